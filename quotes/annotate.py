@@ -1,0 +1,134 @@
+"""Stage 2: linguistic annotation of the kept paragraphs.
+
+An :class:`Annotator` turns articles into :class:`~quotes.types.Doc` objects
+whose token offsets index the original text. :class:`StanzaAnnotator` is the
+real backend; :class:`SimpleAnnotator` is a dependency-free stand-in (regex
+tokens, no tags or parse) for tests of the stages around annotation and for
+quick looks at quote marks, like httpx's mock transport.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any, Protocol
+
+from quotes import models
+from quotes.lexicon import CUE_VERBS, IRREGULAR
+from quotes.types import Article, Doc, Mention, Sentence, Span, Token
+
+
+class Annotator(Protocol):
+    """What the pipeline needs from an annotation backend."""
+
+    name: str
+
+    def annotate(self, articles: Sequence[Article]) -> list[Doc]:
+        """Annotate the kept paragraphs of each article, one Doc per article."""
+        ...
+
+
+class StanzaAnnotator:
+    """Annotate with a Stanza pipeline built from a :mod:`quotes.models` set.
+
+    The pipeline is built on first use, so constructing an annotator is cheap
+    and errors (missing models) surface when annotation starts.
+    """
+
+    def __init__(self, model_set: str | models.ModelSet = "auto", **pipeline_overrides: Any) -> None:
+        self.models = models.resolve(model_set)
+        self.name = f"stanza:{self.models.name}"
+        self._overrides = pipeline_overrides
+        self._pipeline: Any = None
+
+    @property
+    def pipeline(self) -> Any:
+        if self._pipeline is None:
+            self._pipeline = self.models.pipeline(**self._overrides)
+        return self._pipeline
+
+    def annotate(self, articles: Sequence[Article]) -> list[Doc]:
+        import stanza
+
+        jobs = [(a, i, p) for a in articles for i, p in enumerate(a.paragraphs) if p.skip is None]
+        # One stanza Document per paragraph: sentences never cross paragraphs,
+        # and bulk_process batches them across articles.
+        results = self.pipeline.bulk_process([stanza.Document([], text=p.span.text) for _, _, p in jobs])
+        docs = {id(a): Doc([]) for a in articles}
+        for (article, para_index, para), sdoc in zip(jobs, results, strict=True):
+            doc = docs[id(article)]
+            offset = para.span.start
+            for sent in sdoc.sentences:
+                doc.sentences.append(Sentence(_tokens(sent, offset), para_index))
+            for ent in sdoc.ents:
+                doc.mentions.append(Mention(Span.of(article.text, offset + ent.start_char,
+                                                    offset + ent.end_char), ent.type))
+        return [docs[id(a)] for a in articles]
+
+
+def _tokens(sent: Any, offset: int) -> list[Token]:
+    out = []
+    for word in sent.words:
+        parent = word.parent
+        start = word.start_char if word.start_char is not None else parent.start_char
+        end = word.end_char if word.end_char is not None else parent.end_char
+        out.append(Token(
+            index=word.id - 1, text=word.text, start=offset + start, end=offset + end,
+            lemma=word.lemma or word.text, upos=word.upos or "X",
+            head=(word.head or 0) - 1, deprel=word.deprel or "dep",
+            ner=getattr(parent, "ner", None) or "O",
+        ))
+    return out
+
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’»]?\s+(?=[\"“‘«(]?[A-Z0-9])")
+
+
+class SimpleAnnotator:
+    """Regex sentences and tokens with no tags, parse or entities.
+
+    Limits: sentence ends are guessed from ``.!?`` before a capital, so
+    abbreviations ("U.S. officials") split wrongly; every token is tagged
+    ``X``, only cue verbs are lemmatised, and the parse is flat.
+
+    Examples
+    --------
+    >>> from quotes.ingest import make_article
+    >>> doc = SimpleAnnotator().annotate([make_article("a", "He spoke. Then left.")])[0]
+    >>> [[t.text for t in s.tokens] for s in doc.sentences]
+    [['He', 'spoke', '.'], ['Then', 'left', '.']]
+    """
+
+    name = "simple"
+
+    def annotate(self, articles: Sequence[Article]) -> list[Doc]:
+        return [self._annotate(a) for a in articles]
+
+    def _annotate(self, article: Article) -> Doc:
+        doc = Doc([])
+        for p_index, para in enumerate(article.paragraphs):
+            if para.skip:
+                continue
+            base, text = para.span.start, para.span.text
+            bounds = [0, *(m.end() for m in _SENT_END.finditer(text)), len(text)]
+            for s, e in pairwise(bounds):
+                toks = [Token(i, m.group(), base + s + m.start(), base + s + m.end(), _lemma(m.group()),
+                              "X", -1, "dep", "O")
+                        for i, m in enumerate(_WORD.finditer(text[s:e]))]
+                if toks:
+                    doc.sentences.append(Sentence(toks, p_index))
+        return doc
+
+
+def _lemma(word: str) -> str:
+    """Lower-case; undo regular inflection where that yields a cue verb."""
+    w = word.lower()
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
+                         ("ing", ""), ("ing", "e")):
+        if w.endswith(suffix) and w[: -len(suffix)] + repl in CUE_VERBS:
+            return w[: -len(suffix)] + repl
+    return w

@@ -1,0 +1,132 @@
+"""Stage 4: link each quote to its speaker mention.
+
+The speaker is the subject of the cue verb, in either order ("X said",
+"said X", "…," X told). The parse proposes the subject; because compact
+models misparse, the mention is then grown with surface noun-phrase rules
+around it, and when the parse has no subject the nearest noun phrase before
+(or, in "…," said X, after) the cue is taken. "according to X" names X.
+
+A direct quote with no cue of its own takes the speaker of the quote just
+before it in the same paragraph, or of the last quote of the paragraph before
+(news convention for a quote paragraph that continues a speaker).
+
+Limits: passive cues ("was quoted as saying") and speakers more than one
+paragraph away are not found.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from quotes.detect import is_cue
+from quotes.types import Article, Doc, Quote, Sentence, Span, Token
+
+_NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
+_NOT_NP = {"that", "which", "who", "whom", "this", "these", "what", "there"}
+_LINKS = {"of", "to", "for", "from", "at"}  # "envoy to Afghanistan", "one of the soldiers"
+
+
+def _np_member(toks: list[Token], i: int) -> bool:
+    t = toks[i]
+    if t.upos in ("DET", "PRON") and t.text.lower() in _NOT_NP:
+        return False
+    if t.upos in _NP or t.text in ("'s", "’s", "'", "’", "-", "."):
+        return True
+    if t.upos == "X":  # untagged (SimpleAnnotator): a capitalised word or a pronoun
+        return t.text[:1].isupper() or t.text.lower() in ("he", "she", "they", "it", "we", "i")
+    if t.upos == "ADP" and t.text.lower() in _LINKS and 0 < i < len(toks) - 1:
+        left, right = toks[i - 1], toks[i + 1]
+        return left.upos in ("NOUN", "NUM", "PRON") and right.upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM")
+    return False
+
+
+def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
+    """Grow a noun phrase around ``toks[head]``; return inclusive token bounds."""
+    lo = hi = head
+    while lo > 0 and _np_member(toks, lo - 1):
+        lo -= 1
+    while hi + 1 < len(toks) and _np_member(toks, hi + 1) and toks[hi + 1].upos != "DET":
+        hi += 1
+    # a trailing link word belongs to what follows, not to the phrase
+    while hi > lo and toks[hi].upos == "ADP":
+        hi -= 1
+    return lo, hi
+
+
+def _skippable(t: Token) -> bool:
+    """Words between a subject and its verb: auxiliaries, adverbs, short time phrases."""
+    return t.upos in ("AUX", "ADV", "PART") or t.text.lower() in ("on", "late", "early", "last", "this")
+
+
+def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    toks = sent.tokens
+    if cue.text.lower() == "according":  # "according to X"
+        i = cue.index + 2
+        return noun_phrase(toks, i) if i < len(toks) and _np_member(toks, i) else None
+    parse_subj = [t for t in toks if t.head == cue.index and t.deprel.startswith("nsubj")
+                  and "pass" not in t.deprel]
+    if parse_subj:
+        lo, hi = noun_phrase(toks, parse_subj[0].index)
+        if abs(parse_subj[0].index - cue.index) <= 12:
+            return lo, hi
+    # inverted: `…,” said Mohammad Musa` / `, said the official`
+    prev = toks[cue.index - 1] if cue.index > 0 else None
+    nxt = cue.index + 1
+    if (prev is None or prev.upos == "PUNCT") and nxt < len(toks) and _np_member(toks, nxt):
+        return noun_phrase(toks, nxt)
+    i = cue.index - 1
+    while i >= 0 and (_skippable(toks[i]) or _time_phrase(toks, i)):
+        i -= 1
+    if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
+        return noun_phrase(toks, i)
+    return None
+
+
+def _time_phrase(toks: list[Token], i: int) -> bool:
+    """``toks[i]`` ends "on Tuesday" / "on Monday night" between subject and verb."""
+    j = i
+    while j >= 0 and toks[j].upos in ("PROPN", "NOUN", "NUM") and i - j < 3:
+        j -= 1
+    return j >= 0 and j < i and toks[j].text.lower() in ("on", "late", "early", "last")
+
+
+def _token_at(doc: Doc, pos: int) -> tuple[Sentence, Token] | None:
+    for s in doc.sentences:
+        if s.start <= pos < s.end:
+            for t in s.tokens:
+                if t.start == pos:
+                    return s, t
+    return None
+
+
+def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """Fill ``speaker`` for each quote (in place) and return the quotes."""
+    text = article.text
+    para_of = {}
+    for i, p in enumerate(article.paragraphs):
+        para_of[p.span.start] = i
+
+    def paragraph(pos: int) -> int:
+        return max((i for s, i in para_of.items() if s <= pos), default=0)
+
+    kept = [i for i, p in enumerate(article.paragraphs) if p.skip is None]
+    previous_kept = {b: a for a, b in pairwise(kept)}
+    last_in_para: dict[int, Quote] = {}
+    for quote in quotes:
+        para = paragraph(quote.content.start)
+        if quote.cue is not None:
+            found = _token_at(doc, quote.cue.start)
+            if found and is_cue(found[1], found[0]):
+                sent, cue = found
+                bounds = _subject(sent, cue)
+                if bounds is not None:
+                    lo, hi = bounds
+                    speaker = Span.of(text, sent.tokens[lo].start, sent.tokens[hi].end)
+                    if not (quote.content.start <= speaker.start < quote.content.end):
+                        quote.speaker = speaker
+        elif quote.kind == "direct":
+            earlier = last_in_para.get(para) or last_in_para.get(previous_kept.get(para, -1))
+            if earlier is not None and earlier.speaker is not None:
+                quote.speaker = earlier.speaker
+        last_in_para[paragraph(quote.content.end)] = quote
+    return quotes

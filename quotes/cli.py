@@ -1,0 +1,125 @@
+"""The ``quotes`` command line: a thin layer over :mod:`quotes.pipeline`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from quotes import export, models, report
+from quotes.annotate import SimpleAnnotator
+from quotes.ingest import Problem
+from quotes.pipeline import Analysis, analyze
+
+err = Console(stderr=True)
+
+
+def _add_inputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", type=Path, help="files (.txt, .html, .jsonl) or folders")
+    p.add_argument("--models", default="auto", metavar="SET",
+                   help="compact, official, or a folder of models (default: official if installed, "
+                        "else compact)")
+    p.add_argument("--annotator", choices=["stanza", "simple"], default="stanza",
+                   help="'simple' skips Stanza (regex tokens, no tags): quick looks at quote marks only")
+
+
+def _run(args: argparse.Namespace) -> Analysis:
+    annotator = SimpleAnnotator() if args.annotator == "simple" else None
+    with Progress(SpinnerColumn(), TextColumn("annotating"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("articles"), TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("annotate", total=None)
+        result = analyze(args.paths, models=args.models, annotator=annotator,
+                         progress=lambda n: bar.advance(task, n))
+    for p in result.problems:
+        _say_problem(p)
+    return result
+
+
+def _say_problem(p: Problem) -> None:
+    err.print(f"[{'red' if p.fatal else 'yellow'}]{'error' if p.fatal else 'warning'}:[/] {p}",
+              highlight=False, soft_wrap=True)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    result = _run(args)
+    if args.format == "table":
+        Console().print(report.quotes_table(result))
+    else:
+        export.WRITERS[args.format](result.quotes, args.output or sys.stdout)
+    return 0 if result.articles or not result.problems else 1
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    result = _run(args)
+    if args.format == "markdown":
+        sys.stdout.write(report.to_markdown(result))
+    elif args.format == "json":
+        sys.stdout.write(json.dumps(report.to_dict(result), ensure_ascii=False, indent=1) + "\n")
+    else:
+        Console().print(result)
+    return 0 if result.articles or not result.problems else 1
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    console = Console()
+    if args.action == "install":
+        try:
+            path = models.install()
+        except models.ModelError as exc:
+            err.print(f"[red]error:[/] {exc}", highlight=False)
+            return 2
+        console.print(f"official Stanza English models installed in {path}")
+        return 0
+    active = models.resolve("auto")
+    from rich.table import Table
+
+    table = Table(title="Model sets", title_justify="left")
+    for col in ("Set", "Installed", "Active", "Processors", "Location"):
+        table.add_column(col)
+    for ms in models.available():
+        table.add_row(ms.name, "yes" if ms.installed else "no", "*" if ms == active else "",
+                      ms.processors, str(ms.path))
+    console.print(table)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quotes", description="Who is quoted, saying what, in news articles.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="print every quote (JSON Lines by default)")
+    _add_inputs(p)
+    p.add_argument("--format", choices=[*export.FORMATS, "table"], default="jsonl")
+    p.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("analyze", help="report quotes and speakers")
+    _add_inputs(p)
+    p.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("models", help="list the model sets or install the official ones")
+    p.add_argument("action", choices=["list", "install"], nargs="?", default="list")
+    p.set_defaults(func=cmd_models)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except models.ModelError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        return 2
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted[/]")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,493 @@
+"""Stage 3: find quotes (direct, mixed, indirect) and their cues.
+
+Two layers:
+
+- :func:`quoted_spans` reads quote marks only (no annotation): pairs them per
+  paragraph, tells apostrophes from single quotes, continues a quote into the
+  next paragraph when that paragraph opens with a quote mark, and ends an
+  unclosed quote at its paragraph's end (before a trailing ", he said.").
+- :func:`detect` adds the annotation: a quoted span that stands as a
+  statement of its own is a *direct* quote; a cue verb ("said", "told",
+  "according to") with a reported clause is an *indirect* quote, or *mixed*
+  when the clause holds quoted words. Quoted phrases in no reported clause
+  are scare quotes and are not reported.
+
+Limits: nested quotes are not reported separately; single quote marks open
+a quote only at a word start and only outside double quotes; a cue needs a
+clause (or "to"-infinitive for promise verbs), so "X claimed responsibility"
+is not a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, WEAK_CUES
+from quotes.types import Article, Doc, Quote, Sentence, Span, Token
+
+DOUBLE_OPEN = "“„«‟"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+STRAIGHT = "\"'"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
+_OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
+
+# ", he said." / ", Mohib added on Monday." left inside a quote that never closes.
+_TRAILING_FRAME = re.compile(
+    r",\s+(?:he|she|they|it|we|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+"
+    r"(?:said|says|added|adds|told|explained|noted|insisted|stressed|warned|argued)\b"
+    r"[^\"“”«»]{0,60}?[.!?]?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A stretch of quoted text: one fragment per paragraph it runs over.
+
+    ``closed`` is False when the last fragment has no closing mark.
+    """
+
+    fragments: tuple[Span, ...]
+    open_mark: int
+    close_mark: int | None
+    paragraphs: tuple[int, ...]
+
+    @property
+    def closed(self) -> bool:
+        return self.close_mark is not None
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0].start
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1].end
+
+
+def _role(text: str, i: int) -> str:
+    """Classify the mark at ``text[i]``: open, close, either, or apostrophe."""
+    c = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if c in DOUBLE_OPEN:
+        return "open"
+    if c in DOUBLE_CLOSE:
+        return "close"
+    if c == '"':
+        if before in _OPEN_BEFORE and not after.isspace():
+            return "open"
+        if not before.isspace() and (after.isspace() or not after.isalnum()):
+            return "close"
+        return "either"
+    # single marks: apostrophes inside words (don't), after words (insurgents'),
+    # before digits ('90s)
+    if before.isalnum() and (after.isalnum() or after.isspace() or after in ".,;:!?"):
+        return "apostrophe" if c != "‹" else "open"
+    if after.isdigit():
+        return "apostrophe"
+    if c in SINGLE_OPEN or (c == "'" and before in _OPEN_BEFORE and after.isalpha()):
+        return "open"
+    if c in SINGLE_CLOSE or c == "'":
+        return "close" if not before.isspace() else "apostrophe"
+    return "apostrophe"
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and a trailing comma or semicolon from a content range."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def _scan_paragraph(text: str, para: Span) -> Iterator[tuple[int, int | None]]:
+    """Yield ``(open mark, close mark or None)`` pairs in one paragraph."""
+    open_double: int | None = None
+    open_single: int | None = None
+    for i in range(para.start, para.end):
+        c = text[i]
+        if c not in ALL_MARKS:
+            continue
+        role = _role(text, i)
+        if c in DOUBLE_OPEN + DOUBLE_CLOSE + '"':
+            if open_double is None:
+                if role != "close":  # a stray closing mark opens nothing
+                    open_double, open_single = i, None
+            elif role in ("close", "either"):
+                yield open_double, i
+                open_double = None
+            else:  # a new opening mark: the previous quote never closed
+                yield open_double, None
+                open_double = i
+        elif open_double is None and role != "apostrophe":
+            if open_single is None and role == "open":
+                open_single = i
+            elif open_single is not None and role == "close":
+                yield open_single, i
+                open_single = None
+    if open_double is not None:
+        yield open_double, None
+
+
+def quoted_spans(article: Article) -> list[QuotedSpan]:
+    """Find the quoted stretches of an article's kept paragraphs.
+
+    Examples
+    --------
+    >>> from quotes.ingest import make_article
+    >>> a = make_article("x", '“We will win,” he said. The insurgents’ gains don’t last.\\n'
+    ...                       '“First part\\n“Second part,” she said.')
+    >>> [[f.text for f in q.fragments] for q in quoted_spans(a)]
+    [['We will win'], ['First part', 'Second part']]
+    """
+    text = article.text
+    raw: list[tuple[int, int, int | None]] = []  # paragraph index, open, close
+    for p_index, para in enumerate(article.paragraphs):
+        if para.skip is None:
+            raw.extend((p_index, o, c) for o, c in _scan_paragraph(text, para.span))
+
+    kept = [i for i, p in enumerate(article.paragraphs) if p.skip is None]
+    next_kept = dict(pairwise(kept))
+    out: list[QuotedSpan] = []
+    pending: list[tuple[int, int, int | None]] = []  # fragments of a multi-paragraph quote
+    for k, (p_index, open_mark, close) in enumerate(raw):
+        pending.append((p_index, open_mark, close))
+        nxt = raw[k + 1] if k + 1 < len(raw) else None
+        para_start = None if nxt is None else article.paragraphs[nxt[0]].span.start
+        continues = (close is None and nxt is not None and nxt[0] == next_kept.get(p_index)
+                     and nxt[1] == para_start)
+        if not continues:
+            out.append(_build(text, article, pending))
+            pending = []
+    return [q for q in out if q.fragments]
+
+
+def _build(text: str, article: Article, parts: list[tuple[int, int, int | None]]) -> QuotedSpan:
+    frags = []
+    for n, (p_index, open_mark, close) in enumerate(parts):
+        para = article.paragraphs[p_index].span
+        end = close if close is not None else para.end
+        if close is None and n == len(parts) - 1:
+            frame = _TRAILING_FRAME.search(text, open_mark + 1, para.end)
+            if frame:
+                end = frame.start()
+        start, end = _strip(text, open_mark + 1, end)
+        if end > start:
+            frags.append(Span.of(text, start, end))
+    return QuotedSpan(tuple(frags), parts[0][1], parts[-1][2], tuple(p for p, _, _ in parts))
+
+
+# ---------------------------------------------------------------- annotation-aware detection
+
+
+@dataclass
+class _Context:
+    """Per-article lookups shared by the detection rules."""
+
+    article: Article
+    doc: Doc
+    quoted: list[QuotedSpan]
+    # Quotes that end a statement: all of them while telling direct quotes
+    # apart, then only the direct ones, so reported clauses run over
+    # embedded quoted words.
+    boundaries: list[QuotedSpan] = field(default_factory=list)
+
+    def inside_quote(self, pos: int) -> QuotedSpan | None:
+        for q in self.quoted:
+            if q.open_mark <= pos < (q.close_mark if q.closed else q.end):
+                return q
+        return None
+
+
+def is_cue(token: Token, sentence: Sentence) -> bool:
+    """Is this token a cue verb ("said", "told") or the "according" of "according to"?"""
+    if token.text.lower() == "according":
+        nxt = token.index + 1
+        return nxt < len(sentence.tokens) and sentence.tokens[nxt].text.lower() == "to"
+    lemma = token.lemma.lower()
+    return lemma in CUE_VERBS and token.upos in ("VERB", "X")
+
+
+def _sentence_of(doc: Doc, pos: int) -> Sentence | None:
+    for s in doc.sentences:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def _boundary_before(ctx: _Context, pos: int, para: Span) -> int:
+    """Start of the statement holding ``pos``: paragraph start, a previous
+    boundary quote's end or the last sentence end outside quotes."""
+    text = ctx.article.text
+    start = para.start
+    for q in ctx.boundaries:
+        if q.closed and q.close_mark is not None and para.start <= q.close_mark < pos:
+            start = max(start, q.close_mark + 1)
+    for m in re.finditer(r"[.!?][\"”’»)]?\s+", text[start:pos]):
+        if not ctx.inside_quote(start + m.start()):
+            start_candidate = start + m.end()
+            if start_candidate <= pos:
+                start = start_candidate
+    return start
+
+
+def _boundary_after(ctx: _Context, pos: int, para: Span) -> int:
+    """End of the statement holding ``pos`` (exclusive)."""
+    text = ctx.article.text
+    end = para.end
+    for q in ctx.boundaries:
+        if pos <= q.open_mark < end:
+            end = q.open_mark
+    m = re.search(r"[.!?](?=[\"”’»)]?(\s|$))", text[pos:end])
+    return pos + m.start() + 1 if m else end
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[tuple[Sentence, Token]]:
+    return [(s, t) for s in doc.sentences if s.end > start and s.start < end
+            for t in s.tokens if start <= t.start and t.end <= end]
+
+
+def _frame_cue(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] | None:
+    """The cue verb in a stretch of attribution text around a quote."""
+    for sent, tok in _tokens_between(ctx.doc, start, end):
+        if is_cue(tok, sent) and not ctx.inside_quote(tok.start):
+            return sent, tok
+    return None
+
+
+def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Token] | None]:
+    """Does the quote stand as a statement of its own, and which cue frames it?"""
+    text = ctx.article.text
+    first_para = ctx.article.paragraphs[q.paragraphs[0]].span
+    last_para = ctx.article.paragraphs[q.paragraphs[-1]].span
+    pre_start = _boundary_before(ctx, q.open_mark, first_para)
+    pre = text[pre_start:q.open_mark]
+    post_from = (q.close_mark + 1) if q.close_mark is not None else q.end
+    post_end = _boundary_after(ctx, post_from, last_para)
+    post = text[post_from:post_end]
+    first = q.fragments[0].text.lstrip("(['‘\"“.… ")[:1]
+    pre_cue = _frame_cue(ctx, pre_start, q.open_mark)
+    post_cue = _frame_cue(ctx, post_from, post_end)
+    pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None)
+    post_stripped = post.strip()
+    # `,” he said` keeps its comma inside the marks; `”, he said` outside
+    punct_inside = q.close_mark is None or text[q.close_mark - 1] in ",.!?…"
+    post_ok = (not post_stripped or post_stripped in ".!?"
+               or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside)))
+    upper = first.isupper() or first.isdigit() or not first
+    cue = post_cue if post_cue and post_ok and post_stripped else pre_cue
+    return pre_ok and post_ok and (upper or not pre.strip()), cue
+
+
+def _span_of_tokens(text: str, toks: list[Token]) -> Span:
+    return Span.of(text, toks[0].start, toks[-1].end)
+
+
+def _subtree(sent: Sentence, head: int) -> list[Token]:
+    """Tokens under ``head`` in the parse (inclusive), in order; contiguous prefix only."""
+    members = {head}
+    changed = True
+    while changed:
+        changed = False
+        for t in sent.tokens:
+            if t.head in members and t.index not in members:
+                members.add(t.index)
+                changed = True
+    return [t for t in sent.tokens if t.index in members]
+
+
+def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """Content of "X said (that) CLAUSE": from after the cue to the statement's end."""
+    toks = sent.tokens
+    children = [t for t in toks if t.head == cue.index]
+    comp = next((t for t in children if t.deprel in ("ccomp", "xcomp") and t.index > cue.index), None)
+    i = cue.index + 1
+    if comp is not None:
+        i = min(t.index for t in _subtree(sent, comp.index))
+    else:
+        if cue.lemma.lower() in ADDRESSEE_CUES:  # "told reporters", "told the TASS news agency"
+            while i < len(toks) and toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "X") \
+                    and toks[i].text.lower() not in ("that", "to"):
+                i += 1
+        while i < len(toks) and toks[i].upos in ("ADV", "ADP", "DET", "PROPN", "NOUN", "NUM") and \
+                toks[i].text.lower() != "that" and comp is None and _looks_adverbial(toks, i):
+            i += 1
+    if i < len(toks) and toks[i].text.lower() == "that":
+        i += 1
+    if i < len(toks) and toks[i].text in (",", ":"):
+        i += 1
+    if i >= len(toks):
+        return None
+    para = ctx.article.paragraphs[sent.paragraph].span
+    start = toks[i].start
+    end = _boundary_after(ctx, start, para)
+    # stop before a following ", adding ..." / ", saying ..." that starts a new report
+    for t in toks[i:]:
+        if t.start >= end:
+            break
+        if t.text == "," and t.index + 1 < len(toks) and is_cue(toks[t.index + 1], sent) \
+                and toks[t.index + 1].text.lower().endswith("ing"):
+            end = t.start
+            break
+    return _trim(ctx.article.text, start, end)
+
+
+def _looks_adverbial(toks: list[Token], i: int) -> bool:
+    """A short time or place phrase between cue and clause ("on Tuesday", "late Monday")."""
+    t = toks[i]
+    if t.upos == "ADV" and t.text.lower() not in ("not", "never"):
+        return True
+    if t.upos == "ADP" and t.text.lower() in ("on", "in", "at", "late", "during", "last"):
+        j = i + 1
+        while j < len(toks) and toks[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM"):
+            j += 1
+        return j < len(toks) and j - i <= 4 and toks[j].upos not in ("VERB", "AUX")
+    return False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    start, end = _strip(text, start, end)
+    while end > start and text[end - 1] in ".!?:":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _clause_before(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """Content of "CLAUSE, X said." or "CLAUSE, according to X."."""
+    toks = sent.tokens
+    i = cue.index - 1
+    # walk left over the speaker noun phrase to the comma that ends the clause
+    while i >= 0 and toks[i].text not in (",", "—", "–", ":"):
+        if toks[i].upos in ("VERB",) and toks[i].deprel not in ("amod", "acl"):
+            return None
+        i -= 1
+    if i < 0:
+        return None
+    para = ctx.article.paragraphs[sent.paragraph].span
+    start = _boundary_before(ctx, toks[i].start, para)
+    return _trim(ctx.article.text, start, toks[i].start)
+
+
+def _according_content(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    toks = sent.tokens
+    para = ctx.article.paragraphs[sent.paragraph].span
+    if cue.index == 0 or toks[cue.index - 1].text != ",":
+        # "According to X, CLAUSE."
+        comma = next((t for t in toks[cue.index:] if t.text == ","), None)
+        if comma is None:
+            return None
+        return _trim(ctx.article.text, comma.end, _boundary_after(ctx, comma.end, para))
+    return _trim(ctx.article.text, _boundary_before(ctx, cue.start, para), toks[cue.index - 1].start)
+
+
+def _has_clause(toks: list[Token], lemma: str, start: int, end: int) -> bool:
+    inside = [t for t in toks if start <= t.start and t.end <= end]
+    if len(inside) < 2:
+        return False
+    if any(t.upos in ("VERB", "AUX") for t in inside):
+        return True
+    return all(t.upos == "X" for t in inside)  # no tags (SimpleAnnotator): trust the cue
+
+
+def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """The reported clause of a cue verb, or None if it reports no clause."""
+    toks = sent.tokens
+    if cue.text.lower() == "according":
+        return _according_content(ctx, sent, cue)
+    before_is_frame = (cue.index > 0 and any(t.text == "," for t in toks[max(0, cue.index - 8):cue.index])
+                       and _ends_statement(toks, cue))
+    span = _clause_before(ctx, sent, cue) if before_is_frame else None
+    if span is None:
+        span = _clause_after(ctx, sent, cue)
+        if span is None:
+            return None
+        first = next((t for t in toks if t.start >= span[0]), None)
+        after_that = cue.index + 1 < len(toks) and toks[cue.index + 1].text.lower() == "that"
+        if cue.lemma.lower() in WEAK_CUES and not after_that:
+            return None
+        if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in (
+                "vow", "pledge", "promise", "threaten", "agree", "decide", "refuse"):
+            return None
+    if not _has_clause(toks, cue.lemma, *span):
+        return None
+    return span
+
+
+def _ends_statement(toks: list[Token], cue: Token) -> bool:
+    """Is the cue in a closing frame: only adverbials follow it to the sentence end?"""
+    rest = toks[cue.index + 1:]
+    for t in rest:
+        if t.upos in ("VERB", "AUX") and t.text.lower() not in ("according",):
+            return t.text.lower().endswith("ing") and t.deprel not in ("ccomp",)
+        if t.text.lower() == "that":
+            return False
+    return True
+
+
+def detect(article: Article, doc: Doc) -> list[Quote]:
+    """Find the quotes of one annotated article (speakers are left to :mod:`attribute`).
+
+    Returns quotes sorted by position, each with ``content`` and, where one
+    was found, ``cue``.
+    """
+    text = article.text
+    quoted = quoted_spans(article)
+    ctx = _Context(article, doc, quoted, boundaries=quoted)
+    quotes: list[Quote] = []
+    used_cues: set[int] = set()
+    embedded: list[QuotedSpan] = []
+    last_direct: Quote | None = None
+    for q in ctx.quoted:
+        standalone, cue = _standalone(ctx, q)
+        if not standalone:
+            embedded.append(q)
+            continue
+        # "A," he said, "B." -- one quote in two fragments
+        if (last_direct is not None and last_direct.fragments[-1].end < q.start
+                and _joins(ctx, last_direct, q)):
+            last_direct.fragments.extend(q.fragments)
+            last_direct.content = Span.of(text, last_direct.content.start, q.end)
+            continue
+        quote = Quote(article.id, "direct", Span.of(text, q.start, q.end),
+                      cue=Span.of(text, cue[1].start, cue[1].end) if cue else None,
+                      fragments=list(q.fragments))
+        if cue:
+            used_cues.add(cue[1].start)
+        quotes.append(quote)
+        last_direct = quote
+
+    ctx.boundaries = [q for q in quoted if q not in embedded]
+    covered: list[tuple[int, int]] = [(q.content.start, q.content.end) for q in quotes]
+    for sent in doc.sentences:
+        for tok in sent.tokens:
+            if tok.start in used_cues or not is_cue(tok, sent) or ctx.inside_quote(tok.start):
+                continue
+            span = _indirect(ctx, sent, tok)
+            if span is None or any(s <= span[0] < e for s, e in covered):
+                continue
+            start, end = span
+            inner = [q for q in embedded if start <= q.open_mark < end]
+            kind = "mixed" if inner else "indirect"
+            cue_end = sent.tokens[tok.index + 1].end if tok.text.lower() == "according" else tok.end
+            quotes.append(Quote(article.id, kind, Span.of(text, start, end),
+                                cue=Span.of(text, tok.start, cue_end),
+                                fragments=[f for q in inner for f in q.fragments]))
+            used_cues.add(tok.start)
+    quotes.sort(key=lambda q: q.content.start)
+    return quotes
+
+
+def _joins(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
+    """Is the text between two quotes an attribution that continues the sentence?"""
+    between = ctx.article.text[first.fragments[-1].end:second.open_mark]
+    if "\n" in between:
+        return False
+    body = between.strip(" " + ALL_MARKS)
+    return (body.startswith(",") and body.endswith(",") and first.cue is not None
+            and first.cue.end <= second.open_mark and len(body) < 120)

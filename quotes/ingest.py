@@ -1,0 +1,246 @@
+"""Stage 1: read files into :class:`~quotes.types.Article` objects.
+
+Supported inputs: ``.txt``, ``.html``/``.htm`` (main text extracted with
+trafilatura), ``.jsonl`` (one article a line: ``text`` and optional ``id``,
+``title``, ``outlet``, ``date``, ``url``) and directories, read recursively.
+
+Ingest never alters ``Article.text``: boilerplate and repeated paragraphs are
+only flagged (``Paragraph.skip``), so offsets always index the original text.
+For HTML, the "original text" is the main text trafilatura extracts, since the
+markup itself holds no readable quotes.
+
+Bad input never stops a run: each problem is yielded as a :class:`Problem`
+naming the file (and line, for JSONL), and the rest of the corpus goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from quotes.types import Article, Paragraph, Span
+
+SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
+MAX_BYTES = 10_000_000  # a news article is < 100 kB; bigger files are dumps, not articles
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file (or JSONL line) that could not be read, or was read with a caveat."""
+
+    path: Path
+    message: str
+    line: int | None = None
+    fatal: bool = True  # False: a warning, the article was still read
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
+
+
+_BOILERPLATE = re.compile(
+    r"""^\s*(
+        ©.* | (copyright|\(c\))\b.* | .*\ball\ rights\ reserved\b.*
+      | short\ url
+      | (https?://|www\.)\S+
+      | (share|tweet|email|print)(\ (this|on|via)\b.*)?
+      | (follow|like)\ us\ on\b.* | sign\ up\ for\b.* | subscribe\b.{0,40}
+      | (read|see)\ (more|also)\b.{0,60} | click\ here\b.*
+      | advertisement
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SOURCE_LINE = re.compile(r"^# source: .*?\((?P<url>https?://[^)\s]+)\).*?(date: (?P<date>[\d-]+))?\s*$")
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Split text into paragraph spans.
+
+    A blank line always ends a paragraph; a single newline does too, except
+    inside a sentence wrapped over lines (the line ends in a letter, digit or
+    comma and the next starts in lower case).
+
+    Examples
+    --------
+    >>> [p.text for p in split_paragraphs("One.\\nTwo wraps\\nhere.\\n\\nThree.")]
+    ['One.', 'Two wraps\\nhere.', 'Three.']
+    """
+    spans: list[Span] = []
+    start: int | None = None
+    pos = 0
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        line_end = pos + len(line.rstrip("\r\n"))
+        if stripped:
+            if start is None:
+                start = pos + (len(line) - len(line.lstrip()))
+            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            wrapped = bool(nxt) and re.search(r"[\w,]$", stripped) and nxt[0].islower()
+            if not wrapped:
+                end = start + len(text[start:line_end].rstrip())
+                spans.append(Span.of(text, start, end))
+                start = None
+        pos += len(line)
+    return spans
+
+
+def make_article(doc_id: str, text: str, source: Path | None = None, **meta: str | None) -> Article:
+    """Build an article from text, flagging boilerplate and repeated paragraphs.
+
+    Examples
+    --------
+    >>> a = make_article("x", "Hello.\\nShort Url\\nHello.")
+    >>> [(p.span.text, p.skip) for p in a.paragraphs]
+    [('Hello.', None), ('Short Url', 'boilerplate'), ('Hello.', 'duplicate')]
+    """
+    paragraphs: list[Paragraph] = []
+    seen: set[str] = set()
+    for span in split_paragraphs(text):
+        key = " ".join(span.text.split())
+        if (m := _SOURCE_LINE.match(span.text)) and not paragraphs:
+            meta.setdefault("url", m["url"])
+            meta.setdefault("date", m["date"])
+            paragraphs.append(Paragraph(span, "metadata"))
+        elif _BOILERPLATE.match(span.text):
+            paragraphs.append(Paragraph(span, "boilerplate"))
+        elif key in seen:
+            paragraphs.append(Paragraph(span, "duplicate"))
+        else:
+            seen.add(key)
+            paragraphs.append(Paragraph(span))
+    return Article(doc_id, text, paragraphs, source, **{k: v for k, v in meta.items() if v})
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Decode file bytes; return the text and, if not UTF-8, the encoding used.
+
+    Raises
+    ------
+    ValueError
+        For binary data or text in no recognisable encoding.
+    """
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError("not text in any recognisable encoding")
+    return str(best), best.encoding
+
+
+def _read_text_file(path: Path) -> tuple[str | None, list[Problem]]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(path, f"too large for an article ({size / 1e6:.1f} MB > "
+                                        f"{MAX_BYTES / 1e6:.0f} MB)")]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(path, f"cannot read: {exc.strerror or exc}")]
+    if not data.strip():
+        return None, [Problem(path, "empty file")]
+    try:
+        text, encoding = decode(data)
+    except ValueError as exc:
+        return None, [Problem(path, str(exc))]
+    warnings = [Problem(path, f"not UTF-8; decoded as {encoding}", fatal=False)] if encoding else []
+    return text, warnings
+
+
+def _read_html(path: Path, html: str) -> Iterator[Article | Problem]:
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as exc:  # trafilatura raises many lxml types on broken markup
+        yield Problem(path, f"malformed HTML: {exc}")
+        return
+    text = extracted.text if extracted else None
+    if not text or not text.strip():
+        yield Problem(path, "HTML page has no article text")
+        return
+    yield make_article(path.stem, text, path, title=extracted.title, outlet=extracted.sitename,
+                       date=extracted.date, url=extracted.url)
+
+
+def _read_jsonl(path: Path, text: str) -> Iterator[Article | Problem]:
+    ids: set[str] = set()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(path, f"malformed JSON ({exc.msg})", line=n)
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+            yield Problem(path, "no 'text' string in this record", line=n)
+            continue
+        doc_id = str(obj.get("id") or f"{path.stem}:{n}")
+        if doc_id in ids:
+            yield Problem(path, f"duplicate id {doc_id!r}, renamed {doc_id}:{n}", line=n, fatal=False)
+            doc_id = f"{doc_id}:{n}"
+        ids.add(doc_id)
+        meta = {k: str(obj[k]) for k in ("title", "outlet", "date", "url") if obj.get(k)}
+        yield make_article(doc_id, obj["text"], path, **meta)
+
+
+def read_file(path: Path) -> Iterator[Article | Problem]:
+    """Yield the articles of one file, or the problems that prevent reading it."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield Problem(path, f"unsupported file type {suffix or '(none)'}; expected one of "
+                            f"{', '.join(sorted(SUFFIXES))}")
+        return
+    text, problems = _read_text_file(path)
+    yield from problems
+    if text is None:
+        return
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, text)
+    elif suffix in (".html", ".htm"):
+        yield from _read_html(path, text)
+    else:
+        yield make_article(path.stem, text, path)
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
+    """Expand directories (recursively, sorted, hidden files skipped) into files."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(p).parts):
+                    yield child
+        elif p.is_file():
+            yield p
+        else:
+            yield Problem(p, "no such file or directory")
+
+
+def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
+    """Yield every article under ``paths``, interleaved with the problems met.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text('"Hi," she said.')
+    >>> _ = (d / "b.txt").write_bytes(b"")
+    >>> [str(x).replace(str(d), "D") if isinstance(x, Problem) else x.id for x in read_corpus([d])]
+    ['a', 'D/b.txt: empty file']
+    """
+    for item in iter_files(paths):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield from read_file(item)

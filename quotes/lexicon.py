@@ -1,0 +1,79 @@
+"""Word lists for news attribution: cue verbs, speaker roles, pronouns.
+
+Kept as data so that detection and attribution rules stay short, and so that
+a user can see (and extend) what counts as a cue.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+# Lemmas of verbs that introduce reported speech or thought in news.
+CUE_VERBS = _words("""
+    say tell add argue claim note warn insist acknowledge announce report write tweet post state
+    explain stress emphasize emphasise underscore underline point observe remark comment reply
+    respond answer retort ask question wonder suggest propose recommend urge demand believe
+    think feel hope fear expect predict estimate forecast contend maintain assert allege accuse
+    charge deny admit concede confirm reveal disclose indicate signal declare proclaim vow
+    pledge promise threaten boast brag complain lament protest agree disagree recall recount
+    describe testify tell caution advise reiterate repeat acknowledge conclude continue counter
+    insist joke quip muse speculate surmise estimate calculate project figure reckon guess know
+    learn understand want mention inform assure concur rule decide order instruct
+""")
+
+# Cues that only count with a clausal complement: "X knows that ..." reports a
+# claim, but "X wants a tax cut" does not.
+WEAK_CUES = _words("""
+    know learn understand want continue figure rule decide order project calculate think feel
+    counter charge post fear hope expect report note mention
+""")
+
+# Irregular past forms of cue verbs, for text with no lemmatizer.
+IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+             "thought": "think", "felt": "feel", "knew": "know", "known": "know",
+             "understood": "understand", "spoke": "speak", "spoken": "speak"}
+
+# Cue verbs whose object is the addressee, skipped before the content ("told reporters").
+ADDRESSEE_CUES = frozenset({"tell", "assure", "inform", "warn", "remind", "advise", "urge", "ask"})
+
+# Nouns that name a statement rather than a speaker ("a statement from the presidency said").
+MESSAGE_NOUNS = _words("""
+    statement release communique communiqué report letter memo tweet post message spokesperson
+    document filing announcement briefing transcript email
+""")
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
+FIRST_SECOND = frozenset({"i", "me", "you", "we", "us"})
+
+# Head nouns of roles, for reading "Pentagon spokesman John Kirby" or
+# "Hamdullah, a 39-year-old shopkeeper".
+ROLE_NOUNS = _words("""
+    adviser advisor spokesman spokeswoman spokesperson minister president premier envoy
+    ambassador commander general colonel major captain lieutenant sergeant officer official
+    director chief head secretary senator representative congressman congresswoman governor
+    mayor chairman chairwoman chair ceo founder leader candidate nominee governor judge justice
+    lawyer attorney prosecutor analyst expert professor researcher scientist economist soldier
+    shopkeeper resident witness doctor nurse teacher student farmer worker driver owner manager
+    executive strategist aide adviser pollster consultant activist author editor correspondent
+    reporter journalist commissioner administrator speaker king queen prince chancellor diplomat
+    deputy member mp lawmaker legislator coordinator organizer organiser volunteer survivor
+    victim father mother son daughter wife husband brother sister fan supporter voter critic
+    militant fighter insurgent citizen villager policeman chief-of-staff economist historian
+    negotiator mediator
+""")
+
+# Words in titles that stay capitalised but are not part of a name.
+HONORIFICS = _words("""
+    mr mrs ms miss dr prof sir dame lord lady gen col maj capt lt sgt sen rep gov rev fr
+""")
+
+# Nouns heading an organisation when used as a speaker ("the group said").
+ORG_NOUNS = _words("""
+    group government ministry military army police company firm agency department office
+    organization organisation party campaign committee council court administration presidency
+    palace embassy bank union association coalition alliance team network newspaper channel
+    commission authority authorities board institute university command force forces pentagon
+""")

@@ -1,0 +1,133 @@
+"""Stanza model sets: the bundled compact set, the official models, or a folder.
+
+``resolve("auto")`` picks the official English models when they are installed
+(``quotes models install``) and the bundled compact set otherwise; no code
+path here touches the network except :func:`install`.
+
+Examples
+--------
+>>> resolve("compact").name
+'compact'
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+COMPACT_DIR = Path(__file__).parent / "en-compact"
+
+# One file per processor, named as the training driver saves them.
+MODEL_FILES = {
+    "tokenize": "tokenize.pt",
+    "mwt": "mwt.pt",
+    "lemma": "lemma.pt",
+    "pos": "pos.pt",
+    "depparse": "depparse.pt",
+    "ner": "ner.pt",
+}
+OFFICIAL_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner,coref"
+
+
+class ModelError(RuntimeError):
+    """A model set is missing or cannot be loaded."""
+
+
+def official_dir() -> Path:
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    return Path(os.environ.get("STANZA_RESOURCES_DIR", DEFAULT_MODEL_DIR))
+
+
+@dataclass(frozen=True)
+class ModelSet:
+    """A set of Stanza English models and how to build a pipeline from it."""
+
+    name: str
+    path: Path
+    official: bool = False
+
+    @property
+    def installed(self) -> bool:
+        if self.official:
+            return (self.path / "resources.json").exists() and (self.path / "en").is_dir()
+        return all((self.path / f).exists() for f in MODEL_FILES.values())
+
+    @property
+    def processors(self) -> str:
+        return OFFICIAL_PROCESSORS if self.official else ",".join(MODEL_FILES)
+
+    def pipeline_kwargs(self) -> dict[str, Any]:
+        """Arguments for ``stanza.Pipeline`` that load this set without the network."""
+        common: dict[str, Any] = {"lang": "en", "processors": self.processors,
+                                  "download_method": None, "logging_level": "WARN"}
+        if self.official:
+            return {**common, "dir": str(self.path)}
+        paths = {f"{proc}_model_path": str(self.path / f) for proc, f in MODEL_FILES.items()}
+        # Compact models have no pretrained word vectors; an empty resources.json
+        # keeps Stanza from looking anything up.
+        return {**common, "dir": str(self.path), **paths, "pos_pretrain_path": None,
+                "depparse_pretrain_path": None, "ner_pretrain_path": None,
+                "tokenize_pretokenized": False}
+
+    def pipeline(self, **overrides: Any) -> Any:
+        """Build the ``stanza.Pipeline``; raise :class:`ModelError` if it cannot load."""
+        if not self.installed:
+            hint = "run 'quotes models install'" if self.official else "see docs/models.md"
+            raise ModelError(f"model set {self.name!r} is not installed at {self.path} ({hint})")
+        import stanza
+
+        try:
+            return stanza.Pipeline(**{**self.pipeline_kwargs(), **overrides})
+        except Exception as exc:  # stanza raises bare Exceptions and many subtypes
+            raise ModelError(f"cannot load model set {self.name!r} from {self.path}: {exc}") from exc
+
+
+def compact() -> ModelSet:
+    return ModelSet("compact", COMPACT_DIR)
+
+
+def official() -> ModelSet:
+    return ModelSet("official", official_dir(), official=True)
+
+
+def available() -> list[ModelSet]:
+    return [official(), compact()]
+
+
+def resolve(spec: str | Path | ModelSet = "auto") -> ModelSet:
+    """Turn ``auto``, ``compact``, ``official`` or a folder into a :class:`ModelSet`."""
+    if isinstance(spec, ModelSet):
+        return spec
+    if spec == "auto":
+        return official() if official().installed else compact()
+    if spec == "compact":
+        return compact()
+    if spec == "official":
+        return official()
+    path = Path(spec)
+    if not path.is_dir():
+        raise ModelError(f"unknown model set {spec!r}: expected compact, official or a folder")
+    return ModelSet(str(path), path)
+
+
+def install(model_dir: Path | None = None) -> Path:
+    """Download the official Stanza English models (needs the internet).
+
+    Raises
+    ------
+    ModelError
+        With a one-line reason when the model hub cannot be reached.
+    """
+    import stanza
+
+    target = model_dir or official_dir()
+    try:
+        stanza.download("en", model_dir=str(target), processors=OFFICIAL_PROCESSORS,
+                        logging_level="INFO")
+    except Exception as exc:  # requests' connection errors, HTTP errors, bad JSON
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise ModelError(f"cannot download the official Stanza models (no internet?): {reason}") from exc
+    return target

@@ -1,0 +1,272 @@
+"""Stage 5: resolve speaker mentions to entities, with role and organisation.
+
+Within an article:
+
+- a person's name comes from the NER mention inside the speaker phrase, or
+  from its appositive ("one of the soldiers, Mohammad Musa");
+- a surname alone ("Kirby") is the person of that surname named in full
+  elsewhere in the article ("Pentagon spokesman John Kirby"); a first name
+  alone is never merged with a full name that starts with it;
+- "he"/"she" is the latest person named as a subject or speaker before it;
+  "it"/"they" the latest organisation or group; "the group", "the military"
+  the latest organisation whose name fits;
+- role and organisation come from titles before the name ("Pentagon spokesman",
+  "Moscow's envoy to Afghanistan") and from appositives (", a 39-year-old
+  shopkeeper").
+
+Limits: pronoun gender is not checked; an organisation is a string, not
+linked to a knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quotes.attribute import noun_phrase
+from quotes.lexicon import GROUP_PRONOUNS, HONORIFICS, MESSAGE_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS
+from quotes.types import Article, Doc, Entity, Quote, Sentence, Span, Token
+
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class _Person:
+    name: str
+    start: int  # first mention
+    roles: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+
+
+def _clean_name(text: str) -> str:
+    words = [w for w in text.split() if w.lower().rstrip(".") not in HONORIFICS]
+    name = " ".join(words)
+    for p in _POSSESSIVE:
+        if name.endswith(p):
+            name = name[: -len(p)]
+    return name.strip(" ,.")
+
+
+def _org_name(tokens: list[Token]) -> str:
+    words = [t.text for t in tokens if t.upos != "DET" and t.text.lower() not in ("the", "a", "an")]
+    name = " ".join(words)
+    for p in _POSSESSIVE:
+        name = name.replace(" " + p, "")
+    return name.strip()
+
+
+def _split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
+    """Split the words before a name into (role, organisation).
+
+    "Pentagon spokesman" -> ("spokesman", "Pentagon"); "Moscow 's envoy to
+    Afghanistan" -> ("envoy to Afghanistan", "Moscow"); "National Security
+    Adviser" -> ("National Security Adviser", None).
+    """
+    toks = [t for t in tokens if t.upos not in ("DET", "PUNCT") and not any(c.isdigit() for c in t.text)
+            and t.text.lower().rstrip(".") not in HONORIFICS]
+    poss = next((i for i, t in enumerate(toks) if t.text in _POSSESSIVE), None)
+    org_toks: list[Token] = []
+    if poss is not None:
+        org_toks, toks = toks[:poss], toks[poss + 1:]
+    else:
+        first_lower = next((i for i, t in enumerate(toks) if t.text[:1].islower()), None)
+        if first_lower is not None:
+            prefix = toks[:first_lower]
+            # demonyms ("Afghan", "Tajik") are adjectives, not organisations
+            org_toks = [t for t in prefix if t.upos != "ADJ"]
+            toks = toks[first_lower:]
+    while toks and toks[0].upos == "ADJ" and toks[0].text[:1].isupper() and len(toks) > 1 \
+            and toks[0].text.lower() not in ("national", "chief", "senior", "deputy", "vice"):
+        toks = toks[1:]  # leading demonym: "Tajik President"
+    while toks and toks[-1].upos in ("ADP", "CCONJ"):
+        toks = toks[:-1]
+    role = " ".join(t.text for t in toks) or None
+    if role and not any(t.lemma.lower() in ROLE_NOUNS or t.text.lower() in ROLE_NOUNS or t.text[:1].isupper()
+                        for t in toks):
+        role = None
+    org = _org_name(org_toks) or None
+    return role, org
+
+
+def _appositive(sent: Sentence, after: int) -> list[Token]:
+    """Tokens of ", a soldier who ..." right after token index ``after`` (exclusive)."""
+    toks = sent.tokens
+    i = after + 1
+    if i >= len(toks) or toks[i].text != ",":
+        return []
+    j = i + 1
+    if j >= len(toks) or toks[j].upos not in ("DET", "ADJ", "NOUN", "NUM", "PROPN"):
+        return []
+    lo, hi = noun_phrase(toks, j)
+    if lo != j:
+        return []
+    return toks[lo:hi + 1]
+
+
+def _role_from_appositive(app: list[Token]) -> tuple[str | None, str | None]:
+    if not app or not any(t.upos == "NOUN" for t in app):
+        return None, None
+    role, org = _split_title(app)
+    if role and role[:1].isupper() and not any(t.upos == "NOUN" for t in app if t.text[:1].islower()):
+        return None, None
+    return role, org
+
+
+def _tokens_in(doc: Doc, span: Span) -> tuple[Sentence, list[Token]] | None:
+    for s in doc.sentences:
+        if s.start <= span.start < s.end:
+            return s, [t for t in s.tokens if span.start <= t.start and t.end <= span.end]
+    return None
+
+
+def _person_mentions(doc: Doc) -> list[Span]:
+    return [m.span for m in doc.mentions if m.type in ("PER", "PERSON")]
+
+
+def _is_name(tokens: list[Token]) -> bool:
+    return bool(tokens) and all(t.text[:1].isupper() or t.text in ("-", ".") for t in tokens)
+
+
+class _ArticleIndex:
+    """People and organisations named in one article, in text order."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.doc = doc
+        self.people: dict[str, _Person] = {}
+        self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
+        for span in _person_mentions(doc):
+            found = _tokens_in(doc, span)
+            if not found:
+                continue
+            sent, toks = found
+            if not toks:
+                continue
+            name = _clean_name(span.text)
+            if not name:
+                continue
+            lo, hi = noun_phrase(sent.tokens, toks[0].index)
+            title = [t for t in sent.tokens[lo:toks[0].index]]
+            role, org = _split_title(title) if title else (None, None)
+            if role is None:
+                role, org2 = _role_from_appositive(_appositive(sent, toks[-1].index))
+                org = org or org2
+            person = self._person(name, span.start)
+            if role and role not in person.roles:
+                person.roles.append(role)
+            if org and org not in person.organizations:
+                person.organizations.append(org)
+            if any(t.deprel.startswith("nsubj") for t in toks) or sent.tokens[hi].deprel.startswith("nsubj"):
+                self.subjects.append((span.start, self.entity(name)))
+        for m in doc.mentions:
+            if m.type == "ORG":
+                self.subjects.append((m.span.start, Entity(_clean_name(m.span.text), "ORG")))
+
+    def _person(self, name: str, start: int) -> _Person:
+        key = self.canonical(name)
+        if key not in self.people:
+            self.people[key] = _Person(key, start)
+        return self.people[key]
+
+    def canonical(self, name: str) -> str:
+        """The full name a surname-only mention stands for (itself if none)."""
+        if " " in name:
+            return name
+        for full in self.people:
+            if " " in full and full.split()[-1] == name:
+                return full
+        return name
+
+    def entity(self, name: str) -> Entity:
+        person = self.people.get(self.canonical(name))
+        if person is None:
+            return Entity(name, "PERSON")
+        return Entity(person.name, "PERSON", person.roles[0] if person.roles else None,
+                      person.organizations[0] if person.organizations else None)
+
+    def antecedent(self, pos: int, want: str, resolved: list[tuple[int, Entity]]) -> Entity | None:
+        """The latest entity of type ``want`` mentioned as a subject before ``pos``."""
+        candidates = [(p, e) for p, e in [*self.subjects, *resolved] if p < pos and e.type == want]
+        return max(candidates, key=lambda pe: pe[0])[1] if candidates else None
+
+
+def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span,
+                resolved: list[tuple[int, Entity]]) -> Entity | None:
+    doc = index.doc
+    words = [t.text.lower() for t in toks]
+    if len(toks) == 1 and words[0] in PERSON_PRONOUNS:
+        return index.antecedent(speaker.start, "PERSON", resolved)
+    if len(toks) == 1 and words[0] in GROUP_PRONOUNS:
+        return index.antecedent(speaker.start, "ORG", resolved)
+
+    persons = [m.span for m in doc.mentions if m.type in ("PER", "PERSON")
+               and speaker.start <= m.span.start and m.span.end <= speaker.end]
+    app = _appositive(sent, toks[-1].index)
+    if not persons and app and doc.mentions:
+        app_span = Span(app[0].start, app[-1].end, "")
+        persons = [m.span for m in doc.mentions if m.type in ("PER", "PERSON")
+                   and app_span.start <= m.span.start and m.span.end <= app_span.end]
+        if persons:  # "one of the soldiers, Mohammad Musa"
+            entity = index.entity(_clean_name(persons[-1].text))
+            head = next((t for t in reversed(toks) if t.upos == "NOUN"), None)
+            if entity.role is None and head is not None:
+                entity.role = head.lemma
+            return entity
+    if persons:
+        name_span = persons[-1]
+        entity = index.entity(_clean_name(name_span.text))
+        title = [t for t in toks if t.end <= name_span.start]
+        role, org = _split_title(title) if title else (None, None)
+        if role is None:
+            role, org2 = _role_from_appositive(app)
+            org = org or org2
+        entity.role = role or entity.role
+        entity.organization = org or entity.organization
+        return entity
+    if not doc.mentions and _is_name(toks) and len(toks) <= 4:
+        return index.entity(_clean_name(speaker.text))  # untagged text: trust capitals
+
+    orgs = [m.span for m in doc.mentions if m.type == "ORG"
+            and speaker.start <= m.span.start and m.span.end <= speaker.end]
+    head = next((t for t in reversed(toks) if t.upos in ("NOUN", "PROPN")), toks[-1])
+    if head.lemma.lower() in MESSAGE_NOUNS or head.text.lower() in MESSAGE_NOUNS:
+        # "a statement from the presidency", "a palace statement": the source is the issuer
+        issuer = [t for t in toks if t.index > head.index and t.upos in ("NOUN", "PROPN")]
+        before = [t for t in toks if t.index < head.index and t.upos in ("NOUN", "PROPN")]
+        if issuer or before:
+            return Entity(" ".join(t.text for t in (issuer or before)), "ORG")
+    if orgs:
+        return Entity(_clean_name(orgs[-1].text), "ORG")
+    if head.lemma.lower() in ORG_NOUNS or head.text.lower() in ORG_NOUNS:
+        name = _org_name(toks)
+        definite = words[0] in ("the", "its", "their") and len([t for t in toks if t.upos != "DET"]) == 1
+        if definite:
+            prior = index.antecedent(speaker.start, "ORG", resolved)
+            if prior is not None and (head.text.lower() in prior.name.lower() or head.lemma == "group"):
+                return prior
+        return Entity(name, "ORG")
+    if any(t.upos == "PROPN" for t in toks) and all(t.upos in ("PROPN", "DET", "PUNCT") for t in toks):
+        return index.entity(_clean_name(speaker.text))
+    return Entity(re.sub(r"^(the|a|an) ", "", speaker.text, flags=re.I), "NOMINAL")
+
+
+def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """Fill ``entity`` for each quote with a speaker (in place) and return the quotes."""
+    index = _ArticleIndex(article, doc)
+    resolved: list[tuple[int, Entity]] = []
+    by_speaker: dict[int, Entity | None] = {}
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        if quote.speaker.start in by_speaker:  # inherited speaker: same entity
+            quote.entity = by_speaker[quote.speaker.start]
+            continue
+        found = _tokens_in(doc, quote.speaker)
+        if not found or not found[1]:
+            continue
+        sent, toks = found
+        entity = _entity_for(index, sent, toks, quote.speaker, resolved)
+        quote.entity = entity
+        by_speaker[quote.speaker.start] = entity
+        if entity is not None:
+            resolved.append((quote.speaker.start, entity))
+    return quotes

@@ -1,0 +1,147 @@
+"""The plain dataclasses passed between pipeline stages.
+
+ingest -> :class:`Article`; annotate -> :class:`Doc`; detect -> :class:`Quote`
+(content and cue); attribute -> :class:`Quote` (speaker); resolve ->
+:class:`Entity`. Every :class:`Span` points into ``Article.text``, the
+original file text, so ``article.text[span.start:span.end] == span.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+QuoteKind = Literal["direct", "mixed", "indirect"]
+EntityType = Literal["PERSON", "ORG", "NOMINAL"]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A character range of the original text, with the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, int | str]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of an article; ``skip`` says why it is left out of analysis."""
+
+    span: Span
+    skip: Literal["boilerplate", "duplicate", "metadata"] | None = None
+
+
+@dataclass
+class Article:
+    """One article: the original text and what ingest learnt about it."""
+
+    id: str
+    text: str
+    paragraphs: list[Paragraph]
+    source: Path | None = None
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+    @property
+    def kept(self) -> list[Paragraph]:
+        """Paragraphs that go on to annotation."""
+        return [p for p in self.paragraphs if p.skip is None]
+
+
+@dataclass
+class Token:
+    """A word with Stanza's annotation; offsets into the original text."""
+
+    index: int  # within its sentence, 0-based
+    text: str
+    start: int
+    end: int
+    lemma: str
+    upos: str
+    head: int  # index of the head within the sentence, -1 for the root
+    deprel: str
+    ner: str  # BIOES tag, "O" outside entities
+
+
+@dataclass
+class Sentence:
+    tokens: list[Token]
+    paragraph: int  # index into Article.paragraphs
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+@dataclass
+class Mention:
+    """A named-entity mention found by the NER model."""
+
+    span: Span
+    type: str  # PER, ORG, LOC, MISC (or the official models' labels)
+
+
+@dataclass
+class Doc:
+    """Annotation of an article's kept paragraphs."""
+
+    sentences: list[Sentence]
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """Who a speaker mention refers to."""
+
+    name: str
+    type: EntityType
+    role: str | None = None
+    organization: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"name": self.name, "type": self.type, "role": self.role,
+                "organization": self.organization}
+
+
+@dataclass
+class Quote:
+    """A quotation or reported statement and who made it.
+
+    ``content`` runs from the first to the last fragment; for a direct quote it
+    excludes the outer quote marks, and ``fragments`` lists the quoted pieces
+    when an attribution splits the quote or it runs over several paragraphs.
+    """
+
+    doc: str
+    kind: QuoteKind
+    content: Span
+    cue: Span | None = None
+    speaker: Span | None = None
+    entity: Entity | None = None
+    fragments: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "doc": self.doc,
+            "kind": self.kind,
+            "content": self.content.to_dict(),
+            "cue": self.cue.to_dict() if self.cue else None,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "entity": self.entity.to_dict() if self.entity else None,
+            "fragments": [f.to_dict() for f in self.fragments],
+        }
