@@ -125,12 +125,16 @@ def _scan_paragraph(text: str, para: Span) -> Iterator[tuple[int, int | None]]:
             else:  # a new opening mark: the previous quote never closed
                 yield open_double, None
                 open_double = i
-        elif open_double is None and role != "apostrophe":
-            if open_single is None and role == "open":
-                open_single = i
-            elif open_single is not None and role == "close":
+        elif open_double is None:
+            # with a single quote open, a word-final ’ closes it rather than
+            # marking a possessive
+            after = text[i + 1] if i + 1 < para.end else " "
+            if open_single is not None and (role == "close" or (
+                    role == "apostrophe" and c in "’'" and not after.isalnum() and text[i - 1].isalnum())):
                 yield open_single, i
                 open_single = None
+            elif open_single is None and role == "open":
+                open_single = i
     if open_double is not None:
         yield open_double, None
 
@@ -444,15 +448,14 @@ def detect(article: Article, doc: Doc) -> list[Quote]:
     embedded: list[QuotedSpan] = []
     last_direct: Quote | None = None
     for q in ctx.quoted:
+        # "A," he said, "b." -- one quote in two fragments
+        if last_direct is not None and last_direct.fragments[-1].end < q.start and _joins(ctx, last_direct, q):
+            last_direct.fragments.extend(q.fragments)
+            last_direct.content = Span.of(text, last_direct.content.start, q.end)
+            continue
         standalone, cue = _standalone(ctx, q)
         if not standalone:
             embedded.append(q)
-            continue
-        # "A," he said, "B." -- one quote in two fragments
-        if (last_direct is not None and last_direct.fragments[-1].end < q.start
-                and _joins(ctx, last_direct, q)):
-            last_direct.fragments.extend(q.fragments)
-            last_direct.content = Span.of(text, last_direct.content.start, q.end)
             continue
         quote = Quote(article.id, "direct", Span.of(text, q.start, q.end),
                       cue=Span.of(text, cue[1].start, cue[1].end) if cue else None,

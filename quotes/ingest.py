@@ -24,6 +24,7 @@ from pathlib import Path
 from quotes.types import Article, Paragraph, Span
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
+MIN_HTML_WORDS = 10  # fewer words than this is navigation, not an article
 MAX_BYTES = 10_000_000  # a news article is < 100 kB; bigger files are dumps, not articles
 
 
@@ -60,13 +61,14 @@ def split_paragraphs(text: str) -> list[Span]:
     """Split text into paragraph spans.
 
     A blank line always ends a paragraph; a single newline does too, except
-    inside a sentence wrapped over lines (the line ends in a letter, digit or
-    comma and the next starts in lower case).
+    inside a sentence wrapped over lines (a line of 40 or more characters ends
+    in a letter, digit or comma and the next starts in lower case).
 
     Examples
     --------
-    >>> [p.text for p in split_paragraphs("One.\\nTwo wraps\\nhere.\\n\\nThree.")]
-    ['One.', 'Two wraps\\nhere.', 'Three.']
+    >>> text = "One.\\nThis sentence is long enough that it wraps\\nhere.\\n\\nThree."
+    >>> [p.text for p in split_paragraphs(text)]
+    ['One.', 'This sentence is long enough that it wraps\\nhere.', 'Three.']
     """
     spans: list[Span] = []
     start: int | None = None
@@ -79,7 +81,8 @@ def split_paragraphs(text: str) -> list[Span]:
             if start is None:
                 start = pos + (len(line) - len(line.lstrip()))
             nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-            wrapped = bool(nxt) and re.search(r"[\w,]$", stripped) and nxt[0].islower()
+            wrapped = (len(stripped) >= 40 and bool(nxt) and re.search(r"[\w,]$", stripped)
+                       and nxt[0].islower())
             if not wrapped:
                 end = start + len(text[start:line_end].rstrip())
                 spans.append(Span.of(text, start, end))
@@ -166,7 +169,7 @@ def _read_html(path: Path, html: str) -> Iterator[Article | Problem]:
         yield Problem(path, f"malformed HTML: {exc}")
         return
     text = extracted.text if extracted else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_HTML_WORDS:
         yield Problem(path, "HTML page has no article text")
         return
     yield make_article(path.stem, text, path, title=extracted.title, outlet=extracted.sitename,

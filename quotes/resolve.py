@@ -269,4 +269,15 @@ def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
         by_speaker[quote.speaker.start] = entity
         if entity is not None:
             resolved.append((quote.speaker.start, entity))
+    _name_bare_organizations([q.entity for q in quotes if q.entity is not None])
     return quotes
+
+
+def _name_bare_organizations(entities: list[Entity]) -> None:
+    """Give "military" the one fuller name the article uses for it ("Pakistan military")."""
+    names = {e.name for e in entities if e.type == "ORG"}
+    for e in entities:
+        if e.type == "ORG" and " " not in e.name and e.name.islower():
+            fuller = {n for n in names if n != e.name and n.lower().endswith(" " + e.name)}
+            if len(fuller) == 1:
+                e.name = fuller.pop()

@@ -1,0 +1,111 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes.ingest import Problem, make_article, read_corpus, split_paragraphs
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+ARAB_NEWS = CORPUS / "000_7ce02406a65dd357.txt"
+AFP = CORPUS / "001_b8fb2cd4f4ce1228.txt"
+
+
+def read_all(*paths):
+    items = list(read_corpus(paths))
+    return [i for i in items if not isinstance(i, Problem)], [i for i in items if isinstance(i, Problem)]
+
+
+def test_paragraph_offsets_index_the_original_text():
+    articles, problems = read_all(ARAB_NEWS, AFP)
+    assert not problems
+    for article in articles:
+        original = Path(article.source).read_text(encoding="utf-8")
+        assert article.text == original
+        for p in article.paragraphs:
+            assert original[p.span.start:p.span.end] == p.span.text
+
+
+def test_seed_duplicates_and_boilerplate_are_flagged_not_removed():
+    (article,), _ = read_all(ARAB_NEWS)
+    skipped = {p.span.text[:40]: p.skip for p in article.paragraphs if p.skip}
+    assert skipped["Short Url"] == "boilerplate"
+    assert skipped["https://arab.news/gw3ht"] == "boilerplate"
+    assert any(k.startswith("© 2026 SAUDI RESEARCH") for k in skipped)
+    # the Pakistan story is printed twice: the second copy is skipped, the first kept
+    shopkeeper = [p for p in article.paragraphs if "39-year-old shopkeeper" in p.span.text]
+    assert [p.skip for p in shopkeeper] == [None, "duplicate"]
+
+
+def test_afp_copy_keeps_every_paragraph_including_headings():
+    (article,), _ = read_all(AFP)
+    assert all(p.skip is None for p in article.paragraphs)
+    assert "US PULLOUT ON TRACK" in [p.span.text for p in article.paragraphs]
+
+
+def test_wikinews_source_line_becomes_metadata():
+    (article,), _ = read_all(CORPUS / "GUM_news_nasa.txt")
+    assert article.paragraphs[0].skip == "metadata"
+    assert article.date == "2011-04-13"
+    assert article.url.startswith("https://en.wikinews.org/wiki/NASA")
+
+
+def test_wrapped_lines_join_but_single_newlines_split():
+    spans = split_paragraphs("He said the plan to retake the northern districts\nwould work.\nShe disagreed.")
+    assert [s.text for s in spans] == ["He said the plan to retake the northern districts\nwould work.",
+                                       "She disagreed."]
+
+
+def test_bad_files_are_reported_one_line_each_and_the_rest_is_read(tmp_path):
+    (tmp_path / "good.txt").write_text('"We will stay," Smith said.', encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "latin1.txt").write_bytes("« Café », a dit le maire à l'hôtel de ville.".encode("cp1252"))
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "huge.txt").write_bytes(b"a" * 11_000_000)
+    lines = [json.dumps({"id": "ok1", "text": "First article."}), "{not json",
+             json.dumps({"id": "nt"}), json.dumps({"text": "Second.", "outlet": "AFP"})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+
+    articles, problems = read_all(tmp_path)
+    assert sorted(a.id for a in articles) == ["feed:4", "good", "latin1", "ok1"]
+    assert next(a for a in articles if a.id == "latin1").text.startswith("« Café »")
+    messages = {f"{Path(p.path).name}:{p.line or ''}": p.message for p in problems}
+    assert messages["empty.txt:"] == "empty file"
+    assert messages["binary.txt:"].startswith("binary file")
+    assert messages["notes.docx:"].startswith("unsupported file type .docx")
+    assert messages["huge.txt:"].startswith("too large")
+    assert messages["feed.jsonl:2"].startswith("malformed JSON")
+    assert messages["feed.jsonl:3"] == "no 'text' string in this record"
+    assert messages["nav.html:"] == "HTML page has no article text"
+    assert messages["latin1.txt:"].startswith("not UTF-8; decoded as")
+    assert all("\n" not in str(p) for p in problems)
+
+
+def test_html_main_text_is_extracted(tmp_path):
+    body = "".join(f"<p>{s}</p>" for s in [
+        "“We have plans to retake the districts,” National Security Adviser Hamdullah Mohib told reporters.",
+        "Troops were deployed in the northern provinces of Takhar and Badakhshan on Tuesday morning.",
+        "The Pentagon said on Tuesday it was well on track to complete the pullout by the end of August.",
+    ])
+    page = (f"<html><head><title>Afghan forces vow to retake districts</title></head><body>"
+            f"<nav>Home | World | Share on Facebook</nav><article>{body}</article>"
+            f"<footer>© 2021 All rights reserved</footer></body></html>")
+    (tmp_path / "story.html").write_text(page, encoding="utf-8")
+    (article,), problems = read_all(tmp_path / "story.html")
+    assert not [p for p in problems if p.fatal]
+    assert "Hamdullah Mohib told reporters" in article.text
+    assert "Share on Facebook" not in article.text
+    assert article.title == "Afghan forces vow to retake districts"
+
+
+def test_missing_path_is_a_problem_not_a_crash(tmp_path):
+    _, problems = read_all(tmp_path / "nope.txt")
+    assert [p.message for p in problems] == ["no such file or directory"]
+
+
+@pytest.mark.parametrize("line", ["Short Url", "https://arab.news/gw3ht", "Share this article",
+                                  "© 2026 SAUDI RESEARCH & PUBLISHING COMPANY, All Rights Reserved"])
+def test_boilerplate_lines(line):
+    article = make_article("x", f"Real sentence here.\n{line}")
+    assert article.paragraphs[1].skip == "boilerplate"
