@@ -88,6 +88,33 @@ def cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from quotes import evaluate as ev
+
+    gold = ev.read_gold(args.gold)
+    if args.limit:
+        gold = gold[: args.limit]
+    if not gold:
+        err.print(f"[red]error:[/] no gold articles under {args.gold}/text")
+        return 2
+    args.paths = [args.gold / "text" / f"{a.doc}.txt" for a in gold]
+    result = _run(args)
+    predictions: dict[str, list] = {}
+    for q in result.quotes:
+        predictions.setdefault(q.doc, []).append(q)
+    evaluation = ev.evaluate(gold, predictions)
+    scores = evaluation.scores()
+    if args.json:
+        sys.stdout.write(json.dumps({"articles": len(gold), "annotator": result.annotator, "scores": scores},
+                                    indent=1) + "\n")
+        return 0
+    console = Console()
+    console.print(ev.scores_table(scores))
+    if args.errors:
+        console.print(ev.errors_table(evaluation, {a.doc: a.text for a in gold}))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quotes", description="Who is quoted, saying what, in news articles.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -102,6 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(p)
     p.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("evaluate", help="score against brat attribution annotations (PolNeAR layout)")
+    p.add_argument("gold", type=Path, help="folder with text/*.txt and attributions/*.ann")
+    p.add_argument("--models", default="auto", metavar="SET", help="model set, as for analyze")
+    p.add_argument("--annotator", choices=["stanza", "simple"], default="stanza", help=argparse.SUPPRESS)
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--errors", action="store_true", help="also list every error with its text")
+    p.add_argument("--limit", type=int, help="only the first N articles")
+    p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("models", help="list the model sets or install the official ones")
     p.add_argument("action", choices=["list", "install"], nargs="?", default="list")

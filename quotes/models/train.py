@@ -118,7 +118,7 @@ def _ner_args(lay: Layout) -> list[str]:
     ner = lay.data_root / "ner"
     return [
         "--train_file", str(ner / "train.json"), "--eval_file", str(ner / "uner-dev.json"),
-        "--lang", "en", "--shorthand", "en_news",
+        "--shorthand", "en_news",
     ]
 
 

@@ -1,0 +1,76 @@
+"""Benchmark attribution on PolNeAR dev and write the result into docs/evaluation.md.
+
+Usage: python benchmarks/polnear.py [--gold ../shared/data/polnear/dev] [--models auto]
+
+Runs the analyzer on every dev article, scores it with ``quotes.evaluate``,
+prints the table and articles per second, and rewrites the section between
+the BENCHMARK markers of docs/evaluation.md. PolNeAR train is for development
+and error analysis; dev is only scored here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import time
+from collections import Counter
+from pathlib import Path
+
+from rich.console import Console
+
+from quotes import evaluate as ev
+from quotes.annotate import StanzaAnnotator
+from quotes.pipeline import analyze
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "evaluation.md"
+BEGIN, END = "<!-- BENCHMARK:BEGIN -->", "<!-- BENCHMARK:END -->"
+TARGETS = {"direct e2e F1": ("direct", "e2e_f1", 0.90), "all e2e F1": ("all", "e2e_f1", 0.75),
+           "direct speaker accuracy": ("direct", "speaker_acc", 0.95)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "data" / "polnear" / "dev")
+    parser.add_argument("--models", default="auto")
+    parser.add_argument("--no-write", action="store_true", help="print only, leave docs/ alone")
+    args = parser.parse_args()
+
+    gold = ev.read_gold(args.gold)
+    annotator = StanzaAnnotator(args.models).load()
+    start = time.perf_counter()
+    result = analyze([args.gold / "text" / f"{a.doc}.txt" for a in gold], annotator=annotator)
+    seconds = time.perf_counter() - start
+    predictions: dict[str, list] = {}
+    for q in result.quotes:
+        predictions.setdefault(q.doc, []).append(q)
+    evaluation = ev.evaluate(gold, predictions)
+    scores = evaluation.scores()
+    table = ev.scores_table(scores)
+    console = Console(width=160)
+    console.print(table)
+    rate = len(gold) / seconds
+    console.print(f"{len(gold)} articles in {seconds:.1f} s: {rate:.2f} articles/s ({annotator.name})")
+    errors = Counter(kind for _, kind, _ in evaluation.errors())
+    if args.no_write:
+        return
+    lines = [BEGIN, "",
+             f"Run {datetime.date.today()} with model set `{annotator.models.name}` on {len(gold)} PolNeAR dev "
+             f"articles: {rate:.2f} articles/s on this machine (annotation included).", "",
+             "| target | measured | goal | met |", "|---|---|---|---|"]
+    for name, (slice_, key, goal) in TARGETS.items():
+        got = scores[slice_][key]
+        lines.append(f"| {name} | {got:.3f} | {goal:.2f} | {'yes' if got >= goal else 'no'} |")
+    lines += ["", table.to_markdown(), "Error counts (`quotes evaluate --errors` lists them):", "",
+              "| error | count |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in errors.most_common()]
+    lines += ["", END]
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Evaluation\n\n{BEGIN}\n{END}\n"
+    head, _, rest = text.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    DOC.write_text(head + "\n".join(lines) + tail, encoding="utf-8")
+    console.print(f"wrote {DOC.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,298 @@
+"""Score quotes against attribution annotations in brat standoff (PolNeAR layout).
+
+Layout: ``GOLD/text/*.txt`` and ``GOLD/attributions/<stem>_<annotator>.ann``;
+an article with several annotators is scored against the first ``.ann`` in
+sorted order.
+
+Gold categories: *direct* when the content (edge punctuation stripped) starts
+and ends with a double quote mark, *mixed* when it contains one, *indirect*
+otherwise. A prediction matches a gold attribution when the token Dice of
+their contents is at least 0.5 (whitespace tokens, lower-cased, quote marks
+and edge punctuation stripped), one to one, greedily by Dice. A matched pair
+has the right speaker when the predicted speaker span overlaps the gold
+Source (with no gold Source: when no speaker is predicted). End-to-end scores
+count a match only with the right speaker.
+
+Examples
+--------
+>>> dice(tokens('"We will win," he said.'), tokens("we will WIN"))
+1.0
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quotes.report import ReportTable
+from quotes.types import Quote
+
+DOUBLE_MARKS = "\"“”«»„‟"
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_TEXT_BOUND = re.compile(r"^T\d+\t\S+ \d+ \d+")
+_EVENT = re.compile(r"^E\d+\t")
+
+
+@dataclass
+class GoldAttribution:
+    doc: str
+    content: list[tuple[int, int]]
+    text: str  # content fragments joined by a space
+    cue: list[tuple[int, int]] = field(default_factory=list)
+    source: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        t = self.text.strip().strip(".,;:!?—-– ")
+        if t[:1] in DOUBLE_MARKS and t[-1:] in DOUBLE_MARKS and len(t) > 1:
+            return "direct"
+        return "mixed" if any(c in DOUBLE_MARKS for c in t) else "indirect"
+
+
+@dataclass
+class GoldArticle:
+    doc: str
+    text: str
+    publisher: str
+    attributions: list[GoldAttribution]
+
+
+def tokens(text: str) -> list[str]:
+    """Whitespace tokens, lower-cased, with quote marks and edge punctuation stripped."""
+    out = []
+    for raw in text.lower().split():
+        tok = _EDGE.sub("", raw)
+        if tok:
+            out.append(tok)
+    return out
+
+
+def dice(a: list[str], b: list[str]) -> float:
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    return 2 * common / (len(a) + len(b))
+
+
+def said_text(q: Quote) -> str:
+    """The words a quote reports: a direct quote's fragments leave out the attribution between them."""
+    if q.kind == "direct" and q.fragments:
+        return " ".join(f.text for f in q.fragments)
+    return q.content.text
+
+
+def _spans(field_: str) -> list[tuple[int, int]]:
+    out = []
+    for part in field_.split(";"):
+        start, end = part.split()[-2:]
+        out.append((int(start), int(end)))
+    return out
+
+
+def read_ann(path: Path, doc: str, text: str) -> list[GoldAttribution]:
+    """Attribution events of one brat ``.ann`` file."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        # a span's text may hold a newline: its rest is a line of no record type
+        if _TEXT_BOUND.match(line):
+            tid, info, *_ = line.split("\t")
+            spans[tid] = _spans(info.split(" ", 1)[1])
+        elif _EVENT.match(line):
+            events.append(line.split("\t")[1].split())
+    out = []
+    for args in events:
+        roles: dict[str, list[tuple[int, int]]] = {"Content": [], "Cue": [], "Source": []}
+        for arg in args[1:]:
+            role, tid = arg.split(":")
+            base = role.rstrip("0123456789")
+            if base in roles and tid in spans:
+                roles[base].extend(spans[tid])
+        if roles["Content"]:
+            content = sorted(roles["Content"])
+            out.append(GoldAttribution(doc, content, " ".join(text[s:e] for s, e in content),
+                                       roles["Cue"], roles["Source"]))
+    return out
+
+
+def read_gold(gold_dir: Path) -> list[GoldArticle]:
+    gold_dir = Path(gold_dir)
+    anns: dict[str, Path] = {}
+    for ann in sorted((gold_dir / "attributions").glob("*.ann")):
+        stem = ann.stem.rsplit("_", 1)[0]
+        anns.setdefault(stem, ann)
+    articles = []
+    for txt in sorted((gold_dir / "text").glob("*.txt")):
+        text = txt.read_text(encoding="utf-8")
+        ann = anns.get(txt.stem)
+        attributions = read_ann(ann, txt.stem, text) if ann else []
+        articles.append(GoldArticle(txt.stem, text, txt.stem.split("_", 1)[0], attributions))
+    return articles
+
+
+@dataclass
+class Pair:
+    gold: GoldAttribution | None
+    pred: Quote | None
+    score: float = 0.0
+
+    @property
+    def speaker_right(self) -> bool:
+        if self.gold is None or self.pred is None:
+            return False
+        if not self.gold.source:
+            return self.pred.speaker is None
+        sp = self.pred.speaker
+        return sp is not None and any(s < sp.end and sp.start < e for s, e in self.gold.source)
+
+    @property
+    def exact(self) -> bool:
+        return self.gold is not None and self.pred is not None and \
+            tokens(self.gold.text) == tokens(said_text(self.pred))
+
+
+def match(gold: list[GoldAttribution], pred: list[Quote], threshold: float = 0.5) -> list[Pair]:
+    """One-to-one greedy matching by content Dice; unmatched items get a lone Pair."""
+    gtoks = [tokens(g.text) for g in gold]
+    ptoks = [tokens(said_text(p)) for p in pred]
+    candidates = []
+    for i, g in enumerate(gtoks):
+        for j, p in enumerate(ptoks):
+            d = dice(g, p)
+            if d >= threshold:
+                candidates.append((d, i, j))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for d, i, j in candidates:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append(Pair(gold[i], pred[j], d))
+    pairs += [Pair(g, None) for i, g in enumerate(gold) if i not in used_g]
+    pairs += [Pair(None, p) for j, p in enumerate(pred) if j not in used_p]
+    return pairs
+
+
+@dataclass
+class Counts:
+    """Tallies for one slice of the data (all, direct, a publisher...)."""
+
+    gold: int = 0
+    pred: int = 0
+    matched: int = 0
+    exact: int = 0
+    right: int = 0  # matched with the right speaker
+
+    def add(self, other: Counts) -> None:
+        for k in ("gold", "pred", "matched", "exact", "right"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+    @staticmethod
+    def _f1(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
+        p = tp / pred if pred else 0.0
+        r = tp / gold if gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def scores(self) -> dict[str, float]:
+        p, r, f = self._f1(self.matched, self.pred, self.gold)
+        ep, er, ef = self._f1(self.right, self.pred, self.gold)
+        _, _, xf = self._f1(self.exact, self.pred, self.gold)
+        return {"gold": self.gold, "pred": self.pred, "p": p, "r": r, "f1": f, "exact_f1": xf,
+                "e2e_p": ep, "e2e_r": er, "e2e_f1": ef,
+                "speaker_acc": self.right / self.matched if self.matched else 0.0}
+
+
+def tally(pairs: Iterable[Pair], direct_only: bool = False) -> Counts:
+    c = Counts()
+    for pair in pairs:
+        g = pair.gold if pair.gold is None or not direct_only or pair.gold.kind == "direct" else None
+        p = pair.pred if pair.pred is None or not direct_only or pair.pred.kind == "direct" else None
+        c.gold += g is not None
+        c.pred += p is not None
+        if g is not None and p is not None:
+            c.matched += 1
+            c.exact += pair.exact
+            c.right += pair.speaker_right
+    return c
+
+
+@dataclass
+class Evaluation:
+    """Pairs per article and the scores that follow from them."""
+
+    pairs: dict[str, list[Pair]]
+    publishers: dict[str, str]
+
+    def _rematch_direct(self) -> list[Pair]:
+        """Direct scores match direct predictions against direct gold on their own."""
+        out = []
+        for pairs in self.pairs.values():
+            gold = [p.gold for p in pairs if p.gold is not None and p.gold.kind == "direct"]
+            pred = [p.pred for p in pairs if p.pred is not None and p.pred.kind == "direct"]
+            out += match(gold, pred)
+        return out
+
+    def scores(self) -> dict[str, dict[str, float]]:
+        every = [p for ps in self.pairs.values() for p in ps]
+        result = {"all": tally(every).scores(), "direct": tally(self._rematch_direct()).scores()}
+        for kind in ("direct", "mixed", "indirect"):
+            sub = [p for p in every if (p.gold and p.gold.kind == kind) or
+                   (p.gold is None and p.pred is not None and p.pred.kind == kind)]
+            result[f"kind:{kind}"] = tally(sub).scores()
+        for pub in sorted(set(self.publishers.values())):
+            sub = [p for d, ps in self.pairs.items() if self.publishers[d] == pub for p in ps]
+            result[f"publisher:{pub}"] = tally(sub).scores()
+        return result
+
+    def errors(self) -> list[tuple[str, str, Pair]]:
+        """(doc, error class, pair) for every miss, false alarm and wrong speaker."""
+        out = []
+        for doc, pairs in self.pairs.items():
+            for p in pairs:
+                if p.pred is None:
+                    out.append((doc, f"missed {p.gold.kind}", p))
+                elif p.gold is None:
+                    out.append((doc, f"spurious {p.pred.kind}", p))
+                elif not p.speaker_right:
+                    out.append((doc, "wrong speaker", p))
+        return out
+
+
+def evaluate(gold: list[GoldArticle], predictions: dict[str, list[Quote]]) -> Evaluation:
+    pairs = {a.doc: match(a.attributions, predictions.get(a.doc, [])) for a in gold}
+    return Evaluation(pairs, {a.doc: a.publisher for a in gold})
+
+
+def scores_table(scores: dict[str, dict[str, float]]) -> ReportTable:
+    table = ReportTable("Attribution scores", ["Slice", "Gold", "Pred", "P", "R", "F1", "Exact F1",
+                                               "E2E P", "E2E R", "E2E F1", "Speaker acc"])
+    for name, s in scores.items():
+        table.rows.append([name, int(s["gold"]), int(s["pred"]), *(f"{s[k]:.3f}" for k in (
+            "p", "r", "f1", "exact_f1", "e2e_p", "e2e_r", "e2e_f1", "speaker_acc"))])
+    return table
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    return " ".join(text[max(0, start - width):min(len(text), end + width)].split())
+
+
+def errors_table(evaluation: Evaluation, texts: dict[str, str], limit: int | None = None) -> ReportTable:
+    table = ReportTable("Errors", ["Article", "Error", "Gold content / source", "Predicted content / speaker"])
+    for doc, kind, pair in evaluation.errors()[:limit]:
+        text = texts[doc]
+        gold = pred = ""
+        if pair.gold is not None:
+            src = " / ".join(text[s:e] for s, e in pair.gold.source) or "-"
+            gold = f"{pair.gold.text[:160]} [{src}]"
+        if pair.pred is not None:
+            sp = pair.pred.speaker.text if pair.pred.speaker else "-"
+            pred = f"{pair.pred.content.text[:160]} [{sp}]"
+        if pair.gold is None and pair.pred is not None:
+            gold = "… " + _context(text, pair.pred.content.start, pair.pred.content.end)[:200] + " …"
+        table.rows.append([doc, kind, gold, pred])
+    return table
