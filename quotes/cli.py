@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -63,6 +64,21 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     else:
         Console().print(result)
     return 0 if result.articles or not result.problems else 1
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from quotes.graph import FORMATS, build_graph, write_graph
+
+    if args.output.suffix.lower() not in FORMATS:
+        err.print(f"[red]error:[/] {args.output}: use a {', '.join(FORMATS)} file name")
+        return 2
+    result = _run(args)
+    g = build_graph(result)
+    write_graph(g, args.output)
+    kinds = Counter(t for _, t in g.nodes(data="type"))
+    err.print(f"wrote {args.output}: {g.number_of_nodes()} nodes ("
+              + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + f"), {g.number_of_edges()} edges")
+    return 0
 
 
 def cmd_models(args: argparse.Namespace) -> int:
@@ -129,6 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(p)
     p.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("graph", help="write the speaker-claim-article network (GraphML, GEXF or JSON)")
+    _add_inputs(p)
+    p.add_argument("-o", "--output", type=Path, required=True, help="FILE.graphml, FILE.gexf or FILE.json")
+    p.set_defaults(func=cmd_graph)
 
     p = sub.add_parser("evaluate", help="score against brat attribution annotations (PolNeAR layout)")
     p.add_argument("gold", type=Path, help="folder with text/*.txt and attributions/*.ann")

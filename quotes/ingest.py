@@ -91,6 +91,34 @@ def split_paragraphs(text: str) -> list[Span]:
     return spans
 
 
+_AGENCY = re.compile(r"\((AFP|Reuters|AP|dpa|Xinhua|Bloomberg|UPI|ANSA|EFE|Kyodo|Yonhap|PTI|IANS)\)")
+
+
+def domain(url: str) -> str:
+    """The site of a URL, without ``www.`` or a language prefix.
+
+    >>> domain("https://en.wikinews.org/wiki/X"), domain("https://arab.news/gw3ht")
+    ('wikinews.org', 'arab.news')
+    """
+    host = re.sub(r"^[a-z]+://", "", url).split("/")[0].lower()
+    parts = host.split(".")
+    if len(parts) > 2 and (parts[0] == "www" or len(parts[0]) == 2):
+        parts = parts[1:]
+    return ".".join(parts)
+
+
+def guess_outlet(paragraphs: list[Paragraph]) -> str | None:
+    """The outlet of a plain-text article: a wire agency in the dateline, else
+    the site of a bare URL among its boilerplate lines."""
+    for p in paragraphs[:3]:
+        if p.skip is None and (m := _AGENCY.search(p.span.text[:200])):
+            return m[1]
+    for p in paragraphs:
+        if p.skip == "boilerplate" and re.match(r"^(https?://|www\.)\S+$", p.span.text.strip()):
+            return domain(p.span.text.strip())
+    return None
+
+
 def make_article(doc_id: str, text: str, source: Path | None = None, **meta: str | None) -> Article:
     """Build an article from text, flagging boilerplate and repeated paragraphs.
 
@@ -115,6 +143,8 @@ def make_article(doc_id: str, text: str, source: Path | None = None, **meta: str
         else:
             seen.add(key)
             paragraphs.append(Paragraph(span))
+    if not meta.get("outlet"):
+        meta["outlet"] = domain(meta["url"]) if meta.get("url") else guess_outlet(paragraphs)
     return Article(doc_id, text, paragraphs, source, **{k: v for k, v in meta.items() if v})
 
 

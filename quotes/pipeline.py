@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from quotes.annotate import Annotator, StanzaAnnotator
 from quotes.attribute import attribute
+from quotes.claims import Claim, build_claims
 from quotes.detect import detect
 from quotes.ingest import Problem, read_corpus
 from quotes.models import ModelSet
-from quotes.resolve import resolve
+from quotes.resolve import CorpusEntities, resolve
 from quotes.types import Article, Doc, Quote
 
 BATCH = 16  # articles per annotation call: enough for Stanza to batch sentences
@@ -38,6 +40,16 @@ class Analysis:
 
     def quotes_of(self, doc_id: str) -> list[Quote]:
         return [q for q in self.quotes if q.doc == doc_id]
+
+    @cached_property
+    def entities(self) -> CorpusEntities:
+        """Speakers and organisations merged across articles."""
+        return CorpusEntities(self.quotes)
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """Quotes grouped into claims, one per statement across articles."""
+        return build_claims(self.quotes, self.articles, self.entities)
 
 
 def extract_quotes(article: Article, doc: Doc) -> list[Quote]:

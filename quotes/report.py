@@ -14,7 +14,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from quotes.types import Quote
+from quotes.types import Entity, Quote
 
 if TYPE_CHECKING:
     from quotes.pipeline import Analysis
@@ -96,8 +96,42 @@ def speakers_table(analysis: Analysis) -> ReportTable:
     return table
 
 
+def organizations_table(analysis: Analysis) -> ReportTable:
+    """Organisations: who speaks for them (with roles) and how often they are quoted themselves."""
+    table = ReportTable("Organizations", ["Organization", "People", "Roles", "Quotes as speaker", "Articles"])
+    entities = analysis.entities
+    people: dict[str, dict[str, None]] = defaultdict(dict)
+    roles: dict[str, dict[str, None]] = defaultdict(dict)
+    for e in entities:
+        for org in e.organizations:
+            key = entities.key(Entity(org, "ORG"))
+            people[key][e.name] = None
+            for role, docs in e.roles.items():
+                if docs & e.organizations[org]:
+                    roles[key][role] = None
+    said = Counter(entities.key(q.entity) for q in analysis.quotes if q.entity)
+    orgs = [e for e in entities if e.type == "ORG"]
+    for e in sorted(orgs, key=lambda e: (-(said[e.key] + len(people[e.key])), e.name)):
+        table.rows.append([e.name, "; ".join(people[e.key]), "; ".join(roles[e.key]), said[e.key], len(e.docs)])
+    return table
+
+
+def claims_table(analysis: Analysis) -> ReportTable:
+    """Claims reported by more than one article, with how their wording varies."""
+    table = ReportTable("Claims across outlets", ["Claim", "Speaker", "Outlets", "Reports", "Wording differs"])
+    names = {e.key: e.name for e in analysis.entities}
+    for claim in analysis.claims:
+        if len({q.doc for q in claim.reports}) < 2:
+            continue
+        diff = "; ".join(claim.differences()[:3]) if claim.wording_differs else "no"
+        table.rows.append([_short(claim.text, 90), names.get(claim.speaker or "", "?"), ", ".join(claim.outlets),
+                           len(claim.reports), diff])
+    return table
+
+
 def tables(analysis: Analysis) -> list[ReportTable]:
-    return [quotes_table(analysis), speakers_table(analysis)]
+    return [quotes_table(analysis), speakers_table(analysis), organizations_table(analysis),
+            claims_table(analysis)]
 
 
 def summary(analysis: Analysis) -> str:

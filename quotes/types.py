@@ -134,6 +134,7 @@ class Quote:
     speaker: Span | None = None
     entity: Entity | None = None
     fragments: list[Span] = field(default_factory=list)
+    subjects: list[Entity] = field(default_factory=list)  # people and organisations named in it
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -144,4 +145,5 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "entity": self.entity.to_dict() if self.entity else None,
             "fragments": [f.to_dict() for f in self.fragments],
+            "subjects": [{"name": e.name, "type": e.type} for e in self.subjects],
         }

@@ -1,0 +1,115 @@
+"""Stage 7: the network of who said what, for whom, reported where.
+
+:func:`build_graph` returns a networkx ``MultiDiGraph`` (schema in
+docs/graph.md):
+
+- nodes, by ``type``: ``person``, ``organization``, ``source`` (an unnamed or
+  collective speaker: "an official", "Afghan defense officials"), ``claim``,
+  ``article``, ``outlet``;
+- edges, by ``type``: ``said`` (speaker → claim), ``affiliated_with``
+  (person → organization, with ``role``), ``mentions`` (claim → person or
+  organization it names), ``reported_in`` (claim → article, with the
+  variant's offsets and text), ``published_by`` (article → outlet).
+
+Every attribute is a string, integer, float or boolean (lists are joined with
+"; "), so GraphML and GEXF files open in Gephi; every node has a ``label``.
+
+Examples
+--------
+>>> from quotes.pipeline import Analysis
+>>> build_graph(Analysis()).number_of_nodes()
+0
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import networkx as nx
+
+from quotes.claims import Claim
+from quotes.resolve import CorpusEntities, CorpusEntity
+from quotes.types import Entity
+
+if TYPE_CHECKING:
+    from quotes.pipeline import Analysis
+
+FORMATS = (".graphml", ".gexf", ".json")
+NODE_TYPES = {"PERSON": "person", "ORG": "organization", "NOMINAL": "source"}
+LABEL_WIDTH = 80
+
+
+def _join(values: object) -> str:
+    return "; ".join(sorted(str(v) for v in values))  # type: ignore[union-attr]
+
+
+def _entity_node(g: nx.MultiDiGraph, e: CorpusEntity, quotes: Counter[str]) -> None:
+    g.add_node(e.key, type=NODE_TYPES[e.type], label=e.name, name=e.name, roles=_join(e.roles),
+               organizations=_join(e.organizations), articles=len(e.docs), quotes=quotes[e.key])
+
+
+def _claim_node(g: nx.MultiDiGraph, claim: Claim) -> None:
+    text = " ".join(claim.text.split())
+    g.add_node(claim.id, type="claim", label=text if len(text) <= LABEL_WIDTH else text[:LABEL_WIDTH - 1] + "…",
+               text=text, kind=claim.kind, reports=len(claim.reports), outlets=_join(claim.outlets),
+               outlet_count=len(claim.outlets), wording_differs=claim.wording_differs,
+               differences=" | ".join(claim.differences()))
+
+
+def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
+    """Build the speaker–claim–article network of an analysis."""
+    g = nx.MultiDiGraph()
+    entities: CorpusEntities = analysis.entities
+    said = Counter(entities.key(q.entity) for q in analysis.quotes if q.entity)
+    for e in entities:
+        _entity_node(g, e, said)
+
+    for article in analysis.articles:
+        g.add_node(f"article:{article.id}", type="article", label=article.title or article.id,
+                   doc=article.id, date=article.date or "", url=article.url or "",
+                   outlet=article.outlet or "")
+        if article.outlet:
+            g.add_node(f"outlet:{article.outlet}", type="outlet", label=article.outlet)
+            g.add_edge(f"article:{article.id}", f"outlet:{article.outlet}", type="published_by", weight=1)
+
+    for claim in analysis.claims:
+        _claim_node(g, claim)
+        if claim.speaker:
+            g.add_edge(claim.speaker, claim.id, type="said", weight=len(claim.reports), kind=claim.kind)
+        for q in claim.reports:
+            g.add_edge(claim.id, f"article:{q.doc}", type="reported_in", start=q.content.start,
+                       end=q.content.end, text=q.content.text, kind=q.kind, weight=1)
+        subjects = {entities.key(s) for q in claim.reports for s in q.subjects} - {claim.speaker}
+        for key in sorted(subjects):
+            g.add_edge(claim.id, key, type="mentions", weight=1)
+
+    for e in entities:
+        for org, docs in e.organizations.items():
+            org_key = entities.key(Entity(org, "ORG"))
+            roles = [r for r, rdocs in e.roles.items() if rdocs & docs]
+            g.add_edge(e.key, org_key, type="affiliated_with", role=_join(roles), weight=len(docs),
+                       articles=_join(docs))
+    return g
+
+
+def write_graph(g: nx.MultiDiGraph, target: str | Path | IO[bytes], fmt: str | None = None) -> None:
+    """Write ``g`` as GraphML, GEXF or node-link JSON, chosen by suffix or ``fmt``.
+
+    ``target`` is a path or a binary file, as networkx's writers take.
+    """
+    fmt = fmt or Path(str(target)).suffix.lower()
+    if fmt == ".graphml":
+        nx.write_graphml(g, target, named_key_ids=True)
+    elif fmt == ".gexf":
+        nx.write_gexf(g, target)
+    elif fmt == ".json":
+        data = json.dumps(nx.node_link_data(g, edges="edges"), ensure_ascii=False, indent=1).encode()
+        if isinstance(target, (str, Path)):
+            Path(target).write_bytes(data)
+        else:
+            target.write(data)
+    else:
+        raise ValueError(f"unknown graph format {fmt!r}: use one of {', '.join(FORMATS)}")
