@@ -59,6 +59,11 @@ def _claim_node(g: nx.MultiDiGraph, claim: Claim) -> None:
                differences=" | ".join(claim.differences()))
 
 
+def _add_edge(g: nx.MultiDiGraph, u: str, v: str, **attrs: object) -> None:
+    # unique keys become unique GraphML edge ids, as the format requires
+    g.add_edge(u, v, key=f"e{g.number_of_edges()}", **attrs)
+
+
 def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
     """Build the speaker–claim–article network of an analysis."""
     g = nx.MultiDiGraph()
@@ -73,24 +78,24 @@ def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
                    outlet=article.outlet or "")
         if article.outlet:
             g.add_node(f"outlet:{article.outlet}", type="outlet", label=article.outlet)
-            g.add_edge(f"article:{article.id}", f"outlet:{article.outlet}", type="published_by", weight=1)
+            _add_edge(g, f"article:{article.id}", f"outlet:{article.outlet}", type="published_by", weight=1)
 
     for claim in analysis.claims:
         _claim_node(g, claim)
         if claim.speaker:
-            g.add_edge(claim.speaker, claim.id, type="said", weight=len(claim.reports), kind=claim.kind)
+            _add_edge(g, claim.speaker, claim.id, type="said", weight=len(claim.reports), kind=claim.kind)
         for q in claim.reports:
-            g.add_edge(claim.id, f"article:{q.doc}", type="reported_in", start=q.content.start,
+            _add_edge(g, claim.id, f"article:{q.doc}", type="reported_in", start=q.content.start,
                        end=q.content.end, text=q.content.text, kind=q.kind, weight=1)
         subjects = {entities.key(s) for q in claim.reports for s in q.subjects} - {claim.speaker}
         for key in sorted(subjects):
-            g.add_edge(claim.id, key, type="mentions", weight=1)
+            _add_edge(g, claim.id, key, type="mentions", weight=1)
 
     for e in entities:
         for org, docs in e.organizations.items():
             org_key = entities.key(Entity(org, "ORG"))
             roles = [r for r, rdocs in e.roles.items() if rdocs & docs]
-            g.add_edge(e.key, org_key, type="affiliated_with", role=_join(roles), weight=len(docs),
+            _add_edge(g, e.key, org_key, type="affiliated_with", role=_join(roles), weight=len(docs),
                        articles=_join(docs))
     return g
 
@@ -102,7 +107,7 @@ def write_graph(g: nx.MultiDiGraph, target: str | Path | IO[bytes], fmt: str | N
     """
     fmt = fmt or Path(str(target)).suffix.lower()
     if fmt == ".graphml":
-        nx.write_graphml(g, target, named_key_ids=True)
+        nx.write_graphml(g, target)
     elif fmt == ".gexf":
         nx.write_gexf(g, target)
     elif fmt == ".json":

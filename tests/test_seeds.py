@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import quotes
-
 CORPUS = Path(__file__).parent.parent / "corpus"
 ARAB_NEWS = "000_7ce02406a65dd357"
 AFP = "001_b8fb2cd4f4ce1228"
@@ -62,8 +60,8 @@ EXPECTED = [
 
 
 @pytest.fixture(scope="module")
-def analysis():
-    return quotes.analyze([CORPUS / f"{ARAB_NEWS}.txt", CORPUS / f"{AFP}.txt"], models="compact")
+def analysis(seeds_analysis):
+    return seeds_analysis
 
 
 def find(analysis, doc, start):

@@ -1,0 +1,99 @@
+"""The claims and the Gephi graph built from the two seed articles."""
+
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from lxml import etree
+
+from quotes.graph import build_graph, write_graph
+
+SCHEMA = Path(__file__).parent / "data" / "graphml-structure.xsd"
+ARAB_NEWS, AFP = "000_7ce02406a65dd357", "001_b8fb2cd4f4ce1228"
+SHARED = ["There is war, there is pressure", "We have plans to retake the districts",
+          "We had to abandon our base", "They may have abandoned their posts"]
+
+
+@pytest.fixture(scope="module")
+def graph(seeds_analysis):
+    return build_graph(seeds_analysis)
+
+
+def nodes_of(g, kind):
+    return {n: d for n, d in g.nodes(data=True) if d["type"] == kind}
+
+
+def test_one_mohib_with_his_role(graph):
+    mohib = [d for d in nodes_of(graph, "person").values() if "Mohib" in d["name"]]
+    assert len(mohib) == 1
+    assert mohib[0]["name"] == "Hamdullah Mohib"
+    assert "National Security Adviser" in mohib[0]["roles"]
+    assert mohib[0]["articles"] == 2
+
+
+def test_shopkeeper_is_a_separate_person_with_no_edge_to_mohib(graph):
+    people = nodes_of(graph, "person")
+    mohib = next(n for n, d in people.items() if d["name"] == "Hamdullah Mohib")
+    shopkeeper = next(n for n, d in people.items() if d["name"] == "Hamdullah")
+    assert "shopkeeper" in people[shopkeeper]["roles"]
+    assert not graph.has_edge(mohib, shopkeeper) and not graph.has_edge(shopkeeper, mohib)
+
+
+def test_the_four_shared_quotes_are_claims_reported_in_both_articles(seeds_analysis, graph):
+    for start in SHARED:
+        claims = [c for c in seeds_analysis.claims if c.text.startswith(start)]
+        assert len(claims) == 1, start
+        claim = claims[0]
+        assert {q.doc for q in claim.reports} == {ARAB_NEWS, AFP}
+        assert not claim.wording_differs  # only quote marks and apostrophes differ
+        articles = {v for _, v, d in graph.out_edges(claim.id, data=True) if d["type"] == "reported_in"}
+        assert articles == {f"article:{ARAB_NEWS}", f"article:{AFP}"}
+        speakers = {u for u, _, d in graph.in_edges(claim.id, data=True) if d["type"] == "said"}
+        assert len(speakers) == 1
+
+
+def test_near_identical_indirect_claim_is_merged_and_flagged(seeds_analysis):
+    claims = [c for c in seeds_analysis.claims if "intend to focus on securing major cities" in c.text]
+    assert len(claims) == 1
+    assert {q.doc for q in claims[0].reports} == {ARAB_NEWS, AFP}
+    assert claims[0].wording_differs and claims[0].differences()
+
+
+def test_kirby_is_affiliated_with_the_pentagon_as_spokesman(graph):
+    kirby = next(n for n, d in nodes_of(graph, "person").items() if d["name"] == "John Kirby")
+    edges = [(v, d) for _, v, d in graph.out_edges(kirby, data=True) if d["type"] == "affiliated_with"]
+    assert [(graph.nodes[v]["name"], d["role"]) for v, d in edges] == [("Pentagon", "spokesman")]
+
+
+def test_outlets_publish_articles(graph):
+    outlets = {graph.nodes[v]["label"] for _, v, d in graph.edges(data=True) if d["type"] == "published_by"}
+    assert outlets == {"arab.news", "AFP"}
+
+
+def test_every_attribute_is_a_gephi_scalar(graph):
+    items = [*graph.nodes(data=True), *((u, d) for u, _, d in graph.edges(data=True))]
+    for _, data in items:
+        for value in data.values():
+            assert isinstance(value, (str, int, float, bool)), value
+    assert all("label" in d for _, d in graph.nodes(data=True))
+
+
+def test_graphml_validates_and_loads_back(graph, tmp_path):
+    path = tmp_path / "seeds.graphml"
+    write_graph(graph, path)
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    assert schema.validate(etree.parse(str(path))), schema.error_log.last_error
+    back = nx.read_graphml(path)
+    assert back.number_of_nodes() == graph.number_of_nodes()
+    assert back.number_of_edges() == graph.number_of_edges()
+
+
+def test_gexf_and_json_load_back(graph, tmp_path):
+    write_graph(graph, tmp_path / "seeds.gexf")
+    assert nx.read_gexf(tmp_path / "seeds.gexf").number_of_nodes() == graph.number_of_nodes()
+    buf = io.BytesIO()
+    write_graph(graph, buf, fmt=".json")
+    data = json.loads(buf.getvalue())
+    assert len(data["nodes"]) == graph.number_of_nodes()
