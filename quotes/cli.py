@@ -10,34 +10,81 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from quotes import export, models, report
 from quotes.annotate import SimpleAnnotator
 from quotes.ingest import Problem
 from quotes.pipeline import Analysis, analyze
+from quotes.store import StoreError
 
 err = Console(stderr=True)
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", type=Path, help="files (.txt, .html, .jsonl) or folders")
+    p.add_argument("paths", nargs="+", type=Path,
+                   help="files (.txt, .html, .jsonl) or folders; or a quotes.db from an earlier --db run")
     p.add_argument("--models", default="auto", metavar="SET",
                    help="compact, official, or a folder of models (default: official if installed, "
                         "else compact)")
     p.add_argument("--annotator", choices=["stanza", "simple"], default="stanza",
                    help="'simple' skips Stanza (regex tokens, no tags): quick looks at quote marks only")
+    p.add_argument("--db", type=Path, help="SQLite store: resume an interrupted run, cache annotations")
+    p.add_argument("--workers", type=int, default=1, help="annotation processes (default 1)")
+
+
+def _count_files(paths: list[Path]) -> int | None:
+    """Articles to expect, for the progress bar; None when JSONL makes it unknown."""
+    from quotes.ingest import iter_files
+
+    files = [f for f in iter_files(paths) if isinstance(f, Path)]
+    return None if any(f.suffix.lower() == ".jsonl" for f in files) else len(files)
 
 
 def _run(args: argparse.Namespace) -> Analysis:
+    if all(p.suffix == ".db" for p in args.paths):
+        return _load_stores(args.paths)
     annotator = SimpleAnnotator() if args.annotator == "simple" else None
-    with Progress(SpinnerColumn(), TextColumn("annotating"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("articles"), TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("annotate", total=None)
-        result = analyze(args.paths, models=args.models, annotator=annotator,
-                         progress=lambda n: bar.advance(task, n))
+    columns = (SpinnerColumn(), TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("analyze", total=_count_files(args.paths), rate="")
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+            t = bar.tasks[0]
+            if t.elapsed:
+                bar.update(task, rate=f"{t.completed / t.elapsed:.1f}/s")
+
+        result = analyze(args.paths, models=args.models, annotator=annotator, progress=advance,
+                         db=args.db, workers=args.workers)
     for p in result.problems:
         _say_problem(p)
+    return result
+
+
+def _load_stores(paths: list[Path]) -> Analysis:
+    from quotes.store import Store
+
+    result = Analysis()
+    for path in paths:
+        if not path.exists():
+            raise StoreError(f"{path}: no such database")
+        store = Store(path)
+        part = store.load()
+        store.close()
+        result.articles += part.articles
+        result.quotes += part.quotes
+        result.problems += part.problems
+        result.annotator = part.annotator
     return result
 
 
@@ -141,8 +188,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("analyze", help="report quotes and speakers")
+    p = sub.add_parser("analyze", help="report quotes, speakers, organizations and claims across outlets")
     _add_inputs(p)
+    p.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("report", help="the analyze report from a store, with no annotation")
+    p.add_argument("paths", nargs="+", type=Path, metavar="DB", help="quotes.db files written with --db")
     p.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     p.set_defaults(func=cmd_analyze)
 
@@ -170,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except models.ModelError as exc:
+    except (models.ModelError, StoreError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         return 2
     except KeyboardInterrupt:

@@ -272,8 +272,18 @@ def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
     >>> [str(x).replace(str(d), "D") if isinstance(x, Problem) else x.id for x in read_corpus([d])]
     ['a', 'D/b.txt: empty file']
     """
+    ids: set[str] = set()
     for item in iter_files(paths):
         if isinstance(item, Problem):
             yield item
-        else:
-            yield from read_file(item)
+            continue
+        for found in read_file(item):
+            if isinstance(found, Article) and found.id in ids:
+                new_id = str(item.with_suffix("")) + (found.id[len(item.stem):] if found.id.startswith(item.stem)
+                                                     else f":{found.id}")
+                yield Problem(item, f"id {found.id!r} already used by another file; this one is {new_id!r}",
+                              fatal=False)
+                found.id = new_id
+            if isinstance(found, Article):
+                ids.add(found.id)
+            yield found

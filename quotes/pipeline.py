@@ -7,6 +7,7 @@ annotation-free stages on an already annotated article.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,9 +20,11 @@ from quotes.detect import detect
 from quotes.ingest import Problem, read_corpus
 from quotes.models import ModelSet
 from quotes.resolve import CorpusEntities, resolve
+from quotes.store import Store
 from quotes.types import Article, Doc, Quote
 
 BATCH = 16  # articles per annotation call: enough for Stanza to batch sentences
+WORKER_BATCH = 4  # smaller batches keep every worker busy and the progress bar moving
 
 
 @dataclass
@@ -40,6 +43,12 @@ class Analysis:
 
     def quotes_of(self, doc_id: str) -> list[Quote]:
         return [q for q in self.quotes if q.doc == doc_id]
+
+    def records(self) -> list[dict[str, object]]:
+        """One flat dict per quote (the CSV columns), e.g. for ``pandas.DataFrame``."""
+        from quotes.export import csv_row
+
+        return [csv_row(q) for q in self.quotes]
 
     @cached_property
     def entities(self) -> CorpusEntities:
@@ -75,11 +84,52 @@ def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[tuple[li
         yield articles, problems
 
 
+_worker_annotator: Annotator | None = None
+
+
+def _init_worker(annotator: Annotator, threads: int) -> None:
+    global _worker_annotator
+    import torch
+
+    torch.set_num_threads(threads)
+    _worker_annotator = annotator
+
+
+def _annotate_in_worker(articles: list[Article]) -> list[Doc]:
+    assert _worker_annotator is not None
+    return _worker_annotator.annotate(articles)
+
+
+def _annotated(batches: Iterable[list[Article]], annotator: Annotator, workers: int) -> Iterator[list[Doc]]:
+    """Annotate batches in order, in ``workers`` processes with a few batches in flight."""
+    if workers <= 1:
+        for batch in batches:
+            yield annotator.annotate(batch) if batch else []
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    ctx = multiprocessing.get_context("spawn")  # torch and fork do not mix
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(annotator, threads)) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.submit(_annotate_in_worker, batch))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
 def analyze(
     paths: Iterable[str | Path] | str | Path,
     models: str | Path | ModelSet = "auto",
     annotator: Annotator | None = None,
     progress: Callable[[int], None] | None = None,
+    db: str | Path | None = None,
+    workers: int = 1,
 ) -> Analysis:
     """Find who said what in the articles under ``paths``.
 
@@ -93,6 +143,13 @@ def analyze(
         An annotation backend, e.g. :class:`quotes.annotate.SimpleAnnotator`.
     progress : callable, optional
         Called with the number of articles finished after each batch.
+    db : path, optional
+        A SQLite store (:mod:`quotes.store`): articles already in it are
+        skipped, cached annotations reused, and each article is saved as it
+        is done, so an interrupted run resumes. The result is then the whole
+        store's content.
+    workers : int, optional
+        Annotation processes, each with its own Stanza pipeline.
 
     Returns
     -------
@@ -110,13 +167,46 @@ def analyze(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     backend = annotator or StanzaAnnotator(models)
+    store = Store(db) if db is not None else None
     result = Analysis(annotator=backend.name)
-    for articles, problems in _batches(read_corpus(paths), BATCH):
-        result.problems.extend(problems)
-        docs = backend.annotate(articles) if articles else []
-        for article, doc in zip(articles, docs, strict=True):
-            result.articles.append(article)
-            result.quotes.extend(extract_quotes(article, doc))
-        if progress is not None:
-            progress(len(articles))
+    batch_size = BATCH if workers <= 1 else WORKER_BATCH
+    queue: list[tuple[list[Article], list[Doc | None]]] = []
+
+    def todo() -> Iterator[list[Article]]:
+        for articles, problems in _batches(read_corpus(paths), batch_size):
+            result.problems.extend(problems)
+            if store is not None:
+                for p in problems:
+                    store.add_problem(p)
+                fresh = [a for a in articles if not store.done(a, backend.name)]
+                if progress is not None and len(fresh) < len(articles):
+                    progress(len(articles) - len(fresh))
+                cached = [store.cached(a.text, backend.name) for a in fresh]
+            else:
+                fresh, cached = articles, [None] * len(articles)
+            queue.append((fresh, cached))
+            yield [a for a, c in zip(fresh, cached, strict=True) if c is None]
+
+    try:
+        for docs in _annotated(todo(), backend, workers):
+            articles, cached = queue.pop(0)
+            fresh_docs = iter(docs)
+            for article, doc in zip(articles, cached, strict=True):
+                doc = doc if doc is not None else next(fresh_docs)
+                found = extract_quotes(article, doc)
+                if store is not None:
+                    store.save(article, doc, found, backend.name)
+                else:
+                    result.articles.append(article)
+                    result.quotes.extend(found)
+            if progress is not None:
+                progress(len(articles))
+        if store is not None:
+            problems = result.problems
+            result = store.load()
+            result.problems = problems
+            store.write_derived(result)
+    finally:
+        if store is not None:
+            store.close()
     return result

@@ -1,0 +1,196 @@
+"""A persistent, resumable store for runs: SQLite (schema in docs/store.md).
+
+Each article is written with its quotes in one transaction, so a run stopped
+at any point (Ctrl-C, ``kill -9``) leaves only whole articles behind and the
+next run over the same files resumes after the last one saved. Annotations
+are cached by text hash and annotator, so re-running (after a change to the
+rules, say) skips Stanza entirely. Entities and claims are derived from the
+quotes and rewritten at the end of each run.
+
+Examples
+--------
+>>> s = Store(":memory:")
+>>> s.version
+1
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import sqlite3
+import zlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quotes.ingest import Problem
+from quotes.types import Article, Doc, Entity, Mention, Paragraph, Quote, Sentence, Span, Token
+
+if TYPE_CHECKING:
+    from quotes.pipeline import Analysis
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, text_hash TEXT NOT NULL, text TEXT NOT NULL, paragraphs TEXT NOT NULL,
+    source TEXT, title TEXT, outlet TEXT, date TEXT, url TEXT, annotator TEXT NOT NULL,
+    seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS annotations (
+    text_hash TEXT NOT NULL, annotator TEXT NOT NULL, doc BLOB NOT NULL,
+    PRIMARY KEY (text_hash, annotator));
+CREATE TABLE IF NOT EXISTS quotes (
+    doc TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL, kind TEXT NOT NULL,
+    content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, content TEXT NOT NULL,
+    cue_start INTEGER, cue_end INTEGER, cue TEXT,
+    speaker_start INTEGER, speaker_end INTEGER, speaker TEXT,
+    entity TEXT, entity_type TEXT, role TEXT, organization TEXT,
+    fragments TEXT NOT NULL, subjects TEXT NOT NULL, PRIMARY KEY (doc, n));
+CREATE TABLE IF NOT EXISTS problems (path TEXT NOT NULL, line INTEGER, message TEXT NOT NULL,
+    fatal INTEGER NOT NULL, UNIQUE (path, line, message));
+CREATE TABLE IF NOT EXISTS entities (key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
+    roles TEXT NOT NULL, organizations TEXT NOT NULL, articles INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (id TEXT PRIMARY KEY, text TEXT NOT NULL, kind TEXT NOT NULL,
+    speaker TEXT, outlets TEXT NOT NULL, reports TEXT NOT NULL, wording_differs INTEGER NOT NULL);
+"""
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _span(row: sqlite3.Row, name: str) -> Span | None:
+    start = row[f"{name}_start"]
+    return None if start is None else Span(start, row[f"{name}_end"], row[name])
+
+
+def encode_doc(doc: Doc) -> bytes:
+    data = {"s": [[s.paragraph, [dataclasses.astuple(t) for t in s.tokens]] for s in doc.sentences],
+            "m": [[m.span.start, m.span.end, m.span.text, m.type] for m in doc.mentions]}
+    return zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 6)
+
+
+def decode_doc(blob: bytes) -> Doc:
+    data = json.loads(zlib.decompress(blob))
+    sentences = [Sentence([Token(*t) for t in toks], para) for para, toks in data["s"]]
+    return Doc(sentences, [Mention(Span(s, e, t), k) for s, e, t, k in data["m"]])
+
+
+class StoreError(RuntimeError):
+    """The database is not a quotes store, or of another schema version."""
+
+
+class Store:
+    """Read and write a run's articles, annotations, quotes, entities and claims."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = path
+        self.db = sqlite3.connect(str(path))
+        self.db.row_factory = sqlite3.Row
+        try:
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")  # readers (reports) while a run writes
+            with self.db:
+                self.db.executescript(SCHEMA)
+                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a quotes database ({exc})") from exc
+        self.version = int(self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+        if self.version != SCHEMA_VERSION:
+            raise StoreError(f"{path}: schema version {self.version}, this quotes reads {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- annotation cache
+
+    def cached(self, text: str, annotator: str) -> Doc | None:
+        row = self.db.execute("SELECT doc FROM annotations WHERE text_hash = ? AND annotator = ?",
+                              (text_hash(text), annotator)).fetchone()
+        return decode_doc(row["doc"]) if row else None
+
+    # -- articles
+
+    def done(self, article: Article, annotator: str) -> bool:
+        """Was this article, with this exact text, already analyzed with this annotator?"""
+        row = self.db.execute("SELECT text_hash, annotator FROM articles WHERE id = ?", (article.id,)).fetchone()
+        return row is not None and row["text_hash"] == text_hash(article.text) and row["annotator"] == annotator
+
+    def save(self, article: Article, doc: Doc, quotes: list[Quote], annotator: str) -> None:
+        """Write an article, its annotation and its quotes in one transaction."""
+        h = text_hash(article.text)
+        paragraphs = json.dumps([[p.span.start, p.span.end, p.skip] for p in article.paragraphs])
+        with self.db:
+            self.db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+            seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+            self.db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                            (article.id, h, article.text, paragraphs, str(article.source or ""), article.title,
+                             article.outlet, article.date, article.url, annotator, seq))
+            self.db.execute("INSERT OR REPLACE INTO annotations VALUES (?,?,?)", (h, annotator, encode_doc(doc)))
+            self.db.executemany(
+                "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [self._quote_row(n, q) for n, q in enumerate(quotes)])
+
+    @staticmethod
+    def _quote_row(n: int, q: Quote) -> tuple[object, ...]:
+        def parts(s: Span | None) -> tuple[object, object, object]:
+            return (s.start, s.end, s.text) if s else (None, None, None)
+
+        e = q.entity
+        return (q.doc, n, q.kind, *parts(q.content), *parts(q.cue), *parts(q.speaker),
+                e.name if e else None, e.type if e else None, e.role if e else None,
+                e.organization if e else None, json.dumps([f.to_dict() for f in q.fragments]),
+                json.dumps([s.to_dict() for s in q.subjects]))
+
+    def add_problem(self, p: Problem) -> None:
+        with self.db:
+            self.db.execute("INSERT OR IGNORE INTO problems VALUES (?,?,?,?)",
+                            (str(p.path), p.line, p.message, int(p.fatal)))
+
+    # -- reading back
+
+    def load(self) -> Analysis:
+        """Everything in the store as an :class:`~quotes.pipeline.Analysis`, in the order analyzed."""
+        from quotes.pipeline import Analysis
+
+        result = Analysis()
+        annotators = set()
+        for row in self.db.execute("SELECT * FROM articles ORDER BY seq"):
+            paragraphs = [Paragraph(Span.of(row["text"], s, e), skip) for s, e, skip in json.loads(row["paragraphs"])]
+            result.articles.append(Article(row["id"], row["text"], paragraphs, Path(row["source"]) if row["source"]
+                                           else None, row["title"], row["outlet"], row["date"], row["url"]))
+            annotators.add(row["annotator"])
+        order = {a.id: i for i, a in enumerate(result.articles)}
+        rows = sorted(self.db.execute("SELECT * FROM quotes"), key=lambda r: (order[r["doc"]], r["n"]))
+        for row in rows:
+            entity = Entity(row["entity"], row["entity_type"], row["role"], row["organization"]) \
+                if row["entity"] else None
+            result.quotes.append(Quote(
+                row["doc"], row["kind"], _span(row, "content"), _span(row, "cue"), _span(row, "speaker"), entity,
+                [Span(**f) for f in json.loads(row["fragments"])],
+                [Entity(s["name"], s["type"]) for s in json.loads(row["subjects"])]))
+        result.problems = [Problem(Path(r["path"]), r["message"], r["line"], bool(r["fatal"]))
+                           for r in self.db.execute("SELECT * FROM problems")]
+        result.annotator = ", ".join(sorted(annotators))
+        return result
+
+    def write_derived(self, analysis: Analysis) -> None:
+        """Replace the entities and claims tables with those of ``analysis``."""
+        with self.db:
+            self.db.execute("DELETE FROM entities")
+            self.db.execute("DELETE FROM claims")
+            self.db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?)", [
+                (e.key, e.name, e.type, "; ".join(e.roles), "; ".join(e.organizations), len(e.docs))
+                for e in analysis.entities])
+            self.db.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?)", [
+                (c.id, c.text, c.kind, c.speaker, "; ".join(c.outlets),
+                 json.dumps([[q.doc, q.content.start, q.content.end] for q in c.reports]), int(c.wording_differs))
+                for c in analysis.claims])

@@ -1,0 +1,114 @@
+"""The SQLite store: resumable runs, the annotation cache, reports without annotation."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from quotes.annotate import SimpleAnnotator
+from quotes.pipeline import analyze
+from quotes.store import Store, StoreError
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+class Interrupt(Exception):
+    pass
+
+
+def snapshot(db):
+    con = sqlite3.connect(db)
+    rows = {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+            for t in ("quotes", "entities", "claims")}
+    rows["articles"] = sorted(con.execute("SELECT id, text_hash FROM articles").fetchall())
+    con.close()
+    return rows
+
+
+def test_interrupted_run_resumes_to_the_uninterrupted_result(tmp_path):
+    whole, parts = tmp_path / "whole.db", tmp_path / "parts.db"
+    analyze(CORPUS, annotator=SimpleAnnotator(), db=whole)
+
+    done = []
+
+    def stop_after_some(n):
+        done.append(n)
+        if sum(done) >= 10:
+            raise Interrupt
+
+    with pytest.raises(Interrupt):
+        analyze(CORPUS, annotator=SimpleAnnotator(), db=parts, progress=stop_after_some)
+    with Store(parts) as store:
+        assert 0 < len(store.load().articles) < 26
+    resumed = analyze(CORPUS, annotator=SimpleAnnotator(), db=parts)
+    assert len(resumed.articles) == 26
+    assert snapshot(parts) == snapshot(whole)
+
+
+class CountingAnnotator(SimpleAnnotator):
+    def __init__(self):
+        self.seen = 0
+
+    def annotate(self, articles):
+        self.seen += len(articles)
+        return super().annotate(articles)
+
+
+def test_second_run_reads_everything_from_the_store(tmp_path):
+    db = tmp_path / "q.db"
+    first = CountingAnnotator()
+    analyze(CORPUS, annotator=first, db=db)
+    again = CountingAnnotator()
+    result = analyze(CORPUS, annotator=again, db=db)
+    assert first.seen == 26 and again.seen == 0
+    assert len(result.articles) == 26 and result.quotes
+
+
+def test_killed_process_resumes_without_duplicates(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = (CORPUS / "001_b8fb2cd4f4ce1228.txt").read_text(encoding="utf-8")
+    for i in range(400):
+        (corpus / f"a{i:04d}.txt").write_text(f"Story {i}.\n{seed}", encoding="utf-8")
+    db = tmp_path / "q.db"
+    cmd = [sys.executable, "-m", "quotes.cli", "extract", str(corpus), "--annotator", "simple",
+           "--db", str(db), "-o", os.devnull]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    saved = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            saved = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        except sqlite3.OperationalError:
+            continue
+        if saved >= 20:
+            proc.send_signal(signal.SIGKILL)
+            break
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 400
+    per_article = con.execute("SELECT COUNT(*) FROM quotes GROUP BY doc").fetchall()
+    assert len(set(per_article)) == 1  # every copy of the story has the same quotes, none twice
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    bad = tmp_path / "x.db"
+    bad.write_text("hello, not sqlite")
+    with pytest.raises(StoreError, match="not a quotes database"):
+        Store(bad)
+
+
+def test_report_from_store_needs_no_annotation(tmp_path):
+    db = tmp_path / "q.db"
+    analyze(CORPUS / "001_b8fb2cd4f4ce1228.txt", annotator=SimpleAnnotator(), db=db)
+    out = subprocess.run([sys.executable, "-m", "quotes.cli", "report", str(db), "--format", "markdown"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "### Quotes" in out and "There is war, there is pressure" in out
