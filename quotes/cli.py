@@ -39,6 +39,10 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
                    help="'simple' skips Stanza (regex tokens, no tags): quick looks at quote marks only")
     p.add_argument("--db", type=Path, help="SQLite store: resume an interrupted run, cache annotations")
     p.add_argument("--workers", type=int, default=1, help="annotation processes (default 1)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="dask: run on a Dask cluster and write Parquet to --out (needs quotes[dask])")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
+    p.add_argument("--out", type=Path, default=Path("quotes-parquet"), help="Parquet folder for --engine dask")
 
 
 def _count_files(paths: list[Path]) -> int | None:
@@ -49,10 +53,25 @@ def _count_files(paths: list[Path]) -> int | None:
     return None if any(f.suffix.lower() == ".jsonl" for f in files) else len(files)
 
 
+def _is_parquet(path: Path) -> bool:
+    return (path / "articles").is_dir() and any((path / "articles").glob("*.parquet"))
+
+
 def _run(args: argparse.Namespace) -> Analysis:
-    if all(p.suffix == ".db" for p in args.paths):
-        return _load_stores(args.paths)
+    if all(p.suffix == ".db" or _is_parquet(p) for p in args.paths):
+        return _load_results(args.paths)
     annotator = SimpleAnnotator() if args.annotator == "simple" else None
+    if getattr(args, "engine", "local") == "dask":
+        from quotes.distributed import analyze_dask, load_parquet
+
+        with err.status(f"analyzing on Dask ({args.scheduler or f'local cluster of {max(2, args.workers)}'})"):
+            counts = analyze_dask(args.paths, args.out, models=args.models, annotator=annotator,
+                                  scheduler=args.scheduler, workers=max(2, args.workers))
+        err.print(f"wrote {counts['articles']} articles, {counts['quotes']} quotes to {args.out}/")
+        result = load_parquet(args.out)
+        for p in result.problems:
+            _say_problem(p)
+        return result
     columns = (SpinnerColumn(), TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as bar:
@@ -71,16 +90,20 @@ def _run(args: argparse.Namespace) -> Analysis:
     return result
 
 
-def _load_stores(paths: list[Path]) -> Analysis:
+def _load_results(paths: list[Path]) -> Analysis:
+    """Read earlier results (SQLite stores or Dask Parquet folders) without annotating."""
+    from quotes.distributed import load_parquet
     from quotes.store import Store
 
     result = Analysis()
     for path in paths:
-        if not path.exists():
+        if _is_parquet(path):
+            part = load_parquet(path)
+        elif path.exists():
+            with Store(path) as store:
+                part = store.load()
+        else:
             raise StoreError(f"{path}: no such database")
-        store = Store(path)
-        part = store.load()
-        store.close()
         result.articles += part.articles
         result.quotes += part.quotes
         result.problems += part.problems
@@ -194,7 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("report", help="the analyze report from a store, with no annotation")
-    p.add_argument("paths", nargs="+", type=Path, metavar="DB", help="quotes.db files written with --db")
+    p.add_argument("paths", nargs="+", type=Path, metavar="RESULTS",
+                   help="quotes.db files written with --db, or Parquet folders written with --engine dask")
     p.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     p.set_defaults(func=cmd_analyze)
 

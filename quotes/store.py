@@ -21,8 +21,9 @@ import hashlib
 import json
 import sqlite3
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quotes.ingest import Problem
 from quotes.types import Article, Doc, Entity, Mention, Paragraph, Quote, Sentence, Span, Token
@@ -61,9 +62,56 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _span(row: sqlite3.Row, name: str) -> Span | None:
+def _span(row: Mapping[str, Any], name: str) -> Span | None:
     start = row[f"{name}_start"]
     return None if start is None else Span(start, row[f"{name}_end"], row[name])
+
+
+QUOTE_COLUMNS = ("doc", "n", "kind", "content_start", "content_end", "content", "cue_start", "cue_end", "cue",
+                 "speaker_start", "speaker_end", "speaker", "entity", "entity_type", "role", "organization",
+                 "fragments", "subjects")
+ARTICLE_COLUMNS = ("id", "text_hash", "text", "paragraphs", "source", "title", "outlet", "date", "url", "annotator")
+
+
+def quote_row(n: int, q: Quote) -> dict[str, Any]:
+    """A quote as a flat row (the quotes table; Parquet too)."""
+    def parts(s: Span | None) -> tuple[object, object, object]:
+        return (s.start, s.end, s.text) if s else (None, None, None)
+
+    e = q.entity
+    values = (q.doc, n, q.kind, *parts(q.content), *parts(q.cue), *parts(q.speaker),
+              e.name if e else None, e.type if e else None, e.role if e else None,
+              e.organization if e else None, json.dumps([f.to_dict() for f in q.fragments]),
+              json.dumps([s.to_dict() for s in q.subjects]))
+    return dict(zip(QUOTE_COLUMNS, values, strict=True))
+
+
+def quote_from_row(row: Mapping[str, Any]) -> Quote:
+    entity = Entity(row["entity"], row["entity_type"], row["role"], row["organization"]) if row["entity"] else None
+    return Quote(row["doc"], row["kind"], _span(row, "content"), _span(row, "cue"), _span(row, "speaker"), entity,
+                 [Span(**f) for f in json.loads(row["fragments"])],
+                 [Entity(s["name"], s["type"]) for s in json.loads(row["subjects"])])
+
+
+def article_row(article: Article, annotator: str) -> dict[str, Any]:
+    paragraphs = json.dumps([[p.span.start, p.span.end, p.skip] for p in article.paragraphs])
+    values = (article.id, text_hash(article.text), article.text, paragraphs, str(article.source or ""),
+              article.title, article.outlet, article.date, article.url, annotator)
+    return dict(zip(ARTICLE_COLUMNS, values, strict=True))
+
+
+def article_from_row(row: Mapping[str, Any]) -> Article:
+    paragraphs = [Paragraph(Span.of(row["text"], s, e), skip) for s, e, skip in json.loads(row["paragraphs"])]
+    return Article(row["id"], row["text"], paragraphs, Path(row["source"]) if row["source"] else None,
+                   row["title"], row["outlet"], row["date"], row["url"])
+
+
+def problem_row(p: Problem) -> dict[str, Any]:
+    return {"path": str(p.path), "line": p.line, "message": p.message, "fatal": int(p.fatal)}
+
+
+def problem_from_row(row: Mapping[str, Any]) -> Problem:
+    return Problem(Path(row["path"]), row["message"], row["line"], bool(row["fatal"]))
 
 
 def encode_doc(doc: Doc) -> bytes:
@@ -126,34 +174,21 @@ class Store:
 
     def save(self, article: Article, doc: Doc, quotes: list[Quote], annotator: str) -> None:
         """Write an article, its annotation and its quotes in one transaction."""
-        h = text_hash(article.text)
-        paragraphs = json.dumps([[p.span.start, p.span.end, p.skip] for p in article.paragraphs])
+        row = article_row(article, annotator)
         with self.db:
             self.db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
             seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
-            self.db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                            (article.id, h, article.text, paragraphs, str(article.source or ""), article.title,
-                             article.outlet, article.date, article.url, annotator, seq))
-            self.db.execute("INSERT OR REPLACE INTO annotations VALUES (?,?,?)", (h, annotator, encode_doc(doc)))
-            self.db.executemany(
-                "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [self._quote_row(n, q) for n, q in enumerate(quotes)])
-
-    @staticmethod
-    def _quote_row(n: int, q: Quote) -> tuple[object, ...]:
-        def parts(s: Span | None) -> tuple[object, object, object]:
-            return (s.start, s.end, s.text) if s else (None, None, None)
-
-        e = q.entity
-        return (q.doc, n, q.kind, *parts(q.content), *parts(q.cue), *parts(q.speaker),
-                e.name if e else None, e.type if e else None, e.role if e else None,
-                e.organization if e else None, json.dumps([f.to_dict() for f in q.fragments]),
-                json.dumps([s.to_dict() for s in q.subjects]))
+            self.db.execute(f"INSERT INTO articles ({', '.join(row)}, seq) VALUES ({', '.join('?' * len(row))}, ?)",
+                            (*row.values(), seq))
+            self.db.execute("INSERT OR REPLACE INTO annotations VALUES (?,?,?)",
+                            (row["text_hash"], annotator, encode_doc(doc)))
+            self.db.executemany(f"INSERT INTO quotes VALUES ({', '.join('?' * len(QUOTE_COLUMNS))})",
+                                [tuple(quote_row(n, q).values()) for n, q in enumerate(quotes)])
 
     def add_problem(self, p: Problem) -> None:
         with self.db:
-            self.db.execute("INSERT OR IGNORE INTO problems VALUES (?,?,?,?)",
-                            (str(p.path), p.line, p.message, int(p.fatal)))
+            self.db.execute("INSERT OR IGNORE INTO problems VALUES (:path, :line, :message, :fatal)",
+                            problem_row(p))
 
     # -- reading back
 
@@ -162,24 +197,13 @@ class Store:
         from quotes.pipeline import Analysis
 
         result = Analysis()
-        annotators = set()
-        for row in self.db.execute("SELECT * FROM articles ORDER BY seq"):
-            paragraphs = [Paragraph(Span.of(row["text"], s, e), skip) for s, e, skip in json.loads(row["paragraphs"])]
-            result.articles.append(Article(row["id"], row["text"], paragraphs, Path(row["source"]) if row["source"]
-                                           else None, row["title"], row["outlet"], row["date"], row["url"]))
-            annotators.add(row["annotator"])
+        rows = list(self.db.execute("SELECT * FROM articles ORDER BY seq"))
+        result.articles = [article_from_row(r) for r in rows]
         order = {a.id: i for i, a in enumerate(result.articles)}
-        rows = sorted(self.db.execute("SELECT * FROM quotes"), key=lambda r: (order[r["doc"]], r["n"]))
-        for row in rows:
-            entity = Entity(row["entity"], row["entity_type"], row["role"], row["organization"]) \
-                if row["entity"] else None
-            result.quotes.append(Quote(
-                row["doc"], row["kind"], _span(row, "content"), _span(row, "cue"), _span(row, "speaker"), entity,
-                [Span(**f) for f in json.loads(row["fragments"])],
-                [Entity(s["name"], s["type"]) for s in json.loads(row["subjects"])]))
-        result.problems = [Problem(Path(r["path"]), r["message"], r["line"], bool(r["fatal"]))
-                           for r in self.db.execute("SELECT * FROM problems")]
-        result.annotator = ", ".join(sorted(annotators))
+        quotes = sorted(self.db.execute("SELECT * FROM quotes"), key=lambda r: (order[r["doc"]], r["n"]))
+        result.quotes = [quote_from_row(r) for r in quotes]
+        result.problems = [problem_from_row(r) for r in self.db.execute("SELECT * FROM problems")]
+        result.annotator = ", ".join(sorted({r["annotator"] for r in rows}))
         return result
 
     def write_derived(self, analysis: Analysis) -> None:
