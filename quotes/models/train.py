@@ -100,15 +100,16 @@ def _tokenize_args(lay: Layout) -> list[str]:
     ]
 
 
-def _conllu_args(step: str, eval_split: str = "dev", gold: bool = False) -> Callable[[Layout], list[str]]:
+def _conllu_args(step: str, gold: bool = False, lang: bool = True) -> Callable[[Layout], list[str]]:
+    """Train/dev CoNLL-U arguments; the lemmatizer takes neither --lang nor --gold_file."""
+
     def build(lay: Layout) -> list[str]:
-        args = [
-            "--train_file", str(lay.prepared(step, "train")),
-            "--eval_file", str(lay.prepared(step, eval_split)),
-            "--lang", "en", "--shorthand", SHORT,
-        ]
+        args = ["--train_file", str(lay.prepared(step, "train")), "--eval_file", str(lay.prepared(step, "dev")),
+                "--shorthand", SHORT]
+        if lang:
+            args += ["--lang", "en"]
         if gold:
-            args += ["--gold_file", str(lay.prepared(step, eval_split, "gold"))]
+            args += ["--gold_file", str(lay.prepared(step, "dev", "gold"))]
         return args
 
     return build
@@ -146,8 +147,8 @@ TRAINERS: dict[str, Trainer] = {
                         {"steps": "20000", "eval_steps": "500"}),
     "mwt": Trainer("stanza.models.mwt_expander", _conllu_args("mwt", gold=True), 6,
                    {"num_epoch": "10", "max_dec_len": "12"}),
-    "lemma": Trainer("stanza.models.lemmatizer", _conllu_args("lemma", gold=True), 12,
-                     {"num_epoch": "6"}),
+    "lemma": Trainer("stanza.models.lemmatizer", _conllu_args("lemma", lang=False), 12,
+                     {"num_epoch": "1"}),
     "pos": Trainer("stanza.models.tagger", _conllu_args("pos"), 60,
                    {"no_pretrain": "", "char_hidden_dim": "200", "batch_size": "50",
                     "eval_interval": "300", "fix_eval_interval": "", "max_steps": "40000"}),
