@@ -26,7 +26,7 @@ from quotes.ingest import Problem
 from quotes.pipeline import Analysis, analyze
 from quotes.store import StoreError
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
@@ -155,7 +155,7 @@ def cmd_models(args: argparse.Namespace) -> int:
     console = Console()
     if args.action == "install":
         try:
-            path = models.install()
+            path = models.install(resources_url=args.resources_url)
         except models.ModelError as exc:
             err.print(f"[red]error:[/] {exc}", highlight=False)
             return 2
@@ -238,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("models", help="list the model sets or install the official ones")
     p.add_argument("action", choices=["list", "install"], nargs="?", default="list")
+    p.add_argument("--resources-url", help="download from this Stanza model hub mirror instead")
     p.set_defaults(func=cmd_models)
     return parser
 

@@ -13,6 +13,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,8 +114,10 @@ def resolve(spec: str | Path | ModelSet = "auto") -> ModelSet:
     return ModelSet(str(path), path)
 
 
-def install(model_dir: Path | None = None) -> Path:
+def install(model_dir: Path | None = None, resources_url: str | None = None) -> Path:
     """Download the official Stanza English models (needs the internet).
+
+    ``resources_url`` replaces Stanza's default model hub (a mirror, say).
 
     Raises
     ------
@@ -122,12 +125,15 @@ def install(model_dir: Path | None = None) -> Path:
         With a one-line reason when the model hub cannot be reached.
     """
     import stanza
+    from stanza.resources.common import DEFAULT_RESOURCES_URL
 
     target = model_dir or official_dir()
     try:
-        stanza.download("en", model_dir=str(target), processors=OFFICIAL_PROCESSORS,
-                        logging_level="INFO")
+        stanza.download("en", model_dir=str(target), processors=OFFICIAL_PROCESSORS, logging_level="INFO",
+                        resources_url=resources_url or DEFAULT_RESOURCES_URL)
     except Exception as exc:  # requests' connection errors, HTTP errors, bad JSON
-        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        raise ModelError(f"cannot download the official Stanza models (no internet?): {reason}") from exc
+        url = resources_url or DEFAULT_RESOURCES_URL
+        kinds = re.findall(r"\b(\w+Error)\b", str(exc)) or [type(exc).__name__]
+        raise ModelError(f"cannot download the official Stanza models from {url} ({kinds[-1]}); "
+                         f"without internet, copy a stanza_resources folder to {target}") from exc
     return target

@@ -12,8 +12,8 @@ its checkpoint, and the NER and POS trainers warm-start from their last best
 model. Each trainer runs in its own process under a time budget; Stanza saves
 the best model on dev while it trains, so a budget that runs out keeps the
 best model so far. Results (settings, dev scores, wall time) accumulate in
-``WORK/state.json``, from which :mod:`quotes.models.card` writes
-``docs/models.md``.
+``WORK/state.json``, copied next to the packaged models as ``training.json``,
+from which :mod:`quotes.models.card` writes ``docs/models.md``.
 
 Data (``--data``, default ``../shared/data``):
 
@@ -309,8 +309,12 @@ def package(lay: Layout) -> None:
             print(f"package: {step} not trained yet, skipped")
             continue
         ckpt = torch.load(src, map_location="cpu", weights_only=False)
+        ckpt.pop("optimizer", None)  # training state, not needed to annotate
         torch.save(_halve(ckpt), lay.out / MODEL_FILES[step])
+    # Stanza wants a resources.json in the pipeline's dir; empty means "look nothing up"
+    (lay.out / "resources.json").write_text("{}\n")
     record(lay, "package", bytes=sum(p.stat().st_size for p in lay.out.glob("*.pt")))
+    shutil.copyfile(lay.state_file, lay.out / "training.json")
 
 
 def evaluate(lay: Layout) -> None:
@@ -321,6 +325,7 @@ def evaluate(lay: Layout) -> None:
     scores |= ev.ner_scores(lay.out, lay.data_root / "ner" / "uner-dev.json", "uner_dev")
     scores |= ev.ner_scores(lay.out, lay.data_root / "ner" / "silver-heldout.json", "silver_heldout")
     record(lay, "evaluate", scores=scores, date=time.strftime("%Y-%m-%d"))
+    shutil.copyfile(lay.state_file, lay.out / "training.json")
     print(json.dumps(scores, indent=2))
 
 

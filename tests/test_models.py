@@ -1,0 +1,73 @@
+"""The bundled compact Stanza models load with no network and annotate real news."""
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from quotes import models
+from quotes.annotate import StanzaAnnotator
+from quotes.ingest import read_file
+
+AFP = Path(__file__).parent.parent / "corpus" / "001_b8fb2cd4f4ce1228.txt"
+
+
+@pytest.fixture(scope="module")
+def afp_doc():
+    (article,) = read_file(AFP)
+    return article, StanzaAnnotator("compact").annotate([article])[0]
+
+
+def test_compact_set_is_bundled_and_small():
+    ms = models.compact()
+    assert ms.installed
+    size = sum(f.stat().st_size for f in ms.path.iterdir())
+    assert size < 80 * 1024 * 1024
+
+
+def test_loading_and_annotating_never_touch_the_network(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("network access")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    (article,) = read_file(AFP)
+    doc = StanzaAnnotator("compact").annotate([article])[0]
+    assert doc.sentences
+
+
+def test_sentences_of_the_wire_copy(afp_doc):
+    _, doc = afp_doc
+    # 34 paragraphs, one sentence each except the three-sentence "There is war" quote
+    assert len(doc.sentences) == 36
+
+
+def test_hamdullah_mohib_is_a_person(afp_doc):
+    _, doc = afp_doc
+    assert ("Hamdullah Mohib", "PER") in {(m.span.text, m.type) for m in doc.mentions}
+
+
+def test_mohib_is_the_subject_of_said(afp_doc):
+    article, doc = afp_doc
+    sent = next(s for s in doc.sentences if article.text[s.start:s.end].startswith("But Mohib said the soldiers"))
+    said = next(t for t in sent.tokens if t.text == "said")
+    subjects = [t.text for t in sent.tokens if t.head == said.index and t.deprel == "nsubj"]
+    assert subjects == ["Mohib"]
+
+
+def test_auto_prefers_official_only_when_installed(tmp_path, monkeypatch):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    assert models.resolve("auto").name == "compact"
+    (tmp_path / "resources.json").write_text("{}")
+    (tmp_path / "en").mkdir()
+    assert models.resolve("auto").name == "official"
+
+
+def test_install_without_internet_is_a_one_line_error(tmp_path):
+    with pytest.raises(models.ModelError) as info:
+        models.install(tmp_path, resources_url="http://127.0.0.1:9")
+    assert "\n" not in str(info.value) and "cannot download" in str(info.value)
+
+
+def test_unknown_model_set_is_an_error():
+    with pytest.raises(models.ModelError, match="unknown model set"):
+        models.resolve("no-such-set")
