@@ -30,8 +30,8 @@ def _np_member(toks: list[Token], i: int) -> bool:
     t = toks[i]
     if t.upos in ("DET", "PRON") and t.text.lower() in _NOT_NP:
         return False
-    if t.upos in _NP or t.text in ("'s", "’s", "'", "’", "-", "."):
-        return True
+    if t.upos in _NP or t.text in ("'s", "’s", "'", "’"):
+        return t.text not in ("-", "—", "–")
     if t.upos == "X":  # untagged (SimpleAnnotator): a capitalised word or a pronoun
         return t.text[:1].isupper() or t.text.lower() in ("he", "she", "they", "it", "we", "i")
     if t.upos == "ADP" and t.text.lower() in _LINKS and 0 < i < len(toks) - 1:
@@ -45,7 +45,8 @@ def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
     lo = hi = head
     while lo > 0 and _np_member(toks, lo - 1):
         lo -= 1
-    while hi + 1 < len(toks) and _np_member(toks, hi + 1) and toks[hi + 1].upos != "DET":
+    # a determiner starts a new phrase, except after a link word ("one of the soldiers")
+    while hi + 1 < len(toks) and _np_member(toks, hi + 1) and (toks[hi + 1].upos != "DET" or toks[hi].upos == "ADP"):
         hi += 1
     # a trailing link word belongs to what follows, not to the phrase
     while hi > lo and toks[hi].upos == "ADP":
@@ -56,6 +57,36 @@ def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
 def _skippable(t: Token) -> bool:
     """Words between a subject and its verb: auxiliaries, adverbs, short time phrases."""
     return t.upos in ("AUX", "ADV", "PART") or t.text.lower() in ("on", "late", "early", "last", "this")
+
+
+def _skip_back(toks: list[Token], i: int) -> int:
+    """From ``i`` leftwards, skip auxiliaries, adverbs, time phrases and "(Jul 6)"."""
+    while i >= 0:
+        if toks[i].text == ")":
+            j = i
+            while j >= 0 and toks[j].text != "(":
+                j -= 1
+            if j < 0 or i - j > 8:
+                return i
+            i = j - 1
+        elif _skippable(toks[i]) or _time_phrase(toks, i):
+            i -= 1
+        else:
+            return i
+    return i
+
+
+def _main_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """Subject of the clause a participle cue hangs on (", adding that ...")."""
+    toks = sent.tokens
+    if cue.head >= 0:
+        head = toks[cue.head]
+        subj = next((t for t in toks if t.head == head.index and t.deprel.startswith("nsubj")), None)
+        if subj is not None:
+            return noun_phrase(toks, subj.index)
+    first = next((t for t in toks[:cue.index] if _np_member(toks, t.index) and t.upos in ("PROPN", "NOUN", "PRON")),
+                 None)
+    return noun_phrase(toks, first.index) if first is not None else None
 
 
 def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
@@ -69,14 +100,23 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         lo, hi = noun_phrase(toks, parse_subj[0].index)
         if abs(parse_subj[0].index - cue.index) <= 12:
             return lo, hi
-    # inverted: `…,” said Mohammad Musa` / `, said the official`
     prev = toks[cue.index - 1] if cue.index > 0 else None
+    if cue.text.lower().endswith("ing") and prev is not None and prev.text == ",":
+        return _main_subject(sent, cue)
+    # inverted: `…,” said Mohammad Musa` / `, said the official`
     nxt = cue.index + 1
-    if (prev is None or prev.upos == "PUNCT") and nxt < len(toks) and _np_member(toks, nxt):
+    if (prev is None or prev.upos == "PUNCT") and nxt < len(toks) and _np_member(toks, nxt) \
+            and toks[nxt].upos != "ADP":
         return noun_phrase(toks, nxt)
-    i = cue.index - 1
-    while i >= 0 and (_skippable(toks[i]) or _time_phrase(toks, i)):
-        i -= 1
+    i = _skip_back(toks, cue.index - 1)
+    if i >= 0 and toks[i].text == ",":
+        # "Hamdullah, a 39-year-old shopkeeper who ..., said": the subject precedes the appositive
+        j = i - 1
+        while j >= 0 and toks[j].text != "," and cue.index - j < 30:
+            j -= 1
+        if j > 0 and toks[j].text == "," and _np_member(toks, j - 1) and toks[j - 1].upos in ("PROPN", "NOUN", "PRON"):
+            return noun_phrase(toks, j - 1)
+        return None
     if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
         return noun_phrase(toks, i)
     return None

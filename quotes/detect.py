@@ -34,6 +34,8 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 STRAIGHT = "\"'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
+# words that may open a reported clause although tagged ADP/SCONJ
+_OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
 
 # ", he said." / ", Mohib added on Monday." left inside a quote that never closes.
@@ -215,7 +217,18 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
         nxt = token.index + 1
         return nxt < len(sentence.tokens) and sentence.tokens[nxt].text.lower() == "to"
     lemma = token.lemma.lower()
-    return lemma in CUE_VERBS and token.upos in ("VERB", "X")
+    if lemma not in CUE_VERBS or token.upos not in ("VERB", "X"):
+        return False
+    toks = sentence.tokens
+    prev = toks[token.index - 1] if token.index > 0 else None
+    nxt = toks[token.index + 1] if token.index + 1 < len(toks) else None
+    if token.deprel == "amod" or (token.text.lower().endswith("ed") and nxt is not None
+                                  and nxt.upos in ("NOUN", "PROPN", "ADJ")
+                                  and (prev is None or prev.upos in ("DET", "ADJ", "PUNCT", "ADP", "VERB"))):
+        return False  # a participle used as an adjective: "alleged Taliban positions"
+    # passive ("were told", "was asked"): its subject is the addressee, not the speaker
+    passive = prev is not None and prev.lemma.lower() in ("be", "get")
+    return not (passive and token.text.lower().endswith(("ed", "told", "said")))
 
 
 def _sentence_of(doc: Doc, pos: int) -> Sentence | None:
@@ -319,9 +332,8 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
             while i < len(toks) and toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "X") \
                     and toks[i].text.lower() not in ("that", "to"):
                 i += 1
-        while i < len(toks) and toks[i].upos in ("ADV", "ADP", "DET", "PROPN", "NOUN", "NUM") and \
-                toks[i].text.lower() != "that" and comp is None and _looks_adverbial(toks, i):
-            i += 1
+        while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
+            i = end
     if i < len(toks) and toks[i].text.lower() == "that":
         i += 1
     if i < len(toks) and toks[i].text in (",", ":"):
@@ -342,17 +354,19 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
     return _trim(ctx.article.text, start, end)
 
 
-def _looks_adverbial(toks: list[Token], i: int) -> bool:
-    """A short time or place phrase between cue and clause ("on Tuesday", "late Monday")."""
+def _adverbial_end(toks: list[Token], i: int) -> int:
+    """End of a short time or place phrase at ``toks[i]`` ("on Tuesday", "late
+    on Monday", "in a statement"), or ``i`` if none starts there."""
     t = toks[i]
-    if t.upos == "ADV" and t.text.lower() not in ("not", "never"):
-        return True
-    if t.upos == "ADP" and t.text.lower() in ("on", "in", "at", "late", "during", "last"):
+    if t.upos == "ADV" and t.text.lower() not in ("not", "never", "that"):
+        return i + 1
+    if t.text.lower() in ("on", "in", "at", "during", "late", "last", "early", "earlier", "this"):
         j = i + 1
-        while j < len(toks) and toks[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM"):
+        while j < len(toks) and toks[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM") and j - i <= 4:
             j += 1
-        return j < len(toks) and j - i <= 4 and toks[j].upos not in ("VERB", "AUX")
-    return False
+        if j > i + 1 and j < len(toks) and toks[j].upos not in ("VERB", "AUX", "ADP"):
+            return j
+    return i
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -404,7 +418,9 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
     toks = sent.tokens
     if cue.text.lower() == "according":
         return _according_content(ctx, sent, cue)
-    before_is_frame = (cue.index > 0 and any(t.text == "," for t in toks[max(0, cue.index - 8):cue.index])
+    participle = cue.text.lower().endswith("ing")  # ", adding that ...": content follows
+    before_is_frame = (not participle and cue.index > 0
+                       and any(t.text == "," for t in toks[max(0, cue.index - 8):cue.index])
                        and _ends_statement(toks, cue))
     span = _clause_before(ctx, sent, cue) if before_is_frame else None
     if span is None:
@@ -412,26 +428,37 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
         if span is None:
             return None
         first = next((t for t in toks if t.start >= span[0]), None)
-        after_that = cue.index + 1 < len(toks) and toks[cue.index + 1].text.lower() == "that"
-        if cue.lemma.lower() in WEAK_CUES and not after_that:
-            return None
         if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in (
                 "vow", "pledge", "promise", "threaten", "agree", "decide", "refuse"):
             return None
     if not _has_clause(toks, cue.lemma, *span):
         return None
+    inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+    first = inside[0] if inside else None
+    if first is not None and first.upos in ("AUX", "VERB", "ADP", "SCONJ") and first.text.lower() not in _OPENERS:
+        return None  # "firms that they believe are exploiting": no subject, no reported clause
+    after_that = cue.index + 1 < len(toks) and toks[cue.index + 1].text.lower() == "that"
+    parsed = any(t.head == cue.index and t.deprel in ("ccomp", "xcomp") for t in toks)
+    if cue.lemma.lower() in WEAK_CUES and not after_that and not parsed:
+        return None
+    if span[0] > cue.start and not after_that and not parsed:
+        # unparsed "X said CLAUSE": the clause reaches its verb before any comma
+        for t in inside:
+            if t.upos in ("VERB", "AUX"):
+                break
+            if t.text in (",", ";", "—"):
+                return None
     return span
 
 
 def _ends_statement(toks: list[Token], cue: Token) -> bool:
-    """Is the cue in a closing frame: only adverbials follow it to the sentence end?"""
-    rest = toks[cue.index + 1:]
-    for t in rest:
-        if t.upos in ("VERB", "AUX") and t.text.lower() not in ("according",):
-            return t.text.lower().endswith("ing") and t.deprel not in ("ccomp",)
-        if t.text.lower() == "that":
-            return False
-    return True
+    """Is the cue in a closing frame (", the military added." / ", it said in a
+    statement, while ...")? Then only adverbials come before the next break."""
+    i = cue.index + 1
+    while i < len(toks) and (toks[i].upos in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ")
+                             and toks[i].text.lower() != "that"):
+        i += 1
+    return i >= len(toks) or toks[i].upos in ("PUNCT", "CCONJ", "SCONJ")
 
 
 def detect(article: Article, doc: Doc) -> list[Quote]:

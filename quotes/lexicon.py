@@ -40,6 +40,7 @@ ADDRESSEE_CUES = frozenset({"tell", "assure", "inform", "warn", "remind", "advis
 
 # Nouns that name a statement rather than a speaker ("a statement from the presidency said").
 MESSAGE_NOUNS = _words("""
+    count tally figures estimate estimates data survey poll study analysis records account website
     statement release communique communiqué report letter memo tweet post message spokesperson
     document filing announcement briefing transcript email
 """)

@@ -73,15 +73,16 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
         first_lower = next((i for i, t in enumerate(toks) if t.text[:1].islower()), None)
         if first_lower is not None:
             prefix = toks[:first_lower]
-            # demonyms ("Afghan", "Tajik") are adjectives, not organisations
-            org_toks = [t for t in prefix if t.upos != "ADJ"]
+            # demonyms ("Afghan", "Tajik": adjectives, or MISC to NER) are not organisations
+            org_toks = [t for t in prefix if t.upos != "ADJ" and not t.ner.endswith("MISC")]
             toks = toks[first_lower:]
     while toks and toks[0].upos == "ADJ" and toks[0].text[:1].isupper() and len(toks) > 1 \
             and toks[0].text.lower() not in ("national", "chief", "senior", "deputy", "vice"):
         toks = toks[1:]  # leading demonym: "Tajik President"
     while toks and toks[-1].upos in ("ADP", "CCONJ"):
         toks = toks[:-1]
-    role = " ".join(t.text for t in toks) or None
+    # "one of the soldiers" -> "soldier"
+    role = toks[0].lemma if len(toks) == 1 and toks[0].text[:1].islower() else " ".join(t.text for t in toks) or None
     if role and not any(t.lemma.lower() in ROLE_NOUNS or t.text.lower() in ROLE_NOUNS or t.text[:1].isupper()
                         for t in toks):
         role = None
@@ -120,8 +121,43 @@ def _tokens_in(doc: Doc, span: Span) -> tuple[Sentence, list[Token]] | None:
     return None
 
 
-def _person_mentions(doc: Doc) -> list[Span]:
-    return [m.span for m in doc.mentions if m.type in ("PER", "PERSON")]
+def _titled_names(sent: Sentence) -> list[tuple[int, int]]:
+    """Token ranges of names right after a role title: "spokesman John Kirby"."""
+    toks = sent.tokens
+
+    def titled(t: Token) -> bool:
+        return t.lemma.lower() in ROLE_NOUNS or t.text.lower().rstrip(".") in ROLE_NOUNS | HONORIFICS
+
+    out = []
+    for t in toks:
+        if not titled(t):
+            continue
+        start = t.index + 1
+        via_link = start < len(toks) and toks[start].upos == "ADP" and toks[start].text.lower() in ("to", "of", "for")
+        if via_link:  # "envoy to Afghanistan Zamir Kabulov": the name is the run's last two words
+            start += 1
+        j = start
+        while j < len(toks) and toks[j].upos == "PROPN" and toks[j].text[:1].isupper():
+            j += 1
+        while start < j and titled(toks[start]):  # "commander General Mirassadullah Kohistani"
+            start += 1
+        if via_link:
+            start = j - 2 if j - start >= 3 else j
+        if j > start:
+            out.append((start, j - 1))
+    return out
+
+
+def person_spans(doc: Doc) -> list[Span]:
+    """People named in the article: NER person mentions, plus names after a role title
+    that NER missed (compact models miss some)."""
+    spans = [m.span for m in doc.mentions if m.type in ("PER", "PERSON")]
+    for sent in doc.sentences:
+        for lo, hi in _titled_names(sent):
+            start, end = sent.tokens[lo].start, sent.tokens[hi].end
+            if not any(s.start < end and start < s.end for s in spans):
+                spans.append(Span(start, end, " ".join(t.text for t in sent.tokens[lo:hi + 1])))
+    return sorted(spans)
 
 
 def _is_name(tokens: list[Token]) -> bool:
@@ -135,7 +171,10 @@ class _ArticleIndex:
         self.doc = doc
         self.people: dict[str, _Person] = {}
         self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
-        for span in _person_mentions(doc):
+        # without a parse (SimpleAnnotator) every named entity counts as a possible subject
+        parsed = any(t.deprel != "dep" for s in doc.sentences for t in s.tokens)
+        self.persons = person_spans(doc)
+        for span in self.persons:
             found = _tokens_in(doc, span)
             if not found:
                 continue
@@ -145,8 +184,8 @@ class _ArticleIndex:
             name = _clean_name(span.text)
             if not name:
                 continue
-            lo, hi = noun_phrase(sent.tokens, toks[0].index)
-            title = [t for t in sent.tokens[lo:toks[0].index]]
+            lo, _ = noun_phrase(sent.tokens, toks[0].index)
+            title = sent.tokens[lo:toks[0].index]
             role, org = _split_title(title) if title else (None, None)
             if role is None:
                 role, org2 = _role_from_appositive(_appositive(sent, toks[-1].index))
@@ -156,10 +195,12 @@ class _ArticleIndex:
                 person.roles.append(role)
             if org and org not in person.organizations:
                 person.organizations.append(org)
-            if any(t.deprel.startswith("nsubj") for t in toks) or sent.tokens[hi].deprel.startswith("nsubj"):
+            if not parsed or any(t.deprel.startswith("nsubj") for t in toks):
                 self.subjects.append((span.start, self.entity(name)))
         for m in doc.mentions:
-            if m.type == "ORG":
+            found = _tokens_in(doc, m.span) if m.type == "ORG" else None
+            # with a parse, only organisations named as subjects are antecedents of "it" / "the group"
+            if found and found[1] and (not parsed or any(t.deprel.startswith("nsubj") for t in found[1])):
                 self.subjects.append((m.span.start, Entity(_clean_name(m.span.text), "ORG")))
 
     def _person(self, name: str, start: int) -> _Person:
@@ -199,18 +240,18 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     if len(toks) == 1 and words[0] in GROUP_PRONOUNS:
         return index.antecedent(speaker.start, "ORG", resolved)
 
-    persons = [m.span for m in doc.mentions if m.type in ("PER", "PERSON")
-               and speaker.start <= m.span.start and m.span.end <= speaker.end]
+    # a person only if the name is the phrase's head: not "Afghan" in "Afghan authorities"
+    persons = [p for p in index.persons if speaker.start <= p.start and p.end <= speaker.end
+               and p.end >= toks[-1].end]
     app = _appositive(sent, toks[-1].index)
-    if not persons and app and doc.mentions:
+    if not persons and app:
         app_span = Span(app[0].start, app[-1].end, "")
-        persons = [m.span for m in doc.mentions if m.type in ("PER", "PERSON")
-                   and app_span.start <= m.span.start and m.span.end <= app_span.end]
+        persons = [p for p in index.persons if app_span.start <= p.start and p.end <= app_span.end]
         if persons:  # "one of the soldiers, Mohammad Musa"
             entity = index.entity(_clean_name(persons[-1].text))
-            head = next((t for t in reversed(toks) if t.upos == "NOUN"), None)
-            if entity.role is None and head is not None:
-                entity.role = head.lemma
+            if entity.role is None:
+                entity.role, org = _split_title([t for t in toks if t.upos != "ADP" and t.lemma != "one"])
+                entity.organization = entity.organization or org
             return entity
     if persons:
         name_span = persons[-1]
@@ -228,11 +269,14 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
 
     orgs = [m.span for m in doc.mentions if m.type == "ORG"
             and speaker.start <= m.span.start and m.span.end <= speaker.end]
-    head = next((t for t in reversed(toks) if t.upos in ("NOUN", "PROPN")), toks[-1])
+    # the head noun comes before any link word: "statement" in "a statement from the presidency"
+    link = next((t.index for t in toks if t.upos == "ADP"), toks[-1].index + 1)
+    head = next((t for t in reversed(toks) if t.upos in ("NOUN", "PROPN") and t.index < link), toks[-1])
     if head.lemma.lower() in MESSAGE_NOUNS or head.text.lower() in MESSAGE_NOUNS:
-        # "a statement from the presidency", "a palace statement": the source is the issuer
+        # "a statement from the presidency", "a palace statement", "the military's count":
+        # the source is the issuer
         issuer = [t for t in toks if t.index > head.index and t.upos in ("NOUN", "PROPN")]
-        before = [t for t in toks if t.index < head.index and t.upos in ("NOUN", "PROPN")]
+        before = [t for t in toks if t.index < head.index and t.upos in ("NOUN", "PROPN", "ADJ")]
         if issuer or before:
             return Entity(" ".join(t.text for t in (issuer or before)), "ORG")
     if orgs:
