@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import Any, Protocol
 
 from quotes import models
+from quotes.detect import ALL_MARKS
 from quotes.lexicon import CUE_VERBS, IRREGULAR
 from quotes.types import Article, Doc, Mention, Sentence, Span, Token
 
@@ -36,22 +37,46 @@ class StanzaAnnotator:
     and errors (missing models) surface when annotation starts.
     """
 
-    def __init__(self, model_set: str | models.ModelSet = "auto", **pipeline_overrides: Any) -> None:
+    def __init__(self, model_set: str | models.ModelSet = "auto", parse: str = "needed",
+                 **pipeline_overrides: Any) -> None:
         self.models = models.resolve(model_set)
+        # "needed": parse only sentences that hold a quote mark or a cue word (the
+        # rules read the parse nowhere else); "all": parse everything (coref needs it)
+        self.parse = "all" if self.models.official else parse
         self.name = f"stanza:{self.models.name}"
         self._overrides = pipeline_overrides
         self._pipeline: Any = None
+        self._parser: Any = None
 
     @property
     def pipeline(self) -> Any:
         if self._pipeline is None:
-            self._pipeline = self.models.pipeline(**self._overrides)
+            if self.parse == "needed":
+                procs = [p for p in self.models.processors.split(",") if p != "depparse"]
+                self._pipeline = self.models.pipeline(**{"processors": ",".join(procs), **self._overrides})
+                self._parser = self.models.pipeline(processors="depparse", depparse_pretagged=True)
+            else:
+                self._pipeline = self.models.pipeline(**self._overrides)
         return self._pipeline
 
     def load(self) -> StanzaAnnotator:
         """Build the pipeline now (e.g. before timing), not on first use."""
         _ = self.pipeline
         return self
+
+    def _parse_needed(self, sdocs: list[Any]) -> None:
+        """Parse, in one batch, the sentences that attribution will read."""
+        import stanza
+
+        chosen = [sent for sdoc in sdocs for sent in sdoc.sentences if _needs_parse(sent)]
+        if not chosen:
+            return
+        fields = ("id", "text", "lemma", "upos", "xpos", "feats")
+        tagged = stanza.Document([[{k: getattr(w, k) for k in fields} for w in sent.words] for sent in chosen])
+        parsed = self._parser(tagged)
+        for sent, done in zip(chosen, parsed.sentences, strict=True):
+            for word, pword in zip(sent.words, done.words, strict=True):
+                word.head, word.deprel = pword.head, pword.deprel
 
     def annotate(self, articles: Sequence[Article]) -> list[Doc]:
         import stanza
@@ -60,6 +85,8 @@ class StanzaAnnotator:
         # One stanza Document per paragraph: sentences never cross paragraphs,
         # and bulk_process batches them across articles.
         results = self.pipeline.bulk_process([stanza.Document([], text=p.span.text) for _, _, p in jobs])
+        if self.parse == "needed":
+            self._parse_needed(results)
         docs = {id(a): Doc([]) for a in articles}
         for (article, para_index, para), sdoc in zip(jobs, results, strict=True):
             doc = docs[id(article)]
@@ -72,6 +99,13 @@ class StanzaAnnotator:
         return [docs[id(a)] for a in articles]
 
 
+def _needs_parse(sent: Any) -> bool:
+    for word in sent.words:
+        if word.text in ALL_MARKS or word.text.lower() == "according" or (word.lemma or "").lower() in CUE_VERBS:
+            return True
+    return False
+
+
 def _tokens(sent: Any, offset: int) -> list[Token]:
     out = []
     for word in sent.words:
@@ -81,6 +115,7 @@ def _tokens(sent: Any, offset: int) -> list[Token]:
         out.append(Token(
             index=word.id - 1, text=word.text, start=offset + start, end=offset + end,
             lemma=word.lemma or word.text, upos=word.upos or "X",
+            # an unparsed sentence gets a flat "dep" parse, which the rules read as "no parse"
             head=(word.head or 0) - 1, deprel=word.deprel or "dep",
             ner=getattr(parent, "ner", None) or "O",
         ))

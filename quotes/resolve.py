@@ -160,6 +160,11 @@ def person_spans(doc: Doc) -> list[Span]:
     return sorted(spans)
 
 
+def _parsed(sent: Sentence) -> bool:
+    """Was the sentence parsed? Unparsed ones carry a flat "dep" parse."""
+    return any(t.deprel != "dep" for t in sent.tokens)
+
+
 def _is_name(tokens: list[Token]) -> bool:
     return bool(tokens) and all(t.text[:1].isupper() or t.text in ("-", ".") for t in tokens)
 
@@ -171,8 +176,6 @@ class _ArticleIndex:
         self.doc = doc
         self.people: dict[str, _Person] = {}
         self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
-        # without a parse (SimpleAnnotator) every named entity counts as a possible subject
-        parsed = any(t.deprel != "dep" for s in doc.sentences for t in s.tokens)
         self.persons = person_spans(doc)
         for span in self.persons:
             found = _tokens_in(doc, span)
@@ -195,12 +198,13 @@ class _ArticleIndex:
                 person.roles.append(role)
             if org and org not in person.organizations:
                 person.organizations.append(org)
-            if not parsed or any(t.deprel.startswith("nsubj") for t in toks):
+            if not _parsed(sent) or any(t.deprel.startswith("nsubj") for t in toks):
                 self.subjects.append((span.start, self.entity(name)))
         for m in doc.mentions:
             found = _tokens_in(doc, m.span) if m.type == "ORG" else None
-            # with a parse, only organisations named as subjects are antecedents of "it" / "the group"
-            if found and found[1] and (not parsed or any(t.deprel.startswith("nsubj") for t in found[1])):
+            # in a parsed sentence, only organisations named as subjects are antecedents
+            # of "it" / "the group"; in an unparsed one, any may be
+            if found and found[1] and (not _parsed(found[0]) or any(t.deprel.startswith("nsubj") for t in found[1])):
                 self.subjects.append((m.span.start, Entity(_clean_name(m.span.text), "ORG")))
 
     def _person(self, name: str, start: int) -> _Person:
