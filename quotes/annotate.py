@@ -54,7 +54,7 @@ class StanzaAnnotator:
             if self.parse == "needed":
                 procs = [p for p in self.models.processors.split(",") if p != "depparse"]
                 self._pipeline = self.models.pipeline(**{"processors": ",".join(procs), **self._overrides})
-                self._parser = self.models.pipeline(processors="depparse", depparse_pretagged=True)
+                self._parser = self.models.parser()
             else:
                 self._pipeline = self.models.pipeline(**self._overrides)
         return self._pipeline

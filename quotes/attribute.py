@@ -30,8 +30,10 @@ def _np_member(toks: list[Token], i: int) -> bool:
     t = toks[i]
     if t.upos in ("DET", "PRON") and t.text.lower() in _NOT_NP:
         return False
+    if t.text == "-":  # inside a hyphenated word ("39-year-old"), not a dash between phrases
+        return 0 < i < len(toks) - 1 and toks[i - 1].end == t.start and t.end == toks[i + 1].start
     if t.upos in _NP or t.text in ("'s", "’s", "'", "’"):
-        return t.text not in ("-", "—", "–")
+        return t.text not in ("—", "–")
     if t.upos == "X":  # untagged (SimpleAnnotator): a capitalised word or a pronoun
         return t.text[:1].isupper() or t.text.lower() in ("he", "she", "they", "it", "we", "i")
     if t.upos == "ADP" and t.text.lower() in _LINKS and 0 < i < len(toks) - 1:
@@ -76,30 +78,53 @@ def _skip_back(toks: list[Token], i: int) -> int:
     return i
 
 
+def first_subject(toks: list[Token], before: int) -> tuple[int, int] | None:
+    """The noun phrase that opens the clause: before its first verb, not inside a
+    leading prepositional phrase ("Back on the ground, Afghan commander X, ...")."""
+    i = 0
+    while i < before:
+        t = toks[i]
+        if t.upos in ("VERB", "AUX"):
+            return None
+        if t.upos in ("PROPN", "NOUN", "PRON") and _np_member(toks, i):
+            lo, hi = noun_phrase(toks, i)
+            if lo == 0 or toks[lo - 1].upos != "ADP":  # not the object of a preposition
+                return lo, hi
+            i = hi + 1
+            continue
+        i += 1
+    return None
+
+
 def _main_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
-    """Subject of the clause a participle cue hangs on (", adding that ...")."""
+    """Subject of the clause a participle cue hangs on (", adding that ..."):
+    the clause's opening noun phrase, else the parse's subject of the cue's head."""
     toks = sent.tokens
-    if cue.head >= 0:
-        head = toks[cue.head]
-        subj = next((t for t in toks if t.head == head.index and t.deprel.startswith("nsubj")), None)
+    found = first_subject(toks, cue.index)
+    if found is None and cue.head >= 0:
+        subj = next((t for t in toks if t.head == cue.head and t.deprel.startswith("nsubj")), None)
         if subj is not None:
-            return noun_phrase(toks, subj.index)
-    first = next((t for t in toks[:cue.index] if _np_member(toks, t.index) and t.upos in ("PROPN", "NOUN", "PRON")),
-                 None)
-    return noun_phrase(toks, first.index) if first is not None else None
+            found = noun_phrase(toks, subj.index)
+    return found
 
 
 def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """Token bounds of the cue's subject: surface patterns first, the parse as fallback."""
     toks = sent.tokens
     if cue.text.lower() == "according":  # "according to X"
         i = cue.index + 2
         return noun_phrase(toks, i) if i < len(toks) and _np_member(toks, i) else None
-    parse_subj = [t for t in toks if t.head == cue.index and t.deprel.startswith("nsubj")
-                  and "pass" not in t.deprel]
-    if parse_subj:
-        lo, hi = noun_phrase(toks, parse_subj[0].index)
-        if abs(parse_subj[0].index - cue.index) <= 12:
-            return lo, hi
+    return _surface_subject(sent, cue) or _parse_subject(sent, cue)
+
+
+def _parse_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    subj = next((t for t in sent.tokens if t.head == cue.index and t.deprel.startswith("nsubj")
+                 and "pass" not in t.deprel and abs(t.index - cue.index) <= 12), None)
+    return noun_phrase(sent.tokens, subj.index) if subj is not None else None
+
+
+def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    toks = sent.tokens
     prev = toks[cue.index - 1] if cue.index > 0 else None
     if cue.text.lower().endswith("ing") and prev is not None and prev.text == ",":
         return _main_subject(sent, cue)

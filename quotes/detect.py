@@ -306,34 +306,19 @@ def _span_of_tokens(text: str, toks: list[Token]) -> Span:
     return Span.of(text, toks[0].start, toks[-1].end)
 
 
-def _subtree(sent: Sentence, head: int) -> list[Token]:
-    """Tokens under ``head`` in the parse (inclusive), in order; contiguous prefix only."""
-    members = {head}
-    changed = True
-    while changed:
-        changed = False
-        for t in sent.tokens:
-            if t.head in members and t.index not in members:
-                members.add(t.index)
-                changed = True
-    return [t for t in sent.tokens if t.index in members]
-
-
 def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
     """Content of "X said (that) CLAUSE": from after the cue to the statement's end."""
+    # The clause starts right after the cue, past "that", an addressee and time
+    # phrases. A compact-model parse often misplaces the complement's start, so
+    # it is not used here (it only confirms, in _indirect, that a clause exists).
     toks = sent.tokens
-    children = [t for t in toks if t.head == cue.index]
-    comp = next((t for t in children if t.deprel in ("ccomp", "xcomp") and t.index > cue.index), None)
     i = cue.index + 1
-    if comp is not None:
-        i = min(t.index for t in _subtree(sent, comp.index))
-    else:
-        if cue.lemma.lower() in ADDRESSEE_CUES:  # "told reporters", "told the TASS news agency"
-            while i < len(toks) and toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "X") \
-                    and toks[i].text.lower() not in ("that", "to"):
-                i += 1
-        while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
-            i = end
+    if cue.lemma.lower() in ADDRESSEE_CUES:  # "told reporters", "told the TASS news agency"
+        while i < len(toks) and toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "X") \
+                and toks[i].text.lower() not in ("that", "to"):
+            i += 1
+    while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
+        i = end
     if i < len(toks) and toks[i].text.lower() == "that":
         i += 1
     if i < len(toks) and toks[i].text in (",", ":"):
@@ -435,7 +420,8 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
         return None
     inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
     first = inside[0] if inside else None
-    if first is not None and first.upos in ("AUX", "VERB", "ADP", "SCONJ") and first.text.lower() not in _OPENERS:
+    if span[0] > cue.start and first is not None and first.upos in ("AUX", "VERB", "ADP", "SCONJ") \
+            and first.text.lower() not in _OPENERS:
         return None  # "firms that they believe are exploiting": no subject, no reported clause
     after_that = cue.index + 1 < len(toks) and toks[cue.index + 1].text.lower() == "that"
     parsed = any(t.head == cue.index and t.deprel in ("ccomp", "xcomp") for t in toks)
@@ -458,7 +444,7 @@ def _ends_statement(toks: list[Token], cue: Token) -> bool:
     while i < len(toks) and (toks[i].upos in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ")
                              and toks[i].text.lower() != "that"):
         i += 1
-    return i >= len(toks) or toks[i].upos in ("PUNCT", "CCONJ", "SCONJ")
+    return i >= len(toks) or (toks[i].upos in ("PUNCT", "CCONJ", "SCONJ") and toks[i].text.lower() != "that")
 
 
 def detect(article: Article, doc: Doc) -> list[Quote]:

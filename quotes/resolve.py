@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from quotes.attribute import noun_phrase
+from quotes.attribute import first_subject, noun_phrase
 from quotes.lexicon import GROUP_PRONOUNS, HONORIFICS, MESSAGE_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS
 from quotes.types import Article, Doc, Entity, Quote, Sentence, Span, Token
 
@@ -148,21 +148,46 @@ def _titled_names(sent: Sentence) -> list[tuple[int, int]]:
     return out
 
 
-def person_spans(doc: Doc) -> list[Span]:
+def _trim_link_object(doc: Doc, text: str, span: Span) -> Span:
+    """"envoy to [Afghanistan Zamir Kabulov]": the name is the last two words."""
+    found = _tokens_in(doc, span)
+    if not found or len(found[1]) < 3:
+        return span
+    sent, toks = found
+    i = toks[0].index
+    if i >= 2 and sent.tokens[i - 1].text.lower() in ("to", "of", "for") and \
+            (sent.tokens[i - 2].lemma.lower() in ROLE_NOUNS or sent.tokens[i - 2].text.lower() in ROLE_NOUNS):
+        return Span.of(text, toks[-2].start, toks[-1].end)
+    return span
+
+
+def person_spans(doc: Doc, text: str) -> list[Span]:
     """People named in the article: NER person mentions, plus names after a role title
     that NER missed (compact models miss some)."""
-    spans = [m.span for m in doc.mentions if m.type in ("PER", "PERSON")]
+    spans = [_trim_link_object(doc, text, m.span) for m in doc.mentions if m.type in ("PER", "PERSON")]
     for sent in doc.sentences:
         for lo, hi in _titled_names(sent):
             start, end = sent.tokens[lo].start, sent.tokens[hi].end
             if not any(s.start < end and start < s.end for s in spans):
-                spans.append(Span(start, end, " ".join(t.text for t in sent.tokens[lo:hi + 1])))
+                spans.append(Span.of(text, start, end))
     return sorted(spans)
 
 
 def _parsed(sent: Sentence) -> bool:
     """Was the sentence parsed? Unparsed ones carry a flat "dep" parse."""
     return any(t.deprel != "dep" for t in sent.tokens)
+
+
+def _is_subject(sent: Sentence, toks: list[Token]) -> bool:
+    """Is the mention a clause subject, so that "he", "it" or "the group" may
+    refer back to it? Yes if it opens the sentence's first clause; else, in a
+    parsed sentence, if the parse says so; in an unparsed one, always."""
+    opening = first_subject(sent.tokens, len(sent.tokens))
+    if opening is not None and opening[0] <= toks[0].index <= opening[1]:
+        return True
+    if _parsed(sent):
+        return any(t.deprel.startswith("nsubj") for t in toks)
+    return True
 
 
 def _is_name(tokens: list[Token]) -> bool:
@@ -176,7 +201,7 @@ class _ArticleIndex:
         self.doc = doc
         self.people: dict[str, _Person] = {}
         self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
-        self.persons = person_spans(doc)
+        self.persons = person_spans(doc, article.text)
         for span in self.persons:
             found = _tokens_in(doc, span)
             if not found:
@@ -198,13 +223,13 @@ class _ArticleIndex:
                 person.roles.append(role)
             if org and org not in person.organizations:
                 person.organizations.append(org)
-            if not _parsed(sent) or any(t.deprel.startswith("nsubj") for t in toks):
+            if _is_subject(sent, toks):
                 self.subjects.append((span.start, self.entity(name)))
         for m in doc.mentions:
             found = _tokens_in(doc, m.span) if m.type == "ORG" else None
             # in a parsed sentence, only organisations named as subjects are antecedents
             # of "it" / "the group"; in an unparsed one, any may be
-            if found and found[1] and (not _parsed(found[0]) or any(t.deprel.startswith("nsubj") for t in found[1])):
+            if found and found[1] and _is_subject(*found):
                 self.subjects.append((m.span.start, Entity(_clean_name(m.span.text), "ORG")))
 
     def _person(self, name: str, start: int) -> _Person:

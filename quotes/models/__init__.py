@@ -73,15 +73,27 @@ class ModelSet:
                 "depparse_pretrain_path": None, "ner_pretrain_path": None,
                 "tokenize_pretokenized": False}
 
+    def parser(self) -> Any:
+        """A depparse-only pipeline for pretagged sentences (parse what is needed, later)."""
+        kwargs: dict[str, Any] = {"lang": "en", "processors": "depparse", "depparse_pretagged": True,
+                                  "download_method": None, "logging_level": "WARN", "dir": str(self.path)}
+        if not self.official:
+            kwargs |= {"depparse_model_path": str(self.path / MODEL_FILES["depparse"]),
+                       "depparse_pretrain_path": None}
+        return self._build(kwargs)
+
     def pipeline(self, **overrides: Any) -> Any:
         """Build the ``stanza.Pipeline``; raise :class:`ModelError` if it cannot load."""
         if not self.installed:
             hint = "run 'quotes models install'" if self.official else "see docs/models.md"
             raise ModelError(f"model set {self.name!r} is not installed at {self.path} ({hint})")
+        return self._build({**self.pipeline_kwargs(), **overrides})
+
+    def _build(self, kwargs: dict[str, Any]) -> Any:
         import stanza
 
         try:
-            return stanza.Pipeline(**{**self.pipeline_kwargs(), **overrides})
+            return stanza.Pipeline(**kwargs)
         except Exception as exc:  # stanza raises bare Exceptions and many subtypes
             raise ModelError(f"cannot load model set {self.name!r} from {self.path}: {exc}") from exc
 
