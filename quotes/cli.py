@@ -29,6 +29,11 @@ from quotes.store import StoreError
 err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
 
 
+def out() -> Console:
+    """Standard output: the terminal's width, or 160 columns when piped (rich would use 80)."""
+    return Console() if sys.stdout.isatty() else Console(width=160)
+
+
 def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", type=Path,
                    help="files (.txt, .html, .jsonl) or folders; or a quotes.db from an earlier --db run")
@@ -119,7 +124,7 @@ def _say_problem(p: Problem) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     result = _run(args)
     if args.format == "table":
-        Console().print(report.quotes_table(result))
+        out().print(report.quotes_table(result))
     else:
         export.WRITERS[args.format](result.quotes, args.output or sys.stdout)
     return 0 if result.articles or not result.problems else 1
@@ -132,7 +137,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     elif args.format == "json":
         sys.stdout.write(json.dumps(report.to_dict(result), ensure_ascii=False, indent=1) + "\n")
     else:
-        Console().print(result)
+        out().print(result)
     return 0 if result.articles or not result.problems else 1
 
 
@@ -152,7 +157,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_models(args: argparse.Namespace) -> int:
-    console = Console()
+    console = out()
     if args.action == "install":
         try:
             path = models.install(resources_url=args.resources_url)
@@ -194,7 +199,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps({"articles": len(gold), "annotator": result.annotator, "scores": scores},
                                     indent=1) + "\n")
         return 0
-    console = Console()
+    console = out()
     console.print(ev.scores_table(scores))
     if args.errors:
         console.print(ev.errors_table(evaluation, {a.doc: a.text for a in gold}))
