@@ -67,8 +67,8 @@ class ModelSet:
         if self.official:
             return {**common, "dir": str(self.path)}
         paths = {f"{proc}_model_path": str(self.path / f) for proc, f in MODEL_FILES.items()}
-        # Compact models have no pretrained word vectors; an empty resources.json
-        # keeps Stanza from looking anything up.
+        # Compact models have no pretrained word vectors; the set's resources.json
+        # names English but no downloadable processors, so Stanza looks nothing up.
         return {**common, "dir": str(self.path), **paths, "pos_pretrain_path": None,
                 "depparse_pretrain_path": None, "ner_pretrain_path": None,
                 "tokenize_pretokenized": False}

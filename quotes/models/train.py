@@ -311,8 +311,9 @@ def package(lay: Layout) -> None:
         ckpt = torch.load(src, map_location="cpu", weights_only=False)
         ckpt.pop("optimizer", None)  # training state, not needed to annotate
         torch.save(_halve(ckpt), lay.out / MODEL_FILES[step])
-    # Stanza wants a resources.json in the pipeline's dir; empty means "look nothing up"
-    (lay.out / "resources.json").write_text("{}\n")
+    # Stanza wants a resources.json in the pipeline's dir: naming English with no
+    # downloadable processors makes it look nothing up (and not warn)
+    (lay.out / "resources.json").write_text('{"en": {"lang_name": "English"}}\n')
     record(lay, "package", bytes=sum(p.stat().st_size for p in lay.out.glob("*.pt")))
     shutil.copyfile(lay.state_file, lay.out / "training.json")
 
