@@ -76,8 +76,9 @@ def test_models_list_shows_compact_active(tmp_path):
     env = {**os.environ, "STANZA_RESOURCES_DIR": str(tmp_path)}
     run = quotes_cmd("models", "list", env=env)
     assert run.returncode == 0
-    compact = next(line for line in run.stdout.splitlines() if "compact" in line)
-    assert "yes" in compact and "*" in compact
+    rows = {cells[1].strip(): cells for line in run.stdout.splitlines() if len(cells := line.split("│")) > 4}
+    assert rows["compact"][2].strip() == "yes" and rows["compact"][3].strip() == "*"
+    assert rows["official"][2].strip() == "no" and rows["official"][3].strip() == ""
 
 
 def test_models_install_offline_fails_cleanly(tmp_path):
