@@ -2,7 +2,7 @@
 
 UD scores run the whole pipeline on the raw text of a gold CoNLL-U file (so
 POS and the parse see predicted tokens and tags) and score it with Stanza's
-copy of the CoNLL 2018 shared-task evaluator. NER scores run the NER model on
+copy of the CoNLL 2018 shared-task evaluator (``ud_scores``). NER scores run the NER model on
 gold tokens and compare entities (exact span and type) for PER, ORG and LOC.
 """
 
@@ -31,15 +31,15 @@ def _raw_text(conllu: Path) -> str:
 
 def ud_scores(model_dir: Path, gold: Path) -> dict[str, float]:
     """Sentence, token, UPOS, lemma, UAS and LAS F1 (percent) on ``gold``."""
+    from stanza.models.common.utils import ud_scores as conll18_scores
     from stanza.utils.conll import CoNLL
-    from stanza.utils.conll18_ud_eval import evaluate, load_conllu_file
 
     pipe = ModelSet("eval", model_dir).pipeline(processors="tokenize,mwt,pos,lemma,depparse")
     doc = pipe(_raw_text(gold))
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.conllu"
         CoNLL.write_doc2conll(doc, str(pred))
-        metrics = evaluate(load_conllu_file(str(gold)), load_conllu_file(str(pred)))
+        metrics = conll18_scores(str(gold), str(pred))
     names = {"Sentences": "sentence_f1", "Tokens": "token_f1", "UPOS": "upos", "Lemmas": "lemma",
              "UAS": "uas", "LAS": "las"}
     return {key: round(100 * metrics[m].f1, 2) for m, key in names.items()}
