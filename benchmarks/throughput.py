@@ -38,10 +38,11 @@ from quotes.pipeline import analyze
 paths, db, workers, models = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 annotator = StanzaAnnotator(models)
 spent = [0.0]
-inner = annotator.annotate
-def timed(articles):
-    t = time.perf_counter(); out = inner(articles); spent[0] += time.perf_counter() - t; return out
-annotator.annotate = timed
+if workers == 1:  # the wrapper cannot travel to worker processes
+    inner = annotator.annotate
+    def timed(articles):
+        t = time.perf_counter(); out = inner(articles); spent[0] += time.perf_counter() - t; return out
+    annotator.annotate = timed
 start = time.perf_counter()
 result = analyze(paths, annotator=annotator, db=db, workers=workers)
 total = time.perf_counter() - start
