@@ -231,11 +231,6 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     return not (passive and token.text.lower().endswith(("ed", "told", "said")))
 
 
-def _sentence_of(doc: Doc, pos: int) -> Sentence | None:
-    for s in doc.sentences:
-        if s.start <= pos < s.end:
-            return s
-    return None
 
 
 def _boundary_before(ctx: _Context, pos: int, para: Span) -> int:
@@ -302,8 +297,6 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     return pre_ok and post_ok and (upper or not pre.strip()), cue
 
 
-def _span_of_tokens(text: str, toks: list[Token]) -> Span:
-    return Span.of(text, toks[0].start, toks[-1].end)
 
 
 def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
