@@ -382,7 +382,7 @@ def _according_content(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, 
     return _trim(ctx.article.text, _boundary_before(ctx, cue.start, para), toks[cue.index - 1].start)
 
 
-def _has_clause(toks: list[Token], lemma: str, start: int, end: int) -> bool:
+def _has_clause(toks: list[Token], start: int, end: int) -> bool:
     inside = [t for t in toks if start <= t.start and t.end <= end]
     if len(inside) < 2:
         return False
@@ -409,7 +409,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
         if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in (
                 "vow", "pledge", "promise", "threaten", "agree", "decide", "refuse"):
             return None
-    if not _has_clause(toks, cue.lemma, *span):
+    if not _has_clause(toks, *span):
         return None
     inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
     first = inside[0] if inside else None
