@@ -7,13 +7,16 @@ Usage::
     python -m quotes.models.train --budget pos=90     # minutes for a step
 
 Every step is resumable: data preparation and finished trainers are skipped
-when their outputs exist (``--force`` redoes them), the parser continues from
-its checkpoint, and the NER and POS trainers warm-start from their last best
-model. Each trainer runs in its own process under a time budget; Stanza saves
-the best model on dev while it trains, so a budget that runs out keeps the
-best model so far. Results (settings, dev scores, wall time) accumulate in
-``WORK/state.json``, copied next to the packaged models as ``training.json``,
-from which :mod:`quotes.models.card` writes ``docs/models.md``.
+when their outputs exist (``--force`` redoes them), the parser continues
+from its checkpoint and NER from its last best model. In a new session,
+whose work folder is gone, the parser and NER continue from the packaged
+models (``--from-scratch`` turns that off); the POS tagger has no way to
+continue. Each trainer runs in its own process under a time budget; Stanza
+saves the best model on dev while it trains, so a budget that runs out keeps
+the best model so far. Results (settings, dev scores, wall time) accumulate
+in ``WORK/state.json``, copied next to the packaged models as
+``training.json``, from which :mod:`quotes.models.card` writes
+``docs/models.md``.
 
 Data (``--data``, default ``../shared/data``):
 
@@ -48,6 +51,7 @@ class Layout:
     data: Path
     work: Path
     out: Path = COMPACT_DIR
+    warm: bool = True  # continue from the packaged models when the work folder has none
 
     @property
     def data_root(self) -> Path:
@@ -123,20 +127,30 @@ def _ner_args(lay: Layout) -> list[str]:
     ]
 
 
-def _warm_start(step: str, flag: str) -> Callable[[Layout], list[str]]:
-    """Continue from the best model of an earlier, interrupted run."""
+def _start_from(lay: Layout, step: str) -> Path | None:
+    """The model to continue from: this work folder's best, else (a new session,
+    whose work folder is gone) the packaged one, unless training from scratch."""
+    saved = lay.saved(step)
+    if saved.exists():
+        return saved
+    packaged = lay.out / MODEL_FILES[step]
+    return packaged if lay.warm and packaged.exists() else None
 
+
+def _warm_start(step: str, flag: str) -> Callable[[Layout], list[str]]:
     def build(lay: Layout) -> list[str]:
-        saved = lay.saved(step)
-        return [*flag.split(), str(saved)] if saved.exists() else []
+        start = _start_from(lay, step)
+        return [*flag.split(), str(start)] if start else []
 
     return build
 
 
 def _parser_checkpoint(lay: Layout) -> list[str]:
+    # Stanza's parser resumes by itself from an existing checkpoint (optimizer included)
     ckpt = lay.saved("depparse").with_suffix(".checkpoint.pt")
     args = ["--checkpoint_save_name", str(ckpt)]
-    return args + (["--continue_from", str(ckpt)] if ckpt.exists() else [])
+    start = None if ckpt.exists() else _start_from(lay, "depparse")
+    return args + (["--continue_from", str(start)] if start else [])
 
 
 # Sizes are trimmed from Stanza's defaults where the defaults cost CPU time
@@ -342,10 +356,12 @@ def main(argv: list[str] | None = None) -> None:
                         help="minutes for a trainer (repeatable)")
     parser.add_argument("--threads", type=int, default=1, help="torch threads per trainer")
     parser.add_argument("--force", action="store_true", help="redo steps whose output exists")
+    parser.add_argument("--from-scratch", action="store_true",
+                        help="do not continue from the packaged models (parser, NER) when WORK has none")
     opts = parser.parse_args(argv)
     steps = opts.steps or list(STEPS)
     budgets = {k: float(v) for k, v in (b.split("=", 1) for b in opts.budget)}
-    lay = Layout(opts.data, opts.work.resolve(), opts.out)
+    lay = Layout(opts.data, opts.work.resolve(), opts.out, warm=not opts.from_scratch)
     for step in steps:
         if step == "prepare":
             if opts.force or not (lay.data_root / "ner" / "train.json").exists():
