@@ -188,9 +188,6 @@ class Counts:
     exact: int = 0
     right: int = 0  # matched with the right speaker
 
-    def add(self, other: Counts) -> None:
-        for k in ("gold", "pred", "matched", "exact", "right"):
-            setattr(self, k, getattr(self, k) + getattr(other, k))
 
     @staticmethod
     def _f1(tp: int, pred: int, gold: int) -> tuple[float, float, float]:

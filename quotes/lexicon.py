@@ -47,7 +47,6 @@ MESSAGE_NOUNS = _words("""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
-FIRST_SECOND = frozenset({"i", "me", "you", "we", "us"})
 
 # Head nouns of roles, for reading "Pentagon spokesman John Kirby" or
 # "Hamdullah, a 39-year-old shopkeeper".
