@@ -15,7 +15,6 @@ from itertools import pairwise
 from typing import Any, Protocol
 
 from quotes import models
-from quotes.detect import ALL_MARKS
 from quotes.lexicon import CUE_VERBS, IRREGULAR
 from quotes.types import Article, Doc, Mention, Sentence, Span, Token
 
@@ -40,8 +39,8 @@ class StanzaAnnotator:
     def __init__(self, model_set: str | models.ModelSet = "auto", parse: str = "needed",
                  **pipeline_overrides: Any) -> None:
         self.models = models.resolve(model_set)
-        # "needed": parse only sentences that hold a quote mark or a cue word (the
-        # rules read the parse nowhere else); "all": parse everything (coref needs it)
+        # "needed": parse only sentences that hold a cue verb (the rules read the
+        # parse nowhere else); "all": parse everything (coref needs it)
         self.parse = "all" if self.models.official else parse
         self.name = f"stanza:{self.models.name}"
         self._overrides = pipeline_overrides
@@ -53,7 +52,7 @@ class StanzaAnnotator:
         if self._pipeline is None:
             if self.parse == "needed":
                 procs = [p for p in self.models.processors.split(",") if p != "depparse"]
-                self._pipeline = self.models.pipeline(**{"processors": ",".join(procs), **self._overrides})
+                self._pipeline = self.models.pipeline(",".join(procs), **self._overrides)
                 self._parser = self.models.parser()
             else:
                 self._pipeline = self.models.pipeline(**self._overrides)
@@ -100,10 +99,11 @@ class StanzaAnnotator:
 
 
 def _needs_parse(sent: Any) -> bool:
-    for word in sent.words:
-        if word.text in ALL_MARKS or word.text.lower() == "according" or (word.lemma or "").lower() in CUE_VERBS:
-            return True
-    return False
+    # Only cue verbs read the parse (their clause, their subject); elsewhere the
+    # surface rules decide, and on PolNeAR train parsing more sentences changed
+    # no score.
+    return any(word.text.lower() == "according"
+               or (word.upos == "VERB" and (word.lemma or "").lower() in CUE_VERBS) for word in sent.words)
 
 
 def _tokens(sent: Any, offset: int) -> list[Token]:

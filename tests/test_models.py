@@ -8,6 +8,7 @@ import pytest
 from quotes import models
 from quotes.annotate import StanzaAnnotator
 from quotes.ingest import read_file
+from quotes.lexicon import CUE_VERBS
 
 AFP = Path(__file__).parent.parent / "corpus" / "001_b8fb2cd4f4ce1228.txt"
 
@@ -52,6 +53,27 @@ def test_mohib_is_the_subject_of_said(afp_doc):
     said = next(t for t in sent.tokens if t.text == "said")
     subjects = [t.text for t in sent.tokens if t.head == said.index and t.deprel == "nsubj"]
     assert subjects == ["Mohib"]
+
+
+def test_only_sentences_with_a_cue_verb_are_parsed(afp_doc):
+    # "Doing less": the parse is read only around cue verbs, so other sentences
+    # stay flat (every head -1) and no pipeline may parse them.
+    _, doc = afp_doc
+
+    def has_cue(sent):
+        return any((t.upos == "VERB" and t.lemma.lower() in CUE_VERBS) or t.text.lower() == "according"
+                   for t in sent.tokens)
+
+    flat = [s for s in doc.sentences if all(t.head == -1 for t in s.tokens)]
+    assert flat and len(flat) < len(doc.sentences)
+    assert all(has_cue(s) for s in doc.sentences if s not in flat)
+    assert not any(has_cue(s) for s in flat)
+
+
+def test_a_pipeline_loads_only_the_processors_asked_for():
+    # Stanza adds every processor that is given a model path
+    pipe = models.compact().pipeline("tokenize,ner", tokenize_pretokenized=True)
+    assert set(pipe.processors) == {"tokenize", "ner"}
 
 
 def test_auto_prefers_official_only_when_installed(tmp_path, monkeypatch):

@@ -60,34 +60,33 @@ class ModelSet:
     def processors(self) -> str:
         return OFFICIAL_PROCESSORS if self.official else ",".join(MODEL_FILES)
 
-    def pipeline_kwargs(self) -> dict[str, Any]:
-        """Arguments for ``stanza.Pipeline`` that load this set without the network."""
-        common: dict[str, Any] = {"lang": "en", "processors": self.processors,
-                                  "download_method": None, "logging_level": "WARN"}
+    def pipeline_kwargs(self, processors: str | None = None) -> dict[str, Any]:
+        """Arguments for ``stanza.Pipeline`` that load ``processors`` (default: all
+        of this set's) without the network."""
+        processors = processors or self.processors
+        common: dict[str, Any] = {"lang": "en", "processors": processors,
+                                  "download_method": None, "logging_level": "WARN", "dir": str(self.path)}
         if self.official:
-            return {**common, "dir": str(self.path)}
-        paths = {f"{proc}_model_path": str(self.path / f) for proc, f in MODEL_FILES.items()}
-        # Compact models have no pretrained word vectors; the set's resources.json
-        # names English but no downloadable processors, so Stanza looks nothing up.
-        return {**common, "dir": str(self.path), **paths, "pos_pretrain_path": None,
-                "depparse_pretrain_path": None, "ner_pretrain_path": None,
-                "tokenize_pretokenized": False}
+            return common
+        # Stanza loads every processor given a *_model_path, asked for or not, so
+        # only the requested ones get a path. Compact models have no pretrained
+        # word vectors; the set's resources.json names English but no
+        # downloadable processors, so Stanza looks nothing up.
+        wanted = processors.split(",")
+        paths = {f"{proc}_model_path": str(self.path / f) for proc, f in MODEL_FILES.items() if proc in wanted}
+        no_vectors = {f"{proc}_pretrain_path": None for proc in ("pos", "depparse", "ner") if proc in wanted}
+        return {**common, **paths, **no_vectors}
 
     def parser(self) -> Any:
         """A depparse-only pipeline for pretagged sentences (parse what is needed, later)."""
-        kwargs: dict[str, Any] = {"lang": "en", "processors": "depparse", "depparse_pretagged": True,
-                                  "download_method": None, "logging_level": "WARN", "dir": str(self.path)}
-        if not self.official:
-            kwargs |= {"depparse_model_path": str(self.path / MODEL_FILES["depparse"]),
-                       "depparse_pretrain_path": None}
-        return self._build(kwargs)
+        return self.pipeline("depparse", depparse_pretagged=True)
 
-    def pipeline(self, **overrides: Any) -> Any:
+    def pipeline(self, processors: str | None = None, **overrides: Any) -> Any:
         """Build the ``stanza.Pipeline``; raise :class:`ModelError` if it cannot load."""
         if not self.installed:
             hint = "run 'quotes models install'" if self.official else "see docs/models.md"
             raise ModelError(f"model set {self.name!r} is not installed at {self.path} ({hint})")
-        return self._build({**self.pipeline_kwargs(), **overrides})
+        return self._build({**self.pipeline_kwargs(processors), **overrides})
 
     def _build(self, kwargs: dict[str, Any]) -> Any:
         import stanza

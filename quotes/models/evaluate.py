@@ -34,7 +34,7 @@ def ud_scores(model_dir: Path, gold: Path) -> dict[str, float]:
     from stanza.models.common.utils import ud_scores as conll18_scores
     from stanza.utils.conll import CoNLL
 
-    pipe = ModelSet("eval", model_dir).pipeline(processors="tokenize,mwt,pos,lemma,depparse")
+    pipe = ModelSet("eval", model_dir).pipeline("tokenize,mwt,pos,lemma,depparse")
     doc = pipe(_raw_text(gold))
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.conllu"
@@ -61,7 +61,7 @@ def _entities(tags: list[str]) -> set[tuple[int, int, str]]:
 def ner_scores(model_dir: Path, gold_json: Path, name: str) -> dict[str, float]:
     """Micro P/R/F1 (percent) over PER, ORG and LOC entities, plus F1 per type."""
     sentences = json.loads(gold_json.read_text(encoding="utf-8"))
-    pipe = ModelSet("eval", model_dir).pipeline(processors="tokenize,ner", tokenize_pretokenized=True)
+    pipe = ModelSet("eval", model_dir).pipeline("tokenize,ner", tokenize_pretokenized=True)
     doc = pipe([[tok["text"] for tok in sent] for sent in sentences])
     tp: Counter[str] = Counter()
     n_gold: Counter[str] = Counter()
