@@ -8,15 +8,15 @@ Usage::
 
 Every step is resumable: data preparation and finished trainers are skipped
 when their outputs exist (``--force`` redoes them), the parser continues
-from its checkpoint and NER from its last best model. In a new session,
-whose work folder is gone, the parser and NER continue from the packaged
-models (``--from-scratch`` turns that off); the POS tagger has no way to
-continue. Each trainer runs in its own process under a time budget; Stanza
-saves the best model on dev while it trains, so a budget that runs out keeps
-the best model so far. Results (settings, dev scores, wall time) accumulate
-in ``WORK/state.json``, copied next to the packaged models as
-``training.json``, from which :mod:`quotes.models.card` writes
-``docs/models.md``.
+from its checkpoint, NER and the POS tagger from their last best models
+(Stanza's tagger cannot continue, so ``_stanza_main`` loads the weights into
+it). In a new session, whose work folder is gone, they continue from the
+packaged models (``--from-scratch`` turns that off). Each trainer runs in
+its own process under a time budget; Stanza saves the best model on dev
+while it trains, so a budget that runs out keeps the best model so far.
+Results (settings, dev scores, wall time) accumulate in ``WORK/state.json``,
+copied next to the packaged models as ``training.json``, from which
+:mod:`quotes.models.card` writes ``docs/models.md``.
 
 Data (``--data``, default ``../shared/data``):
 
@@ -137,10 +137,12 @@ def _start_from(lay: Layout, step: str) -> Path | None:
     return packaged if lay.warm and packaged.exists() else None
 
 
-def _warm_start(step: str, flag: str) -> Callable[[Layout], list[str]]:
+def _warm_start(step: str, flag: str, *extra: str) -> Callable[[Layout], list[str]]:
+    """Arguments that start from the previous best model; ``extra`` only when there is one."""
+
     def build(lay: Layout) -> list[str]:
         start = _start_from(lay, step)
-        return [*flag.split(), str(start)] if start else []
+        return [*flag.split(), str(start), *extra] if start else []
 
     return build
 
@@ -165,7 +167,9 @@ TRAINERS: dict[str, Trainer] = {
                      {"num_epoch": "1"}),
     "pos": Trainer("stanza.models.tagger", _conllu_args("pos"), 60,
                    {"no_pretrain": "", "char_hidden_dim": "200", "batch_size": "50",
-                    "eval_interval": "300", "fix_eval_interval": "", "max_steps": "40000"}),
+                    "eval_interval": "300", "fix_eval_interval": "", "max_steps": "40000"},
+                   # a lower learning rate when continuing, so the first steps do not undo the model
+                   resume=_warm_start("pos", "--quotes_warm_start", "--lr", "0.001")),
     "depparse": Trainer("stanza.models.parser", _conllu_args("depparse"), 70,
                         {"no_pretrain": "", "hidden_dim": "200", "char_hidden_dim": "200",
                          "deep_biaff_hidden_dim": "200", "batch_size": "3000",
@@ -357,7 +361,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=1, help="torch threads per trainer")
     parser.add_argument("--force", action="store_true", help="redo steps whose output exists")
     parser.add_argument("--from-scratch", action="store_true",
-                        help="do not continue from the packaged models (parser, NER) when WORK has none")
+                        help="do not continue from the packaged models (POS, parser, NER) when WORK has none")
     opts = parser.parse_args(argv)
     steps = opts.steps or list(STEPS)
     budgets = {k: float(v) for k, v in (b.split("=", 1) for b in opts.budget)}
