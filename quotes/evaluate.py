@@ -4,18 +4,20 @@ Layout: ``GOLD/text/*.txt`` and ``GOLD/attributions/<stem>_<annotator>.ann``;
 an article with several annotators is scored against the first ``.ann`` in
 sorted order.
 
-Gold categories: *direct* when the content (edge punctuation stripped) starts
-and ends with a double quote mark, *mixed* when it contains one, *indirect*
-otherwise. A prediction matches a gold attribution when the token Dice of
+Gold categories: *direct* when the content (edge punctuation stripped)
+starts and ends with a double quote mark, *mixed* when it contains one,
+*indirect* otherwise; two apostrophes used as a quote mark (the New York
+Times articles of PolNeAR write ``''Yes,'' he said``) count as a double
+quote mark. A prediction matches a gold attribution when the token Dice of
 their contents is at least 0.5 (whitespace tokens, lower-cased, quote marks
 and edge punctuation stripped), one to one, greedily by Dice. A matched pair
 has the right speaker when the predicted speaker span overlaps the gold
-Source (with no gold Source: when no speaker is predicted). End-to-end scores
-count a match only with the right speaker.
+Source (with no gold Source: when no speaker is predicted). End-to-end
+scores count a match only with the right speaker.
 
 Examples
 --------
->>> dice(tokens('"We will win," he said.'), tokens("we will WIN"))
+>>> dice(tokens('"We will win,"'), tokens("we will WIN"))
 1.0
 """
 
@@ -27,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quotes.detect import plain_marks
 from quotes.report import ReportTable
 from quotes.types import Quote
 
@@ -46,7 +49,7 @@ class GoldAttribution:
 
     @property
     def kind(self) -> str:
-        t = self.text.strip().strip(".,;:!?—-– ")
+        t = plain_marks(self.text).strip().strip(".,;:!?—-– ")
         if t[:1] in DOUBLE_MARKS and t[-1:] in DOUBLE_MARKS and len(t) > 1:
             return "direct"
         return "mixed" if any(c in DOUBLE_MARKS for c in t) else "indirect"
