@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import Any, Protocol
 
 from quotes import models
-from quotes.lexicon import CUE_VERBS, IRREGULAR
+from quotes.lexicon import ABBREVIATIONS, CUE_VERBS, IRREGULAR
 from quotes.types import Article, Doc, Mention, Sentence, Span, Token
 
 
@@ -90,12 +91,47 @@ class StanzaAnnotator:
         for (article, para_index, para), sdoc in zip(jobs, results, strict=True):
             doc = docs[id(article)]
             offset = para.span.start
-            for sent in sdoc.sentences:
-                doc.sentences.append(Sentence(_tokens(sent, offset), para_index))
-            for ent in sdoc.ents:
-                doc.mentions.append(Mention(Span.of(article.text, offset + ent.start_char,
-                                                    offset + ent.end_char), ent.type))
+            doc.sentences.extend(rejoin_sentences([Sentence(_tokens(s, offset), para_index) for s in sdoc.sentences]))
+            mentions = [Mention(Span.of(article.text, offset + e.start_char, offset + e.end_char), e.type)
+                        for e in sdoc.ents]
+            doc.mentions.extend(rejoin_mentions(article.text, mentions))
         return [docs[id(a)] for a in articles]
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    """"H." of "Paul H. Chipok", "Sen." of "Sen. Jack Reed"."""
+    word = text[:-1]
+    return text.endswith(".") and ((len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS)
+
+
+def rejoin_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    """Undo sentence splits after an initial or a title ("Paul H. | Chipok"):
+    the compact tokenizer, trained on web text, splits there, which would cut
+    speaker names in two. The parse of the joined halves stays as it was,
+    each with its own root."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        prev = out[-1] if out else None
+        if prev is not None and _ends_in_abbreviation(prev.tokens[-1].text) and sent.tokens[0].text[:1].isupper():
+            shift = len(prev.tokens)
+            prev.tokens.extend(replace(t, index=t.index + shift, head=t.head + shift if t.head >= 0 else -1)
+                               for t in sent.tokens)
+        else:
+            out.append(sent)
+    return out
+
+
+def rejoin_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Join a name the sentence split cut after an initial ("Paul H." + "Chipok")."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == m.type and _ends_in_abbreviation(prev.span.text.split()[-1])
+                and not text[prev.span.end:m.span.start].strip()):
+            out[-1] = Mention(Span.of(text, prev.span.start, m.span.end), m.type)
+        else:
+            out.append(m)
+    return out
 
 
 def _needs_parse(sent: Any) -> bool:

@@ -30,6 +30,8 @@ def _np_member(toks: list[Token], i: int) -> bool:
     t = toks[i]
     if t.upos in ("DET", "PRON") and t.text.lower() in _NOT_NP:
         return False
+    if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == ".":
+        return True  # a middle initial ("Paul H. Chipok"), whatever its tag
     if t.text == "-":  # inside a hyphenated word ("39-year-old"), not a dash between phrases
         return 0 < i < len(toks) - 1 and toks[i - 1].end == t.start and t.end == toks[i + 1].start
     if t.upos in _NP or t.text in ("'s", "’s", "'", "’"):
@@ -187,7 +189,10 @@ def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
                 if bounds is not None:
                     lo, hi = bounds
                     speaker = Span.of(text, sent.tokens[lo].start, sent.tokens[hi].end)
-                    if not (quote.content.start <= speaker.start < quote.content.end):
+                    # a speaker inside the quoted words is a misreading; between the
+                    # fragments of a quote ("A," he said. "B.") it is the frame
+                    said = quote.fragments or [quote.content]
+                    if not any(f.start <= speaker.start < f.end for f in said):
                         quote.speaker = speaker
         elif quote.kind == "direct":
             earlier = last_in_para.get(para) or last_in_para.get(previous_kept.get(para, -1))

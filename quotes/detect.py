@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, WEAK_CUES
+from quotes.lexicon import ABBREVIATIONS, ADDRESSEE_CUES, CUE_VERBS, WEAK_CUES
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 DOUBLE_OPEN = "“„«‟"
@@ -69,6 +69,30 @@ class QuotedSpan:
     @property
     def end(self) -> int:
         return self.fragments[-1].end
+
+
+def plain_marks(text: str) -> str:
+    """``text`` with doubled apostrophes used as quote marks (``''Yes,'' he
+    said``, the New York Times archive style) turned into ``"``, padded with a
+    space on the outside so that every offset stays the same.
+
+    Examples
+    --------
+    >>> plain_marks("''It's over,'' he said. ''We 'won,''' she said.")
+    ' "It\\'s over,"  he said.  "We \\'won,\\'"  she said.'
+    """
+    if "''" not in text:
+        return text
+    out = list(text)
+    for m in re.finditer(r"'{2,3}", text):
+        a, b = m.start(), m.end()
+        before = text[a - 1] if a else " "
+        after = text[b] if b < len(text) else " "
+        if before in _OPEN_BEFORE and not after.isspace():  # opening; of ''', the first two
+            out[a:a + 2] = ' "'
+        elif not before.isspace():  # closing; of ''', the last two
+            out[b - 2:b] = '" '
+    return "".join(out)
 
 
 def _role(text: str, i: int) -> str:
@@ -153,10 +177,11 @@ def quoted_spans(article: Article) -> list[QuotedSpan]:
     [['We will win'], ['First part', 'Second part']]
     """
     text = article.text
+    marks = plain_marks(text)
     raw: list[tuple[int, int, int | None]] = []  # paragraph index, open, close
     for p_index, para in enumerate(article.paragraphs):
         if para.skip is None:
-            raw.extend((p_index, o, c) for o, c in _scan_paragraph(text, para.span))
+            raw.extend((p_index, o, c) for o, c in _scan_paragraph(marks, para.span))
 
     kept = [i for i, p in enumerate(article.paragraphs) if p.skip is None]
     next_kept = dict(pairwise(kept))
@@ -203,6 +228,10 @@ class _Context:
     # apart, then only the direct ones, so reported clauses run over
     # embedded quoted words.
     boundaries: list[QuotedSpan] = field(default_factory=list)
+    marks: str = ""  # the text as plain_marks gives it, for rules that read quote marks
+
+    def __post_init__(self) -> None:
+        self.marks = self.marks or plain_marks(self.article.text)
 
     def inside_quote(self, pos: int) -> QuotedSpan | None:
         for q in self.quoted:
@@ -236,28 +265,39 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
 def _boundary_before(ctx: _Context, pos: int, para: Span) -> int:
     """Start of the statement holding ``pos``: paragraph start, a previous
     boundary quote's end or the last sentence end outside quotes."""
-    text = ctx.article.text
+    text = ctx.marks
     start = para.start
     for q in ctx.boundaries:
         if q.closed and q.close_mark is not None and para.start <= q.close_mark < pos:
             start = max(start, q.close_mark + 1)
-    for m in re.finditer(r"[.!?][\"”’»)]?\s+", text[start:pos]):
-        if not ctx.inside_quote(start + m.start()):
-            start_candidate = start + m.end()
-            if start_candidate <= pos:
-                start = start_candidate
+    base = start
+    for m in re.finditer(r"[.!?][\"”’»)]?\s+", text[base:pos]):
+        if not ctx.inside_quote(base + m.start()) and not _abbreviation(text, base + m.start()):
+            start = base + m.end()
     return start
 
 
 def _boundary_after(ctx: _Context, pos: int, para: Span) -> int:
     """End of the statement holding ``pos`` (exclusive)."""
-    text = ctx.article.text
+    text = ctx.marks
     end = para.end
     for q in ctx.boundaries:
         if pos <= q.open_mark < end:
             end = q.open_mark
-    m = re.search(r"[.!?](?=[\"”’»)]?(\s|$))", text[pos:end])
-    return pos + m.start() + 1 if m else end
+    for m in re.finditer(r"[.!?](?=[\"”’»)]?(\s|$))", text[pos:end]):
+        if not _abbreviation(text, pos + m.start()):
+            return pos + m.start() + 1
+    return end
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Does the period at ``dot`` end an initial or a title ("Michael C.
+    Cernech", "Sen. Reed") rather than a sentence?"""
+    if text[dot] != ".":
+        return False
+    word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot])
+    w = word.group() if word else ""
+    return (len(w) == 1 and w.isupper()) or w.lower() in ABBREVIATIONS
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[tuple[Sentence, Token]]:
@@ -275,7 +315,7 @@ def _frame_cue(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] | 
 
 def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Token] | None]:
     """Does the quote stand as a statement of its own, and which cue frames it?"""
-    text = ctx.article.text
+    text = ctx.marks
     first_para = ctx.article.paragraphs[q.paragraphs[0]].span
     last_para = ctx.article.paragraphs[q.paragraphs[-1]].span
     pre_start = _boundary_before(ctx, q.open_mark, first_para)
@@ -454,12 +494,12 @@ def detect(article: Article, doc: Doc) -> list[Quote]:
     embedded: list[QuotedSpan] = []
     last_direct: Quote | None = None
     for q in ctx.quoted:
-        # "A," he said, "b." -- one quote in two fragments
-        if last_direct is not None and last_direct.fragments[-1].end < q.start and _joins(ctx, last_direct, q):
+        joined = last_direct is not None and last_direct.fragments[-1].end < q.start and _joins(ctx, last_direct, q)
+        standalone, cue = (False, None) if joined else _standalone(ctx, q)
+        if last_direct is not None and (joined or (standalone and cue is None and _goes_on(ctx, last_direct, q))):
             last_direct.fragments.extend(q.fragments)
             last_direct.content = Span.of(text, last_direct.content.start, q.end)
             continue
-        standalone, cue = _standalone(ctx, q)
         if not standalone:
             embedded.append(q)
             continue
@@ -493,10 +533,21 @@ def detect(article: Article, doc: Doc) -> list[Quote]:
 
 
 def _joins(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
-    """Is the text between two quotes an attribution that continues the sentence?"""
-    between = ctx.article.text[first.fragments[-1].end:second.open_mark]
+    """Is the text between two quotes an attribution that continues the sentence
+    ("A," he said, "b.")?"""
+    between = ctx.marks[first.fragments[-1].end:second.open_mark]
     if "\n" in between:
         return False
     body = between.strip(" " + ALL_MARKS)
     return (body.startswith(",") and body.endswith(",") and first.cue is not None
             and first.cue.end <= second.open_mark and len(body) < 120)
+
+
+def _goes_on(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
+    """Does a quote with no frame of its own continue, in the same paragraph,
+    the quote before it ("A," he said. "B.")? News counts it as one statement."""
+    between = ctx.marks[first.fragments[-1].end:second.open_mark]
+    frame = between.lstrip(" ,.!?…" + ALL_MARKS)  # past the first quote's closing mark
+    return (first.cue is not None and first.fragments[-1].end <= first.cue.start < second.open_mark
+            and "\n" not in between and len(frame) < 200 and frame.rstrip().endswith((".", "!", "?"))
+            and not any(c in frame for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"'))

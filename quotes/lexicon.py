@@ -70,6 +70,11 @@ HONORIFICS = _words("""
     mr mrs ms miss dr prof sir dame lord lady gen col maj capt lt sgt sen rep gov rev fr
 """)
 
+# Words before a period that ends no sentence (initials are checked apart).
+ABBREVIATIONS = HONORIFICS | _words("""
+    jr sr st inc co corp ltd no vs adm gov gen jan feb aug sept sep oct nov dec mt ft
+""")
+
 # Nouns heading an organisation when used as a speaker ("the group said").
 ORG_NOUNS = _words("""
     group government ministry military army police company firm agency department office

@@ -87,6 +87,25 @@ def test_split_quote_becomes_one_quote_with_two_fragments():
     assert q.content.text == article.text[q.content.start:q.content.end]
 
 
+def test_doubled_apostrophes_are_double_quote_marks():
+    # The New York Times archive writes ''Yes,'' he said; a single quote may sit inside.
+    text = "''It's over,'' he said. ''We 'won,''' she said, and the fans' chant went on."
+    spans = quoted_spans(make_article("x", text))
+    assert [q.fragments[0].text for q in spans] == ["It's over", "We 'won,'"]
+    for q in spans:
+        assert all(text[f.start:f.end] == f.text for f in q.fragments)
+
+
+def test_a_quote_going_on_after_its_frame_is_one_statement():
+    text = ("“We will stay,” Smith said in Kabul. “The bridge will be rebuilt before the winter.”\n"
+            "“Nobody asked us,” a farmer said.")
+    article = make_article("x", text)
+    first, second = detect(article, SimpleAnnotator().annotate([article])[0])
+    assert [f.text for f in first.fragments] == ["We will stay", "The bridge will be rebuilt before the winter."]
+    assert first.cue.text == "said"
+    assert [f.text for f in second.fragments] == ["Nobody asked us"]  # a new paragraph, a new statement
+
+
 def test_thousands_of_quote_marks(tmp_path):
     text = ('"' * 3000 + " word “ ” « » ‘ ’ ' " * 500 + "\n") * 3
     article = make_article("x", text)
