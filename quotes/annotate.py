@@ -104,6 +104,14 @@ def _ends_in_abbreviation(text: str) -> bool:
     return text.endswith(".") and ((len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS)
 
 
+def _last_word(sent: Sentence) -> str:
+    """The sentence's last word with its period, which the tokenizer may have split off ("Sen" ".")."""
+    *_, before, last = [None, *sent.tokens]
+    if last.text == "." and before is not None and before.end == last.start:
+        return before.text + "."
+    return last.text
+
+
 def rejoin_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """Undo sentence splits after an initial or a title ("Paul H. | Chipok"):
     the compact tokenizer, trained on web text, splits there, which would cut
@@ -112,7 +120,7 @@ def rejoin_sentences(sentences: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     for sent in sentences:
         prev = out[-1] if out else None
-        if prev is not None and _ends_in_abbreviation(prev.tokens[-1].text) and sent.tokens[0].text[:1].isupper():
+        if prev is not None and _ends_in_abbreviation(_last_word(prev)) and sent.tokens[0].text[:1].isupper():
             shift = len(prev.tokens)
             prev.tokens.extend(replace(t, index=t.index + shift, head=t.head + shift if t.head >= 0 else -1)
                                for t in sent.tokens)

@@ -75,6 +75,8 @@ def _skip_back(toks: list[Token], i: int) -> int:
             i = j - 1
         elif _skippable(toks[i]) or _time_phrase(toks, i):
             i -= 1
+        elif toks[i].upos == "VERB" and toks[i].text.endswith("ed") and i > 0 and toks[i - 1].upos in ("NOUN", "PROPN"):
+            i -= 1  # a participle after its noun: "a poll released last week showed"
         else:
             return i
     return i
@@ -84,6 +86,9 @@ def first_subject(toks: list[Token], before: int) -> tuple[int, int] | None:
     """The noun phrase that opens the clause: before its first verb, not inside a
     leading prepositional phrase ("Back on the ground, Afghan commander X, ...")."""
     i = 0
+    # a dateline is no subject: "WASHINGTON — ..."
+    while i + 1 < before and toks[i].text.isupper() and toks[i + 1].text in ("—", "–", "-", ","):
+        i += 2
     while i < before:
         t = toks[i]
         if t.upos in ("VERB", "AUX"):
@@ -116,7 +121,10 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     if cue.text.lower() == "according":  # "according to X"
         i = cue.index + 2
         return noun_phrase(toks, i) if i < len(toks) and _np_member(toks, i) else None
-    return _surface_subject(sent, cue) or _parse_subject(sent, cue)
+    found = _surface_subject(sent, cue) or _parse_subject(sent, cue)
+    if found is not None and found[0] < cue.index <= found[1]:  # a cue tagged as a noun ("9 percent say")
+        found = found[0], cue.index - 1
+    return found
 
 
 def _parse_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
@@ -129,6 +137,8 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     toks = sent.tokens
     prev = toks[cue.index - 1] if cue.index > 0 else None
     if cue.text.lower().endswith("ing") and prev is not None and prev.text == ",":
+        return _main_subject(sent, cue)
+    if prev is not None and prev.upos == "CCONJ":  # "X questioned ... and criticized ..."
         return _main_subject(sent, cue)
     # inverted: `…,” said Mohammad Musa` / `, said the official`
     nxt = cue.index + 1
@@ -189,10 +199,12 @@ def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
                 if bounds is not None:
                     lo, hi = bounds
                     speaker = Span.of(text, sent.tokens[lo].start, sent.tokens[hi].end)
-                    # a speaker inside the quoted words is a misreading; between the
-                    # fragments of a quote ("A," he said. "B.") it is the frame
+                    # a speaker inside the reported words is a misreading, unless the
+                    # frame sits inside them: between a quote's fragments ("A," he
+                    # said. "B.") or in a reported clause ("This, he said, is new.")
                     said = quote.fragments or [quote.content]
-                    if not any(f.start <= speaker.start < f.end for f in said):
+                    framed = not quote.fragments and quote.content.start < quote.cue.start < quote.content.end
+                    if framed or not any(f.start <= speaker.start < f.end for f in said):
                         quote.speaker = speaker
         elif quote.kind == "direct":
             earlier = last_in_para.get(para) or last_in_para.get(previous_kept.get(para, -1))

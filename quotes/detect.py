@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from quotes.lexicon import ABBREVIATIONS, ADDRESSEE_CUES, CUE_VERBS, WEAK_CUES
+from quotes.lexicon import ABBREVIATIONS, ADDRESSEE_CUES, CUE_VERBS, STANCE_CUES, WEAK_CUES
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 DOUBLE_OPEN = "“„«‟"
@@ -34,6 +34,8 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 STRAIGHT = "\"'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
+_SAY_FORMS = {"say", "says", "said", "told", "tells"}
+_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 # words that may open a reported clause although tagged ADP/SCONJ
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
@@ -246,10 +248,16 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
         nxt = token.index + 1
         return nxt < len(sentence.tokens) and sentence.tokens[nxt].text.lower() == "to"
     lemma = token.lemma.lower()
-    if lemma not in CUE_VERBS or token.upos not in ("VERB", "X"):
-        return False
     toks = sentence.tokens
     prev = toks[token.index - 1] if token.index > 0 else None
+    # "A mere 9 percent say ...", "Bush Says ..." in a headline: the compact
+    # tagger reads these as nouns, but "says" and "told" are verbs anywhere,
+    # "say" unless a determiner makes it "a say"
+    if token.text.lower() in _SAY_FORMS and token.upos in ("NOUN", "PROPN") and (
+            prev is None or prev.upos not in ("DET", "ADJ", "ADP")):
+        return True
+    if lemma not in CUE_VERBS or token.upos not in ("VERB", "X"):
+        return False
     nxt = toks[token.index + 1] if token.index + 1 < len(toks) else None
     if token.deprel == "amod" or (token.text.lower().endswith("ed") and nxt is not None
                                   and nxt.upos in ("NOUN", "PROPN", "ADJ")
@@ -361,12 +369,13 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
     para = ctx.article.paragraphs[sent.paragraph].span
     start = toks[i].start
     end = _boundary_after(ctx, start, para)
-    # stop before a following ", adding ..." / ", saying ..." that starts a new report
+    # stop before a following ", adding ..." or "and criticized ..." that starts a new report
     for t in toks[i:]:
         if t.start >= end:
             break
-        if t.text == "," and t.index + 1 < len(toks) and is_cue(toks[t.index + 1], sent) \
-                and toks[t.index + 1].text.lower().endswith("ing"):
+        nxt = toks[t.index + 1] if t.index + 1 < len(toks) else None
+        if nxt is not None and is_cue(nxt, sent) and (
+                (t.text == "," and nxt.text.lower().endswith("ing")) or t.upos == "CCONJ"):
             end = t.start
             break
     return _trim(ctx.article.text, start, end)
@@ -441,6 +450,8 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
                        and any(t.text == "," for t in toks[max(0, cue.index - 8):cue.index])
                        and _ends_statement(toks, cue))
     span = _clause_before(ctx, sent, cue) if before_is_frame else None
+    if span is not None:
+        span = _around_frame(ctx, sent, cue, span)
     if span is None:
         span = _clause_after(ctx, sent, cue)
         if span is None:
@@ -449,25 +460,54 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
         if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in (
                 "vow", "pledge", "promise", "threaten", "agree", "decide", "refuse"):
             return None
-    if not _has_clause(toks, *span):
-        return None
+    after_that = cue.index + 1 < len(toks) and toks[cue.index + 1].text.lower() == "that"
+    stance = cue.lemma.lower() in STANCE_CUES
+    if stance and cue.text.lower().endswith("ing"):
+        return None  # "a group attacking the plan", "calling hours": rarely a report
+    if stance and span[0] > cue.start and not after_that:
+        # an object, not a clause: it ends at the first comma ("endorsed the deal, although ...")
+        comma = next((t for t in toks if span[0] <= t.start < span[1] and t.text == ","), None)
+        if comma is not None:
+            span = (span[0], comma.start)
     inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+    if not (_has_clause(toks, *span) or (stance and any(t.upos in _NOMINAL for t in inside))):
+        return None
     first = inside[0] if inside else None
     if span[0] > cue.start and first is not None and first.upos in ("AUX", "VERB", "ADP", "SCONJ") \
-            and first.text.lower() not in _OPENERS:
+            and first.text.lower() not in _OPENERS and not first.text.endswith("ing") \
+            and not (stance and first.text.lower() == "for"):
         return None  # "firms that they believe are exploiting": no subject, no reported clause
-    after_that = cue.index + 1 < len(toks) and toks[cue.index + 1].text.lower() == "that"
     parsed = any(t.head == cue.index and t.deprel in ("ccomp", "xcomp") for t in toks)
     if cue.lemma.lower() in WEAK_CUES and not after_that and not parsed:
         return None
     if span[0] > cue.start and not after_that and not parsed:
-        # unparsed "X said CLAUSE": the clause reaches its verb before any comma
+        # unparsed "X said CLAUSE": the clause reaches its verb before any comma,
+        # or the comma opens an aside after a subject ("says Millennials,
+        # numbering 75.3 million, surpassed ...")
+        nominal = inside[0].upos in ("NOUN", "PROPN", "PRON", "DET", "NUM")
         for t in inside:
             if t.upos in ("VERB", "AUX"):
                 break
-            if t.text in (",", ";", "—"):
+            if t.text in (";", "—") or (t.text == "," and not nominal):
                 return None
     return span
+
+
+def _around_frame(ctx: _Context, sent: Sentence, cue: Token, before: tuple[int, int]) -> tuple[int, int]:
+    """Widen a clause before a frame to the rest of its statement when the frame
+    is parenthetical: "In the long run, many economists say, this effect could
+    ripple ..." reports the whole sentence."""
+    toks = sent.tokens
+    i = cue.index + 1
+    while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
+        i = end
+    if i + 1 >= len(toks) or toks[i].text != "," or toks[i + 1].upos == "CCONJ":
+        return before
+    para = ctx.article.paragraphs[sent.paragraph].span
+    rest = _trim(ctx.article.text, toks[i + 1].start, _boundary_after(ctx, toks[i + 1].start, para))
+    if rest is None or not _has_clause(toks, *rest):
+        return before
+    return before[0], rest[1]
 
 
 def _ends_statement(toks: list[Token], cue: Token) -> bool:

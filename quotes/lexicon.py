@@ -11,7 +11,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 # Lemmas of verbs that introduce reported speech or thought in news.
-CUE_VERBS = _words("""
+SPEECH_CUES = _words("""
     say tell add argue claim note warn insist acknowledge announce report write tweet post state
     explain stress emphasize emphasise underscore underline point observe remark comment reply
     respond answer retort ask question wonder suggest propose recommend urge demand believe
@@ -22,6 +22,16 @@ CUE_VERBS = _words("""
     insist joke quip muse speculate surmise estimate calculate project figure reckon guess know
     learn understand want mention inform assure concur rule decide order instruct
 """)
+
+# Verbs of stance and evidence whose object is the attributed content, clause
+# or not: "the poll shows ...", "she called it a gift", "he criticized the deal".
+# Kept to those that, on PolNeAR train, report more often than not: "support",
+# "back", "find", "attack" or "defend" name other acts as often.
+STANCE_CUES = _words("""
+    call show criticize criticise cite blast slam denounce condemn decry lambaste assail rebuke
+""")
+
+CUE_VERBS = SPEECH_CUES | STANCE_CUES
 
 # Cues that only count with a clausal complement: "X knows that ..." reports a
 # claim, but "X wants a tax cut" does not.

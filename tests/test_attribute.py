@@ -31,3 +31,37 @@ def test_a_middle_initial_stays_in_the_speaker_name(nyt):
     assert q.speaker.text == "Paul H. Chipok"
     assert q.entity.name == "Paul H. Chipok"
     assert q.entity.role and q.entity.role.startswith("lawyer")
+
+
+REPORTED = (
+    "In the long run, many economists say, this effect could ripple through the health care system.\n\n"
+    "A poll released last week showed Clinton leading in the state.\n\n"
+    "The two senators questioned the science and criticized the Paris agreement.\n\n"
+    "A mere 9 percent say they only buy American.\n\n"
+    "WASHINGTON — The governor vetoed the bill on Friday, saying it would raise taxes.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def reported(tmp_path_factory):
+    path = tmp_path_factory.mktemp("reported") / "reported.txt"
+    path.write_text(REPORTED)
+    return {q.content.text: q for q in quotes.analyze([path], models="compact").quotes}
+
+
+@pytest.mark.parametrize(("content", "speaker"), [
+    # a parenthetical frame reports the whole sentence around it
+    ("In the long run, many economists say, this effect could ripple through the health care system",
+     "many economists"),
+    # evidence verbs, and a subject with a participle after it
+    ("Clinton leading in the state", "A poll"),
+    # the second of two coordinated verbs has the first one's subject
+    ("the Paris agreement", "The two senators"),
+    # "say" that the compact tagger reads as a noun, and a speaker that stops before it
+    ("they only buy American", "A mere 9 percent"),
+    # a participle's subject is the clause's, past the dateline
+    ("it would raise taxes", "The governor"),
+])
+def test_reported_speech_and_its_speaker(reported, content, speaker):
+    assert content in reported, sorted(reported)
+    assert reported[content].speaker.text == speaker
