@@ -12,11 +12,15 @@ NYT_STYLE = (
 )
 
 
+def analyze_text(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("article") / "article.txt"
+    path.write_text(text)
+    return quotes.analyze([path], models="compact")
+
+
 @pytest.fixture(scope="module")
 def nyt(tmp_path_factory):
-    path = tmp_path_factory.mktemp("nyt") / "nyt.txt"
-    path.write_text(NYT_STYLE)
-    return quotes.analyze([path], models="compact")
+    return analyze_text(tmp_path_factory, NYT_STYLE)
 
 
 def test_doubled_apostrophes_make_a_direct_quote_in_two_sentences(nyt):
@@ -44,9 +48,7 @@ REPORTED = (
 
 @pytest.fixture(scope="module")
 def reported(tmp_path_factory):
-    path = tmp_path_factory.mktemp("reported") / "reported.txt"
-    path.write_text(REPORTED)
-    return {q.content.text: q for q in quotes.analyze([path], models="compact").quotes}
+    return {q.content.text: q for q in analyze_text(tmp_path_factory, REPORTED).quotes}
 
 
 @pytest.mark.parametrize(("content", "speaker"), [
