@@ -193,7 +193,7 @@ def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
         para = paragraph(quote.content.start)
         if quote.cue is not None:
             found = _token_at(doc, quote.cue.start)
-            if found and is_cue(found[1], found[0]):
+            if found and (is_cue(found[1], found[0]) or found[1].text == ":"):  # "Rubio: ..."
                 sent, cue = found
                 bounds = _subject(sent, cue)
                 if bounds is not None:

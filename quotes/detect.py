@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from quotes.lexicon import ABBREVIATIONS, ADDRESSEE_CUES, CUE_VERBS, STANCE_CUES, WEAK_CUES
+from quotes.lexicon import ABBREVIATIONS, ADDRESSEE_CUES, CUE_VERBS, LABELS, STANCE_CUES, WEAK_CUES
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 DOUBLE_OPEN = "“„«‟"
@@ -378,6 +378,11 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
                 (t.text == "," and nxt.text.lower().endswith("ing")) or t.upos == "CCONJ"):
             end = t.start
             break
+        # "A, and Y said B": the second clause is a report of its own
+        if t.text in (",", ";") and nxt is not None and nxt.upos == "CCONJ" and any(
+                is_cue(u, sent) for u in toks[nxt.index + 1:] if u.start < end):
+            end = t.start
+            break
     return _trim(ctx.article.text, start, end)
 
 
@@ -510,6 +515,20 @@ def _around_frame(ctx: _Context, sent: Sentence, cue: Token, before: tuple[int, 
     return before[0], rest[1]
 
 
+def _after_name_colon(ctx: _Context, sent: Sentence, colon: Token) -> tuple[int, int] | None:
+    """Content of a headline-style attribution, "Marco Rubio: I'm Not Interested
+    In Being Vice President": a short name, a colon, a statement."""
+    name = sent.tokens[:colon.index]
+    if not 0 < len(name) <= 6 or name[0].text.lower() in LABELS:
+        return None
+    if not all(t.text[:1].isupper() or t.upos in ("DET", "ADP", "PUNCT", "PART") for t in name) \
+            or any(t.upos in ("VERB", "AUX") for t in name) or not any(t.upos in ("PROPN", "NOUN") for t in name):
+        return None
+    para = ctx.article.paragraphs[sent.paragraph].span
+    span = _trim(ctx.article.text, colon.end, _boundary_after(ctx, colon.end, para))
+    return span if span is not None and len(ctx.article.text[span[0]:span[1]].split()) >= 3 else None
+
+
 def _ends_statement(toks: list[Token], cue: Token) -> bool:
     """Is the cue in a closing frame (", the military added." / ", it said in a
     statement, while ...")? Then only adverbials come before the next break."""
@@ -555,9 +574,10 @@ def detect(article: Article, doc: Doc) -> list[Quote]:
     covered: list[tuple[int, int]] = [(q.content.start, q.content.end) for q in quotes]
     for sent in doc.sentences:
         for tok in sent.tokens:
-            if tok.start in used_cues or not is_cue(tok, sent) or ctx.inside_quote(tok.start):
+            colon = tok.text == ":"
+            if tok.start in used_cues or not (colon or is_cue(tok, sent)) or ctx.inside_quote(tok.start):
                 continue
-            span = _indirect(ctx, sent, tok)
+            span = _after_name_colon(ctx, sent, tok) if colon else _indirect(ctx, sent, tok)
             if span is None or any(s <= span[0] < e for s, e in covered):
                 continue
             start, end = span

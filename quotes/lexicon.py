@@ -85,6 +85,12 @@ ABBREVIATIONS = HONORIFICS | _words("""
     jr sr st inc co corp ltd no vs adm gov gen jan feb aug sept sep oct nov dec mt ft
 """)
 
+# Words that open a "Label: text" line that reports nobody ("Update: ...").
+LABELS = _words("""
+    update note editor editors related watch read photo photos video correction source sources
+    credit see also more live breaking exclusive opinion analysis
+""")
+
 # Nouns heading an organisation when used as a speaker ("the group said").
 ORG_NOUNS = _words("""
     group government ministry military army police company firm agency department office

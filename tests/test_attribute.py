@@ -38,11 +38,13 @@ def test_a_middle_initial_stays_in_the_speaker_name(nyt):
 
 
 REPORTED = (
+    "Marco Rubio: I Am Not Interested In Being Vice President\n\n"
     "In the long run, many economists say, this effect could ripple through the health care system.\n\n"
     "A poll released last week showed Clinton leading in the state.\n\n"
     "The two senators questioned the science and criticized the Paris agreement.\n\n"
     "A mere 9 percent say they only buy American.\n\n"
-    "WASHINGTON — The governor vetoed the bill on Friday, saying it would raise taxes.\n"
+    "WASHINGTON — The governor vetoed the bill on Friday, saying it would raise taxes.\n\n"
+    "Update: This story was corrected on Monday.\n"
 )
 
 
@@ -63,7 +65,13 @@ def reported(tmp_path_factory):
     ("they only buy American", "A mere 9 percent"),
     # a participle's subject is the clause's, past the dateline
     ("it would raise taxes", "The governor"),
+    # a headline's "Name: statement"
+    ("I Am Not Interested In Being Vice President", "Marco Rubio"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
     assert reported[content].speaker.text == speaker
+
+
+def test_a_label_before_a_colon_is_no_speaker(reported):
+    assert not any(content.startswith("This story") for content in reported)
