@@ -280,7 +280,8 @@ def _boundary_before(ctx: _Context, pos: int, para: Span) -> int:
             start = max(start, q.close_mark + 1)
     base = start
     for m in re.finditer(r"[.!?][\"”’»)]?\s+", text[base:pos]):
-        if not ctx.inside_quote(base + m.start()) and not _abbreviation(text, base + m.start()):
+        # a period inside a quote ends a sentence only where the quote closes too ("... campaign.''")
+        if not ctx.inside_quote(base + m.end() - 1) and not _abbreviation(text, base + m.start()):
             start = base + m.end()
     return start
 

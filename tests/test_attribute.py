@@ -44,7 +44,8 @@ REPORTED = (
     "The two senators questioned the science and criticized the Paris agreement.\n\n"
     "A mere 9 percent say they only buy American.\n\n"
     "WASHINGTON — The governor vetoed the bill on Friday, saying it would raise taxes.\n\n"
-    "Update: This story was corrected on Monday.\n"
+    "Update: This story was corrected on Monday.\n\n"
+    'Luntz said the camp had failed to "humanize their campaign." The slogan felt bloodless, he said.\n'
 )
 
 
@@ -67,6 +68,8 @@ def reported(tmp_path_factory):
     ("it would raise taxes", "The governor"),
     # a headline's "Name: statement"
     ("I Am Not Interested In Being Vice President", "Marco Rubio"),
+    # a sentence ends where a quote ends with it
+    ("The slogan felt bloodless", "he"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
