@@ -144,7 +144,13 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     nxt = cue.index + 1
     if (prev is None or prev.upos == "PUNCT") and nxt < len(toks) and _np_member(toks, nxt) \
             and toks[nxt].upos != "ADP":
-        return noun_phrase(toks, nxt)
+        lo, hi = noun_phrase(toks, nxt)
+        # not when a finite verb follows: "X, a fellow at Brookings, said Trump could ..."
+        # reports a clause; "said a source involved in ..." does not
+        after = toks[hi + 1] if hi + 1 < len(toks) else None
+        if after is None or not (after.upos == "AUX" or (
+                after.upos == "VERB" and not after.text.endswith(("ed", "ing")))):
+            return lo, hi
     i = _skip_back(toks, cue.index - 1)
     if i >= 0 and toks[i].text == ",":
         # "Hamdullah, a 39-year-old shopkeeper who ..., said": the subject precedes the appositive

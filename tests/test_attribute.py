@@ -45,7 +45,8 @@ REPORTED = (
     "A mere 9 percent say they only buy American.\n\n"
     "WASHINGTON — The governor vetoed the bill on Friday, saying it would raise taxes.\n\n"
     "Update: This story was corrected on Monday.\n\n"
-    'Luntz said the camp had failed to "humanize their campaign." The slogan felt bloodless, he said.\n'
+    'Luntz said the camp had failed to "humanize their campaign." The slogan felt bloodless, he said.\n\n'
+    "Charles Geyh, a professor at Indiana University, said Trump could file a complaint.\n"
 )
 
 
@@ -70,6 +71,8 @@ def reported(tmp_path_factory):
     ("I Am Not Interested In Being Vice President", "Marco Rubio"),
     # a sentence ends where a quote ends with it
     ("The slogan felt bloodless", "he"),
+    # the subject before an appositive, not the reported clause's subject after "said"
+    ("Trump could file a complaint", "Charles Geyh"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
