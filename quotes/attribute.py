@@ -19,6 +19,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from quotes.detect import is_cue
+from quotes.lexicon import ADDRESSEE_CUES
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
@@ -140,9 +141,13 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return _main_subject(sent, cue)
     if prev is not None and prev.upos == "CCONJ":  # "X questioned ... and criticized ..."
         return _main_subject(sent, cue)
-    # inverted: `…,” said Mohammad Musa` / `, said the official`
+    # inverted: `…,” said Mohammad Musa` / `, said the official`; not `…,” Butz, 49,
+    # told AFP`, whose subject comes first, nor with an addressee after the cue
     nxt = cue.index + 1
-    if (prev is None or prev.upos == "PUNCT") and nxt < len(toks) and _np_member(toks, nxt) \
+    before_prev = toks[cue.index - 2] if cue.index > 1 else None
+    inverted = prev is None or (prev.upos == "PUNCT" and (
+        before_prev is None or before_prev.upos == "PUNCT" or not _np_member(toks, before_prev.index)))
+    if inverted and cue.lemma.lower() not in ADDRESSEE_CUES and nxt < len(toks) and _np_member(toks, nxt) \
             and toks[nxt].upos != "ADP":
         lo, hi = noun_phrase(toks, nxt)
         # not when a finite verb follows: "X, a fellow at Brookings, said Trump could ..."

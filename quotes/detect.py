@@ -314,12 +314,13 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[tuple[Sentence, Toke
             for t in s.tokens if start <= t.start and t.end <= end]
 
 
-def _frame_cue(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] | None:
-    """The cue verb in a stretch of attribution text around a quote."""
-    for sent, tok in _tokens_between(ctx.doc, start, end):
-        if is_cue(tok, sent) and not ctx.inside_quote(tok.start):
-            return sent, tok
-    return None
+def _frame_cue(ctx: _Context, start: int, end: int, last: bool = False) -> tuple[Sentence, Token] | None:
+    """The cue verb in a stretch of attribution text around a quote: the first
+    one, or with ``last`` the one nearest the quote that follows ("Asked about
+    it, Ryan said, ...")."""
+    cues = [(sent, tok) for sent, tok in _tokens_between(ctx.doc, start, end)
+            if is_cue(tok, sent) and not ctx.inside_quote(tok.start)]
+    return (cues[-1] if last else cues[0]) if cues else None
 
 
 def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Token] | None]:
@@ -333,7 +334,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     post_end = _boundary_after(ctx, post_from, last_para)
     post = text[post_from:post_end]
     first = q.fragments[0].text.lstrip("(['‘\"“.… ")[:1]
-    pre_cue = _frame_cue(ctx, pre_start, q.open_mark)
+    pre_cue = _frame_cue(ctx, pre_start, q.open_mark, last=True)
     post_cue = _frame_cue(ctx, post_from, post_end)
     pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None)
     post_stripped = post.strip()
@@ -379,6 +380,14 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
                 (t.text == "," and nxt.text.lower().endswith("ing")) or t.upos == "CCONJ"):
             end = t.start
             break
+        # "Asked if A, Ryan said, ...": a second frame ends the first report
+        if t.text == "," and nxt is not None:
+            j = nxt.index
+            while j < len(toks) and j - nxt.index < 6 and toks[j].upos in ("DET", "ADJ", *_NOMINAL):
+                j += 1
+            if nxt.index < j < len(toks) and is_cue(toks[j], sent):
+                end = t.start
+                break
         # "A, and Y said B": the second clause is a report of its own
         if t.text in (",", ";") and nxt is not None and nxt.upos == "CCONJ" and any(
                 is_cue(u, sent) for u in toks[nxt.index + 1:] if u.start < end):

@@ -46,7 +46,9 @@ REPORTED = (
     "WASHINGTON — The governor vetoed the bill on Friday, saying it would raise taxes.\n\n"
     "Update: This story was corrected on Monday.\n\n"
     'Luntz said the camp had failed to "humanize their campaign." The slogan felt bloodless, he said.\n\n'
-    "Charles Geyh, a professor at Indiana University, said Trump could file a complaint.\n"
+    "Charles Geyh, a professor at Indiana University, said Trump could file a complaint.\n\n"
+    "“We were tremendously wrong,” Ramos, 58, told AFP in an interview.\n\n"
+    "Asked if the comments had rattled them, Ryan said, “Sure. Everybody pays attention to our politics.”\n"
 )
 
 
@@ -73,10 +75,16 @@ def reported(tmp_path_factory):
     ("The slogan felt bloodless", "he"),
     # the subject before an appositive, not the reported clause's subject after "said"
     ("Trump could file a complaint", "Charles Geyh"),
+    # after "told" comes the addressee; the speaker is before it
+    ("We were tremendously wrong", "Ramos"),
+    # the frame nearest a quote is its own, and a question asked ends before it
+    ("Sure. Everybody pays attention to our politics.", "Ryan"),
+    ("if the comments had rattled them", None),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
-    assert reported[content].speaker.text == speaker
+    found = reported[content].speaker
+    assert (found and found.text) == speaker
 
 
 def test_a_label_before_a_colon_is_no_speaker(reported):
