@@ -376,6 +376,8 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         if t.start >= end:
             break
         nxt = toks[t.index + 1] if t.index + 1 < len(toks) else None
+        if t.text == "," and nxt is not None and nxt.text in ALL_MARKS + "''" and nxt.index + 1 < len(toks):
+            nxt = toks[nxt.index + 1]  # past a closing mark: ',” citing ...'
         if nxt is not None and is_cue(nxt, sent) and (
                 (t.text == "," and nxt.text.lower().endswith("ing")) or t.upos == "CCONJ"):
             end = t.start
@@ -490,7 +492,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
     first = inside[0] if inside else None
     if span[0] > cue.start and first is not None and first.upos in ("AUX", "VERB", "ADP", "SCONJ") \
             and first.text.lower() not in _OPENERS and not first.text.endswith("ing") \
-            and not (stance and first.text.lower() == "for"):
+            and not (stance and first.text.lower() == "for") and not after_that:
         return None  # "firms that they believe are exploiting": no subject, no reported clause
     parsed = any(t.head == cue.index and t.deprel in ("ccomp", "xcomp") for t in toks)
     if cue.lemma.lower() in WEAK_CUES and not after_that and not parsed:
@@ -592,6 +594,8 @@ def detect(article: Article, doc: Doc) -> list[Quote]:
                 continue
             start, end = span
             inner = [q for q in embedded if start <= q.open_mark < end]
+            # quoted words run on to their closing mark, past sentence ends inside them
+            end = max([end, *(q.end for q in inner if q.paragraphs[0] == sent.paragraph)])
             kind = "mixed" if inner else "indirect"
             cue_end = sent.tokens[tok.index + 1].end if tok.text.lower() == "according" else tok.end
             quotes.append(Quote(article.id, kind, Span.of(text, start, end),

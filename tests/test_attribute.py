@@ -48,7 +48,11 @@ REPORTED = (
     'Luntz said the camp had failed to "humanize their campaign." The slogan felt bloodless, he said.\n\n'
     "Charles Geyh, a professor at Indiana University, said Trump could file a complaint.\n\n"
     "“We were tremendously wrong,” Ramos, 58, told AFP in an interview.\n\n"
-    "Asked if the comments had rattled them, Ryan said, “Sure. Everybody pays attention to our politics.”\n"
+    "Asked if the comments had rattled them, Ryan said, “Sure. Everybody pays attention to our politics.”\n\n"
+    "He noted that as a businessman, there was no reason Trump would dwell on "
+    "“the difference between Sunni and Shia.”\n\n"
+    'He added that the account should "be seen through the lens of hindsight. It must be terrible for him."\n\n'
+    "The lawmakers argue that “there is precedent for prosecution,” citing an earlier case.\n"
 )
 
 
@@ -80,6 +84,12 @@ def reported(tmp_path_factory):
     # the frame nearest a quote is its own, and a question asked ends before it
     ("Sure. Everybody pays attention to our politics.", "Ryan"),
     ("if the comments had rattled them", None),
+    # a reported clause may open with an adverbial
+    ("as a businessman, there was no reason Trump would dwell on “the difference between Sunni and Shia.", "He"),
+    # quoted words run on to their closing mark
+    ('the account should "be seen through the lens of hindsight. It must be terrible for him.', "He"),
+    # and a participle after the closing mark starts something else
+    ("“there is precedent for prosecution", "The lawmakers"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
