@@ -16,6 +16,7 @@ paragraph away are not found.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from quotes.detect import is_cue
@@ -187,6 +188,10 @@ def _token_at(doc: Doc, pos: int) -> tuple[Sentence, Token] | None:
     return None
 
 
+# A quote signed with a dash after its closing mark, maybe on the next line.
+_SIGNATURE = re.compile(r"[\"”’'.,!?]*\s*[-—–]+[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
+
+
 def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Fill ``speaker`` for each quote (in place) and return the quotes."""
     text = article.text
@@ -202,7 +207,10 @@ def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
     last_in_para: dict[int, Quote] = {}
     for quote in quotes:
         para = paragraph(quote.content.start)
-        if quote.cue is not None:
+        signed = _SIGNATURE.match(text, quote.content.end) if quote.kind == "direct" else None
+        if signed:  # '"..." -Michelle Marks, Philadelphia.'
+            quote.speaker = Span.of(text, signed.start(1), signed.end(1))
+        elif quote.cue is not None:
             found = _token_at(doc, quote.cue.start)
             if found and (is_cue(found[1], found[0]) or found[1].text == ":"):  # "Rubio: ..."
                 sent, cue = found
@@ -217,6 +225,9 @@ def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
                     framed = not quote.fragments and quote.content.start < quote.cue.start < quote.content.end
                     if framed or not any(f.start <= speaker.start < f.end for f in said):
                         quote.speaker = speaker
+            earlier = last_in_para.get(para)
+            if quote.speaker is None and quote.cue.text.endswith("ing") and earlier is not None:
+                quote.speaker = earlier.speaker  # '"I don't like it," adding that ...'
         elif quote.kind == "direct":
             earlier = last_in_para.get(para) or last_in_para.get(previous_kept.get(para, -1))
             if earlier is not None and earlier.speaker is not None:

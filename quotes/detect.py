@@ -335,6 +335,8 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     post = text[post_from:post_end]
     first = q.fragments[0].text.lstrip("(['‘\"“.… ")[:1]
     pre_cue = _frame_cue(ctx, pre_start, q.open_mark, last=True)
+    if not pre.strip() and pre_start == first_para.start:
+        pre_cue = _colon_frame(ctx, q.paragraphs[0])
     post_cue = _frame_cue(ctx, post_from, post_end)
     pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None)
     post_stripped = post.strip()
@@ -343,9 +345,22 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     post_ok = (not post_stripped or post_stripped in ".!?"
                or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside)))
     upper = first.isupper() or first.isdigit() or not first
-    cue = post_cue if post_cue and post_ok and post_stripped else pre_cue
+    # 'X said, "...," adding ...': the frame before is the quote's own
+    framed_before = pre_cue is not None and pre.rstrip().endswith((":", ","))
+    cue = post_cue if post_cue and post_ok and post_stripped and not framed_before else pre_cue
     return pre_ok and post_ok and (upper or not pre.strip()), cue
 
+
+def _colon_frame(ctx: _Context, para_index: int) -> tuple[Sentence, Token] | None:
+    """The cue of a paragraph that ends "Cruz continued:" before a quote
+    opening the next one."""
+    kept = [i for i in range(para_index) if ctx.article.paragraphs[i].skip is None]
+    if not kept:
+        return None
+    prev = ctx.article.paragraphs[kept[-1]].span
+    if not ctx.marks[prev.start:prev.end].rstrip().endswith(":"):
+        return None
+    return _frame_cue(ctx, _boundary_before(ctx, prev.end - 1, prev), prev.end, last=True)
 
 
 
@@ -613,8 +628,10 @@ def _joins(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
     if "\n" in between:
         return False
     body = between.strip(" " + ALL_MARKS)
+    sentence_end = any(not _abbreviation(ctx.marks, first.fragments[-1].end + m.start())
+                       for m in re.finditer(r"[.!?]\s", between))
     return (body.startswith(",") and body.endswith(",") and first.cue is not None
-            and first.cue.end <= second.open_mark and len(body) < 120)
+            and first.cue.end <= second.open_mark and len(body) < 120 and not sentence_end)
 
 
 def _goes_on(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:

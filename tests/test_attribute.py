@@ -1,5 +1,7 @@
-"""Speakers of quotes in the New York Times' style: doubled apostrophes,
-middle initials, a quote that goes on after its attribution."""
+"""Quotes, their frames and their speakers in news prose: the New York
+Times' style (doubled apostrophes, middle initials, a quote that goes on after
+its attribution), reported speech beyond "X said CLAUSE", and direct-quote
+frames. Each text is analyzed once with the bundled models."""
 
 import pytest
 
@@ -56,9 +58,13 @@ REPORTED = (
 )
 
 
+def by_content(tmp_path_factory, text):
+    return {q.content.text: q for q in analyze_text(tmp_path_factory, text).quotes}
+
+
 @pytest.fixture(scope="module")
 def reported(tmp_path_factory):
-    return {q.content.text: q for q in analyze_text(tmp_path_factory, REPORTED).quotes}
+    return by_content(tmp_path_factory, REPORTED)
 
 
 @pytest.mark.parametrize(("content", "speaker"), [
@@ -99,3 +105,37 @@ def test_reported_speech_and_its_speaker(reported, content, speaker):
 
 def test_a_label_before_a_colon_is_no_speaker(reported):
     assert not any(content.startswith("This story") for content in reported)
+
+
+DIRECT = (
+    "Cruz went on. He continued:\n\n"
+    "“You look at the questions. None of them are about policy.”\n\n"
+    "Mr. Trump said of the episode, “I don’t like it,” adding that the crowd was angry.\n\n"
+    "“I assume she is calibrating,” said Paul R. Pillar, a former analyst. "
+    "But he added, “I think the conventional wisdom is wrong.”\n\n"
+    "“The whole idea of a crooked candidate needs to stop.”\n\n"
+    "-Michelle Marks, Philadelphia.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def direct(tmp_path_factory):
+    return by_content(tmp_path_factory, DIRECT)
+
+
+@pytest.mark.parametrize(("content", "cue", "speaker"), [
+    # a paragraph ending "He continued:" frames the quote opening the next one
+    ("You look at the questions. None of them are about policy.", "continued", "He"),
+    # the frame before the quote is its own; ", adding" reports more, by the same speaker
+    ("I don’t like it", "said", "Mr. Trump"),
+    ("the crowd was angry", "adding", "Mr. Trump"),
+    # two quotes with a sentence end between them are two statements
+    ("I assume she is calibrating", "said", "Paul R. Pillar"),
+    ("I think the conventional wisdom is wrong.", "added", "he"),
+    # a quote signed with a dash
+    ("The whole idea of a crooked candidate needs to stop.", None, "Michelle Marks"),
+])
+def test_direct_quote_frames(direct, content, cue, speaker):
+    assert content in direct, sorted(direct)
+    q = direct[content]
+    assert (q.cue and q.cue.text, q.speaker and q.speaker.text) == (cue, speaker)
