@@ -168,6 +168,8 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return None
     if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
         return noun_phrase(toks, i)
+    if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].upos == "PUNCT":
+        return i, i  # a name mis-tagged as a verb: '...,” Husted said'
     return None
 
 
