@@ -454,13 +454,15 @@ def _clause_before(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int]
 def _according_content(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
     toks = sent.tokens
     para = ctx.article.paragraphs[sent.paragraph].span
-    if cue.index == 0 or toks[cue.index - 1].text != ",":
+    before = [t for t in toks[max(0, cue.index - 2):cue.index] if t.text not in ALL_MARKS + "''"]
+    if not before or before[-1].text != ",":
         # "According to X, CLAUSE."
         comma = next((t for t in toks[cue.index:] if t.text == ","), None)
         if comma is None:
             return None
         return _trim(ctx.article.text, comma.end, _boundary_after(ctx, comma.end, para))
-    return _trim(ctx.article.text, _boundary_before(ctx, cue.start, para), toks[cue.index - 1].start)
+    # "CLAUSE, according to X." (the comma may sit inside a closing mark: 'a “root canal,” according to')
+    return _trim(ctx.article.text, _boundary_before(ctx, cue.start, para), before[-1].start)
 
 
 def _has_clause(toks: list[Token], start: int, end: int) -> bool:

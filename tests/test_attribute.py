@@ -54,7 +54,8 @@ REPORTED = (
     "He noted that as a businessman, there was no reason Trump would dwell on "
     "“the difference between Sunni and Shia.”\n\n"
     'He added that the account should "be seen through the lens of hindsight. It must be terrible for him."\n\n'
-    "The lawmakers argue that “there is precedent for prosecution,” citing an earlier case.\n"
+    "The lawmakers argue that “there is precedent for prosecution,” citing an earlier case.\n\n"
+    "She later compared the conversation to a “root canal,” according to Axelrod’s memoir.\n"
 )
 
 
@@ -96,6 +97,8 @@ def reported(tmp_path_factory):
     ('the account should "be seen through the lens of hindsight. It must be terrible for him.', "He"),
     # and a participle after the closing mark starts something else
     ("“there is precedent for prosecution", "The lawmakers"),
+    # "according to" after a comma inside the closing mark
+    ("She later compared the conversation to a “root canal", "Axelrod’s memoir"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
