@@ -36,6 +36,10 @@ STRAIGHT = "\"'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
 _SAY_FORMS = {"say", "says", "said", "told", "tells"}
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+# cues whose "to"-infinitive is a report: "vowed to fight", "asked the court to act"
+_TO_CUES = {"vow", "pledge", "promise", "threaten", "agree", "decide", "refuse",
+            "ask", "urge", "tell", "call", "order", "advise", "warn", "instruct", "demand",
+            "want", "expect", "hope"}
 # words that may open a reported clause although tagged ADP/SCONJ
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
@@ -491,8 +495,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
         if span is None:
             return None
         first = next((t for t in toks if t.start >= span[0]), None)
-        if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in (
-                "vow", "pledge", "promise", "threaten", "agree", "decide", "refuse"):
+        if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in _TO_CUES:
             return None
     after_that = cue.index + 1 < len(toks) and toks[cue.index + 1].text.lower() == "that"
     stance = cue.lemma.lower() in STANCE_CUES

@@ -55,7 +55,8 @@ REPORTED = (
     "“the difference between Sunni and Shia.”\n\n"
     'He added that the account should "be seen through the lens of hindsight. It must be terrible for him."\n\n'
     "The lawmakers argue that “there is precedent for prosecution,” citing an earlier case.\n\n"
-    "She later compared the conversation to a “root canal,” according to Axelrod’s memoir.\n"
+    "She later compared the conversation to a “root canal,” according to Axelrod’s memoir.\n\n"
+    "The senators asked the court to block the law.\n"
 )
 
 
@@ -99,6 +100,8 @@ def reported(tmp_path_factory):
     ("“there is precedent for prosecution", "The lawmakers"),
     # "according to" after a comma inside the closing mark
     ("She later compared the conversation to a “root canal", "Axelrod’s memoir"),
+    # what someone is asked to do
+    ("to block the law", "The senators"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
