@@ -87,17 +87,21 @@ def _skip_back(toks: list[Token], i: int) -> int:
 def first_subject(toks: list[Token], before: int) -> tuple[int, int] | None:
     """The noun phrase that opens the clause: before its first verb, not inside a
     leading prepositional phrase ("Back on the ground, Afghan commander X, ...")."""
-    i = 0
-    # a dateline is no subject: "WASHINGTON — ..."
-    while i + 1 < before and toks[i].text.isupper() and toks[i + 1].text in ("—", "–", "-", ","):
-        i += 2
+    # a dateline is no subject: "WASHINGTON — ...", "LA CROSSE, Wisc. — ..."
+    dash = next((j for j, t in enumerate(toks[:min(before, 10)]) if t.text in ("—", "–")), None)
+    i = dash + 1 if dash is not None and toks[0].text.isupper() else 0
     while i < before:
         t = toks[i]
         if t.upos in ("VERB", "AUX"):
             return None
         if t.upos in ("PROPN", "NOUN", "PRON") and _np_member(toks, i):
             lo, hi = noun_phrase(toks, i)
-            if lo == 0 or toks[lo - 1].upos != "ADP":  # not the object of a preposition
+            # not the object of a preposition, nor a place set off by commas after
+            # one ("At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...")
+            aside = (lo > 1 and toks[lo - 1].text == "," and toks[lo - 2].upos == "PROPN" and hi - lo < 2
+                     and all(t.upos == "PROPN" for t in toks[lo:hi + 1])
+                     and hi + 1 < len(toks) and toks[hi + 1].text == ",")
+            if (lo == 0 or toks[lo - 1].upos != "ADP") and not aside:
                 return lo, hi
             i = hi + 1
             continue
@@ -138,8 +142,8 @@ def _parse_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
 def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     toks = sent.tokens
     prev = toks[cue.index - 1] if cue.index > 0 else None
-    if cue.text.lower().endswith("ing") and prev is not None and prev.text == ",":
-        return _main_subject(sent, cue)
+    if cue.text.lower().endswith("ing") and (prev is None or prev.lemma.lower() not in ("be", "keep")):
+        return _main_subject(sent, cue)  # ", saying ...", "issued a statement saying ..."
     if prev is not None and prev.upos == "CCONJ":  # "X questioned ... and criticized ..."
         return _main_subject(sent, cue)
     # inverted: `…,” said Mohammad Musa` / `, said the official`; not `…,” Butz, 49,

@@ -56,7 +56,11 @@ REPORTED = (
     'He added that the account should "be seen through the lens of hindsight. It must be terrible for him."\n\n'
     "The lawmakers argue that “there is precedent for prosecution,” citing an earlier case.\n\n"
     "She later compared the conversation to a “root canal,” according to Axelrod’s memoir.\n\n"
-    "The senators asked the court to block the law.\n"
+    "The senators asked the court to block the law.\n\n"
+    "American Bridge President Jessica Mackler issued a statement saying the comment has no place in politics.\n\n"
+    "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her statement, "
+    "saying that the United States should lead.\n\n"
+    "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the media, saying they were nitpicking.\n"
 )
 
 
@@ -102,6 +106,10 @@ def reported(tmp_path_factory):
     ("She later compared the conversation to a “root canal", "Axelrod’s memoir"),
     # what someone is asked to do
     ("to block the law", "The senators"),
+    # a participle reports for its clause's subject, past fronted places and datelines
+    ("the comment has no place in politics", "American Bridge President Jessica Mackler"),
+    ("the United States should lead", "Mrs. Clinton"),
+    ("they were nitpicking", "Gov. Mike Pence"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
