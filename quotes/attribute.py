@@ -144,6 +144,14 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     prev = toks[cue.index - 1] if cue.index > 0 else None
     if cue.text.lower().endswith("ing") and (prev is None or prev.lemma.lower() not in ("be", "keep")):
         return _main_subject(sent, cue)  # ", saying ...", "issued a statement saying ..."
+    if prev is not None and prev.text.lower() == "to":  # "Mr. Trump was prompted to say", "she went on to say"
+        j = cue.index - 2
+        # the subject of the verb "to" hangs on, when it does hang on a verb
+        governed = j >= 0 and (toks[j].upos in ("VERB", "AUX") or (j > 0 and toks[j - 1].upos == "VERB"))
+        while governed and j >= 0 and (toks[j].upos in ("VERB", "AUX", "ADV", "PART")
+                                       or (toks[j].upos == "ADP" and j > 0 and toks[j - 1].upos == "VERB")):
+            j -= 1
+        return noun_phrase(toks, j) if governed and j >= 0 and _np_member(toks, j) else _main_subject(sent, cue)
     if prev is not None and prev.upos == "CCONJ":  # "X questioned ... and criticized ..."
         return _main_subject(sent, cue)
     # inverted: `…,” said Mohammad Musa` / `, said the official`; not `…,” Butz, 49,

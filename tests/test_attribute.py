@@ -60,7 +60,9 @@ REPORTED = (
     "American Bridge President Jessica Mackler issued a statement saying the comment has no place in politics.\n\n"
     "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her statement, "
     "saying that the United States should lead.\n\n"
-    "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the media, saying they were nitpicking.\n"
+    "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the media, saying they were nitpicking.\n\n"
+    "Clinton spoke for an hour. She went on to say that her statements were accurate.\n\n"
+    "But the debate was so subdued that Mr. Trump was prompted to say it had been civil.\n"
 )
 
 
@@ -110,6 +112,9 @@ def reported(tmp_path_factory):
     ("the comment has no place in politics", "American Bridge President Jessica Mackler"),
     ("the United States should lead", "Mrs. Clinton"),
     ("they were nitpicking", "Gov. Mike Pence"),
+    # "to say" reports for the subject of the verb it hangs on
+    ("her statements were accurate", "She"),
+    ("it had been civil", "Mr. Trump"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
