@@ -304,13 +304,15 @@ def _boundary_after(ctx: _Context, pos: int, para: Span) -> int:
 
 
 def _abbreviation(text: str, dot: int) -> bool:
-    """Does the period at ``dot`` end an initial or a title ("Michael C.
-    Cernech", "Sen. Reed") rather than a sentence?"""
+    """Does the period at ``dot`` end an initial, a title or an abbreviation
+    going on in lower case ("Michael C. Cernech", "Sen. Reed", "U.S. and
+    European rates") rather than a sentence?"""
     if text[dot] != ".":
         return False
     word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot])
     w = word.group() if word else ""
-    return (len(w) == 1 and w.isupper()) or w.lower() in ABBREVIATIONS
+    nxt = text[dot + 1:dot + 3].lstrip()[:1]
+    return (len(w) == 1 and w.isupper()) or w.lower() in ABBREVIATIONS or ("." in w and nxt.islower())
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[tuple[Sentence, Token]]:
@@ -456,17 +458,31 @@ def _clause_before(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int]
 
 
 def _according_content(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """Content of "according to X": the clause after "According to X," when it
+    leads, else the statement before it, or around it when it is an aside
+    ("The implication, according to the aide, is that ...")."""
     toks = sent.tokens
+    text = ctx.article.text
     para = ctx.article.paragraphs[sent.paragraph].span
-    before = [t for t in toks[max(0, cue.index - 2):cue.index] if t.text not in ALL_MARKS + "''"]
-    if not before or before[-1].text != ",":
-        # "According to X, CLAUSE."
-        comma = next((t for t in toks[cue.index:] if t.text == ","), None)
-        if comma is None:
-            return None
-        return _trim(ctx.article.text, comma.end, _boundary_after(ctx, comma.end, para))
-    # "CLAUSE, according to X." (the comma may sit inside a closing mark: 'a “root canal,” according to')
-    return _trim(ctx.article.text, _boundary_before(ctx, cue.start, para), before[-1].start)
+    before = [t for t in toks[:cue.index] if t.text not in ALL_MARKS + "''"]
+    comma_after = next((t for t in toks[cue.index + 2:] if t.text == ","), None)
+    after = None
+    if comma_after is not None:
+        after = _trim(text, comma_after.end, _boundary_after(ctx, comma_after.end, para))
+    if all(t.upos in ("CCONJ", "ADV", "PUNCT") for t in before):  # "(But) according to X, CLAUSE."
+        return after
+    # the comma before may sit inside a closing mark: 'a “root canal,” according to'
+    head_end = before[-1].start if before[-1].text == "," else cue.start
+    head = _trim(text, _boundary_before(ctx, cue.start, para), head_end)
+    if head is None:
+        return after
+    if after is not None and _has_clause(toks, *after):
+        first = next(t for t in toks if t.start >= after[0])
+        if before[-1].text == "," and first.upos in ("AUX", "VERB") and not first.text.endswith("ing"):
+            return head[0], after[1]  # an aside inside the statement: "The implication, according to X, is that"
+        if not _has_clause(toks, *head):
+            return after  # "In addition, according to the department, nearly nine million ..."
+    return head
 
 
 def _has_clause(toks: list[Token], start: int, end: int) -> bool:

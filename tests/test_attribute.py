@@ -62,7 +62,11 @@ REPORTED = (
     "saying that the United States should lead.\n\n"
     "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the media, saying they were nitpicking.\n\n"
     "Clinton spoke for an hour. She went on to say that her statements were accurate.\n\n"
-    "But the debate was so subdued that Mr. Trump was prompted to say it had been civil.\n"
+    "But the debate was so subdued that Mr. Trump was prompted to say it had been civil.\n\n"
+    "The implication, according to the Sanders aide, is that Clinton cheated.\n\n"
+    "In addition, according to the department, nearly nine million workers are eligible.\n\n"
+    "Clinton leads Sanders by 271 delegates according to a count by The Associated Press.\n\n"
+    "According to the historian David Marsh, U.S. and European rates have moved apart.\n"
 )
 
 
@@ -115,6 +119,12 @@ def reported(tmp_path_factory):
     # "to say" reports for the subject of the verb it hangs on
     ("her statements were accurate", "She"),
     ("it had been civil", "Mr. Trump"),
+    # "according to X": around an aside, after a leading adverbial, before it with no comma,
+    # and past "U.S." going on in lower case
+    ("The implication, according to the Sanders aide, is that Clinton cheated", "the Sanders aide"),
+    ("nearly nine million workers are eligible", "the department"),
+    ("Clinton leads Sanders by 271 delegates", "a count"),
+    ("U.S. and European rates have moved apart", "the historian David Marsh"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
