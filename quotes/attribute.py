@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from quotes.detect import is_cue
+from quotes.detect import ALL_MARKS, is_cue
 from quotes.lexicon import ADDRESSEE_CUES
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
@@ -157,9 +157,7 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     # inverted: `…,” said Mohammad Musa` / `, said the official`; not `…,” Butz, 49,
     # told AFP`, whose subject comes first, nor with an addressee after the cue
     nxt = cue.index + 1
-    before_prev = toks[cue.index - 2] if cue.index > 1 else None
-    inverted = prev is None or (prev.upos == "PUNCT" and (
-        before_prev is None or before_prev.upos == "PUNCT" or not _np_member(toks, before_prev.index)))
+    inverted = prev is None or (prev.upos == "PUNCT" and not (prev.text == "," and _framed_subject(toks, prev.index)))
     if inverted and cue.lemma.lower() not in ADDRESSEE_CUES and nxt < len(toks) and _np_member(toks, nxt) \
             and toks[nxt].upos != "ADP":
         lo, hi = noun_phrase(toks, nxt)
@@ -183,6 +181,22 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].upos == "PUNCT":
         return i, i  # a name mis-tagged as a verb: '...,” Husted said'
     return None
+
+
+def _framed_subject(toks: list[Token], comma: int) -> bool:
+    """Is there a subject set off by commas right after a quote, before ``comma``
+    ('"...," Butz, 49, told AFP'), rather than a clause ('..., said Harbath')?"""
+    j = comma - 1
+    named = False
+    while j >= 0 and comma - j <= 16:
+        t = toks[j]
+        if t.text in ALL_MARKS + "''" or (t.upos == "PUNCT" and t.text != ","):
+            return named
+        if t.upos in ("VERB", "AUX"):
+            return False
+        named = named or t.upos in ("PROPN", "PRON", "NOUN")
+        j -= 1
+    return named and j < 0
 
 
 def _time_phrase(toks: list[Token], i: int) -> bool:

@@ -66,7 +66,9 @@ REPORTED = (
     "The implication, according to the Sanders aide, is that Clinton cheated.\n\n"
     "In addition, according to the department, nearly nine million workers are eligible.\n\n"
     "Clinton leads Sanders by 271 delegates according to a count by The Associated Press.\n\n"
-    "According to the historian David Marsh, U.S. and European rates have moved apart.\n"
+    "According to the historian David Marsh, U.S. and European rates have moved apart.\n\n"
+    "The approach is made possible by its resources, said Katie Harbath, a director at Facebook.\n\n"
+    "“We were wrong,” Benjamin J. Rhodes, the deputy national security adviser to the president, said Sunday.\n"
 )
 
 
@@ -125,6 +127,9 @@ def reported(tmp_path_factory):
     ("nearly nine million workers are eligible", "the department"),
     ("Clinton leads Sanders by 271 delegates", "a count"),
     ("U.S. and European rates have moved apart", "the historian David Marsh"),
+    # "..., said X" after a clause is inverted; after a quote and a subject it is not
+    ("The approach is made possible by its resources", "Katie Harbath"),
+    ("We were wrong", "Benjamin J. Rhodes"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
