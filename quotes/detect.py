@@ -500,7 +500,11 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
     if cue.text.lower() == "according":
         return _according_content(ctx, sent, cue)
     participle = cue.text.lower().endswith("ing")  # ", adding that ...": content follows
-    before_is_frame = (not participle and cue.index > 0
+    nxt = toks[cue.index + 1] if cue.index + 1 < len(toks) else None
+    # a stance verb with an object reports what follows ("On Twitter, Bush called Trump
+    # “unhinged.”"); before it only as a closing frame (", the poll shows.")
+    object_follows = cue.lemma.lower() in STANCE_CUES and nxt is not None and nxt.upos != "PUNCT"
+    before_is_frame = (not participle and cue.index > 0 and not object_follows
                        and any(t.text == "," for t in toks[max(0, cue.index - 8):cue.index])
                        and _ends_statement(toks, cue))
     span = _clause_before(ctx, sent, cue) if before_is_frame else None

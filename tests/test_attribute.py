@@ -68,7 +68,8 @@ REPORTED = (
     "Clinton leads Sanders by 271 delegates according to a count by The Associated Press.\n\n"
     "According to the historian David Marsh, U.S. and European rates have moved apart.\n\n"
     "The approach is made possible by its resources, said Katie Harbath, a director at Facebook.\n\n"
-    "“We were wrong,” Benjamin J. Rhodes, the deputy national security adviser to the president, said Sunday.\n"
+    "“We were wrong,” Benjamin J. Rhodes, the deputy national security adviser to the president, said Sunday.\n\n"
+    "On Twitter, Jeb Bush called Trump “unhinged.”\n"
 )
 
 
@@ -130,6 +131,8 @@ def reported(tmp_path_factory):
     # "..., said X" after a clause is inverted; after a quote and a subject it is not
     ("The approach is made possible by its resources", "Katie Harbath"),
     ("We were wrong", "Benjamin J. Rhodes"),
+    # a stance verb with an object reports what follows it
+    ("Trump “unhinged", "Jeb Bush"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
