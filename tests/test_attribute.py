@@ -132,7 +132,7 @@ def reported(tmp_path_factory):
     ("The approach is made possible by its resources", "Katie Harbath"),
     ("We were wrong", "Benjamin J. Rhodes"),
     # a stance verb with an object reports what follows it
-    ("Trump “unhinged", "Jeb Bush"),
+    ("Trump “unhinged.", "Jeb Bush"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
