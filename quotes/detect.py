@@ -344,7 +344,8 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     if not pre.strip() and pre_start == first_para.start:
         pre_cue = _colon_frame(ctx, q.paragraphs[0])
     post_cue = _frame_cue(ctx, post_from, post_end)
-    pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None)
+    pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None) \
+        or (pre.rstrip().endswith(":") and post_cue is not None)  # 'His verdict: "...," he said.'
     post_stripped = post.strip()
     # `,” he said` keeps its comma inside the marks; `”, he said` outside
     punct_inside = q.close_mark is None or text[q.close_mark - 1] in ",.!?…"
@@ -660,10 +661,13 @@ def _joins(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
 
 
 def _goes_on(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
-    """Does a quote with no frame of its own continue, in the same paragraph,
-    the quote before it ("A," he said. "B.")? News counts it as one statement."""
+    """Does a quote with no frame of its own continue the quote before it, in
+    the same paragraph ("A," he said. "B.") or opening the next one after a
+    paragraph that ended with the frame? News counts it as one statement."""
     between = ctx.marks[first.fragments[-1].end:second.open_mark]
     frame = between.lstrip(" ,.!?…" + ALL_MARKS)  # past the first quote's closing mark
+    if "\n" in frame.rstrip():
+        return False
     return (first.cue is not None and first.fragments[-1].end <= first.cue.start < second.open_mark
-            and "\n" not in between and len(frame) < 200 and frame.rstrip().endswith((".", "!", "?"))
+            and len(frame) < 200 and frame.rstrip().endswith((".", "!", "?"))
             and not any(c in frame for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"'))

@@ -151,7 +151,10 @@ DIRECT = (
     "“I assume she is calibrating,” said Paul R. Pillar, a former analyst. "
     "But he added, “I think the conventional wisdom is wrong.”\n\n"
     "“The whole idea of a crooked candidate needs to stop.”\n\n"
-    "-Michelle Marks, Philadelphia.\n"
+    "-Michelle Marks, Philadelphia.\n\n"
+    "His final assessment: “It’s not quite optimistic,” he said. “We’re hopeful.”\n\n"
+    "“Politics has never been gentlemanly,” said Jon Meacham, a biographer.\n\n"
+    "“The lesson of 2016 is that none of the old rules apply.”\n"
 )
 
 
@@ -172,6 +175,15 @@ def direct(tmp_path_factory):
     # a quote signed with a dash
     ("The whole idea of a crooked candidate needs to stop.", None, "Michelle Marks"),
 ])
+def test_a_quote_goes_on_after_its_frame(direct):
+    fragments = {tuple(f.text for f in q.fragments): q.speaker.text for q in direct.values()}
+    # 'His final assessment: "A," he said. "B."' is one statement
+    assert fragments[("It’s not quite optimistic", "We’re hopeful.")] == "he"
+    # and so is a quote with no frame opening the paragraph after the frame
+    assert fragments[("Politics has never been gentlemanly",
+                      "The lesson of 2016 is that none of the old rules apply.")] == "Jon Meacham"
+
+
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
     q = direct[content]
