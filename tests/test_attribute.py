@@ -163,6 +163,15 @@ def direct(tmp_path_factory):
     return by_content(tmp_path_factory, DIRECT)
 
 
+def test_a_quote_goes_on_after_its_frame(direct):
+    fragments = {tuple(f.text for f in q.fragments): q.speaker.text for q in direct.values()}
+    # 'His final assessment: "A," he said. "B."' is one statement
+    assert fragments[("It’s not quite optimistic", "We’re hopeful.")] == "he"
+    # and so is a quote with no frame opening the paragraph after the frame
+    assert fragments[("Politics has never been gentlemanly",
+                      "The lesson of 2016 is that none of the old rules apply.")] == "Jon Meacham"
+
+
 @pytest.mark.parametrize(("content", "cue", "speaker"), [
     # a paragraph ending "He continued:" frames the quote opening the next one
     ("You look at the questions. None of them are about policy.", "continued", "He"),
@@ -175,15 +184,6 @@ def direct(tmp_path_factory):
     # a quote signed with a dash
     ("The whole idea of a crooked candidate needs to stop.", None, "Michelle Marks"),
 ])
-def test_a_quote_goes_on_after_its_frame(direct):
-    fragments = {tuple(f.text for f in q.fragments): q.speaker.text for q in direct.values()}
-    # 'His final assessment: "A," he said. "B."' is one statement
-    assert fragments[("It’s not quite optimistic", "We’re hopeful.")] == "he"
-    # and so is a quote with no frame opening the paragraph after the frame
-    assert fragments[("Politics has never been gentlemanly",
-                      "The lesson of 2016 is that none of the old rules apply.")] == "Jon Meacham"
-
-
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
     q = direct[content]
