@@ -346,14 +346,18 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     post_cue = _frame_cue(ctx, post_from, post_end)
     pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None) \
         or (pre.rstrip().endswith(":") and post_cue is not None)  # 'His verdict: "...," he said.'
+    # 'he yelled "You lie!" at the president': a speech verb right before a quoted sentence
+    uttered = (pre_cue is not None and pre_cue[1].end == len(pre.rstrip()) + pre_start
+               and pre_cue[1].lemma.lower() not in STANCE_CUES and first.isupper())
     post_stripped = post.strip()
     # `,” he said` keeps its comma inside the marks; `”, he said` outside
     punct_inside = q.close_mark is None or text[q.close_mark - 1] in ",.!?…"
-    post_ok = (not post_stripped or post_stripped in ".!?"
+    post_ok = (not post_stripped or post_stripped in ".!?" or uttered
                or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside)))
+    pre_ok = pre_ok or uttered
     upper = first.isupper() or first.isdigit() or not first
     # 'X said, "...," adding ...': the frame before is the quote's own
-    framed_before = pre_cue is not None and pre.rstrip().endswith((":", ","))
+    framed_before = pre_cue is not None and (uttered or pre.rstrip().endswith((":", ",")))
     cue = post_cue if post_cue and post_ok and post_stripped and not framed_before else pre_cue
     return pre_ok and post_ok and (upper or not pre.strip()), cue
 

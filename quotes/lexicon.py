@@ -21,6 +21,8 @@ SPEECH_CUES = _words("""
     describe testify tell caution advise reiterate repeat acknowledge conclude continue counter
     insist joke quip muse speculate surmise estimate calculate project figure reckon guess know
     learn understand want mention inform assure concur rule decide order instruct
+    yell shout chant exclaim scream confess cry whisper mutter scoff snap plead interject
+    marvel sigh gush bellow roar holler read
 """)
 
 # Verbs of stance and evidence whose object is the attributed content, clause

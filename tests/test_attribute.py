@@ -154,7 +154,9 @@ DIRECT = (
     "-Michelle Marks, Philadelphia.\n\n"
     "His final assessment: “It’s not quite optimistic,” he said. “We’re hopeful.”\n\n"
     "“Politics has never been gentlemanly,” said Jon Meacham, a biographer.\n\n"
-    "“The lesson of 2016 is that none of the old rules apply.”\n"
+    "“The lesson of 2016 is that none of the old rules apply.”\n\n"
+    "Joe Wilson gained attention when he yelled “You lie!” at the president.\n\n"
+    "“Power to the people!” the group shouted from the street.\n"
 )
 
 
@@ -183,6 +185,9 @@ def test_a_quote_goes_on_after_its_frame(direct):
     ("I think the conventional wisdom is wrong.", "added", "he"),
     # a quote signed with a dash
     ("The whole idea of a crooked candidate needs to stop.", None, "Michelle Marks"),
+    # shouted, yelled: speech verbs, and a quoted sentence right after one is a direct quote
+    ("You lie!", "yelled", "he"),
+    ("Power to the people!", "shouted", "the group"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
