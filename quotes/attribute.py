@@ -173,8 +173,10 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         j = i - 1
         while j >= 0 and toks[j].text != "," and cue.index - j < 30:
             j -= 1
-        if j > 0 and toks[j].text == "," and _np_member(toks, j - 1) and toks[j - 1].upos in ("PROPN", "NOUN", "PRON"):
-            return noun_phrase(toks, j - 1)
+        k = _skip_back(toks, j - 1) if j > 0 and toks[j - 1].text == ")" else j - 1  # "Durbin (D-Ill.),"
+        if j > 0 and toks[j].text == "," and k >= 0 and _np_member(toks, k) \
+                and toks[k].upos in ("PROPN", "NOUN", "PRON"):
+            return noun_phrase(toks, k)
         return None
     if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
         return noun_phrase(toks, i)

@@ -343,7 +343,9 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     pre_cue = _frame_cue(ctx, pre_start, q.open_mark, last=True)
     if not pre.strip() and pre_start == first_para.start:
         pre_cue = _colon_frame(ctx, q.paragraphs[0])
-    post_cue = _frame_cue(ctx, post_from, post_end)
+    if q.close_mark is not None and text[q.close_mark - 1] in ".!?" and post.rstrip().endswith(":"):
+        post = ""  # the sentence ended inside the marks; 'Asked ..., she said:' frames the next quote
+    post_cue = _frame_cue(ctx, post_from, post_end) if post else None
     pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None) \
         or (pre.rstrip().endswith(":") and post_cue is not None)  # 'His verdict: "...," he said.'
     # 'he yelled "You lie!" at the president': a speech verb right before a quoted sentence

@@ -156,7 +156,10 @@ DIRECT = (
     "“Politics has never been gentlemanly,” said Jon Meacham, a biographer.\n\n"
     "“The lesson of 2016 is that none of the old rules apply.”\n\n"
     "Joe Wilson gained attention when he yelled “You lie!” at the president.\n\n"
-    "“Power to the people!” the group shouted from the street.\n"
+    "“Power to the people!” the group shouted from the street.\n\n"
+    "“If he is president, he wants to keep this movement going,” she said. “If not, he will keep it going anyway.” "
+    "Asked what that might look like, she said: “We will figure that out.”\n\n"
+    "But Sen. Richard J. Durbin (D-Ill.), noting the size of the list, said, “He has a heck of an email list.”\n"
 )
 
 
@@ -172,6 +175,8 @@ def test_a_quote_goes_on_after_its_frame(direct):
     # and so is a quote with no frame opening the paragraph after the frame
     assert fragments[("Politics has never been gentlemanly",
                       "The lesson of 2016 is that none of the old rules apply.")] == "Jon Meacham"
+    assert fragments[("If he is president, he wants to keep this movement going",
+                      "If not, he will keep it going anyway.")] == "she"
 
 
 @pytest.mark.parametrize(("content", "cue", "speaker"), [
@@ -188,6 +193,10 @@ def test_a_quote_goes_on_after_its_frame(direct):
     # shouted, yelled: speech verbs, and a quoted sentence right after one is a direct quote
     ("You lie!", "yelled", "he"),
     ("Power to the people!", "shouted", "the group"),
+    # a frame ending in a colon belongs to the quote after it, not to the one before
+    ("We will figure that out.", "said", "she"),
+    # a subject with a parenthesis and an aside before "said"
+    ("He has a heck of an email list.", "said", "Sen. Richard J. Durbin"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
