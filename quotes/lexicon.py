@@ -20,7 +20,7 @@ SPEECH_CUES = _words("""
     pledge promise threaten boast brag complain lament protest agree disagree recall recount
     describe testify tell caution advise reiterate repeat acknowledge conclude continue counter
     insist joke quip muse speculate surmise estimate calculate project figure reckon guess know
-    learn understand want mention inform assure concur rule decide order instruct
+    learn understand want mention inform assure concur rule order instruct
     yell shout chant exclaim scream confess cry whisper mutter scoff snap plead interject
     marvel sigh gush bellow roar holler read
 """)
@@ -38,7 +38,7 @@ CUE_VERBS = SPEECH_CUES | STANCE_CUES
 # Cues that only count with a clausal complement: "X knows that ..." reports a
 # claim, but "X wants a tax cut" does not.
 WEAK_CUES = _words("""
-    know learn understand want continue figure rule decide order project calculate think feel
+    know learn understand want continue figure rule order project calculate think feel
     counter charge post fear hope expect report note mention
 """)
 
