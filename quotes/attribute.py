@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from quotes.detect import ALL_MARKS, is_cue
+from quotes.detect import ALL_MARKS, is_cue, opening_participle
 from quotes.lexicon import ADDRESSEE_CUES
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
@@ -84,12 +84,13 @@ def _skip_back(toks: list[Token], i: int) -> int:
     return i
 
 
-def first_subject(toks: list[Token], before: int) -> tuple[int, int] | None:
-    """The noun phrase that opens the clause: before its first verb, not inside a
-    leading prepositional phrase ("Back on the ground, Afghan commander X, ...")."""
+def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, int] | None:
+    """The noun phrase that opens the clause at ``start``: before its first verb,
+    not inside a leading prepositional phrase ("Back on the ground, Afghan
+    commander X, ...")."""
     # a dateline is no subject: "WASHINGTON — ...", "LA CROSSE, Wisc. — ..."
-    dash = next((j for j, t in enumerate(toks[:min(before, 10)]) if t.text in ("—", "–")), None)
-    i = dash + 1 if dash is not None and toks[0].text.isupper() else 0
+    dash = next((j for j, t in enumerate(toks[start:min(before, start + 10)], start) if t.text in ("—", "–")), None)
+    i = dash + 1 if dash is not None and toks[start].text.isupper() else start
     while i < before:
         t = toks[i]
         if t.upos in ("VERB", "AUX"):
@@ -113,6 +114,9 @@ def _main_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     """Subject of the clause a participle cue hangs on (", adding that ..."):
     the clause's opening noun phrase, else the parse's subject of the cue's head."""
     toks = sent.tokens
+    if opening_participle(toks, cue):  # "Noting that ..., Schlafly put ...": after the clause
+        comma = next((t for t in toks[cue.index:] if t.text == ","), None)
+        return first_subject(toks, len(toks), comma.index + 1) if comma is not None else None
     found = first_subject(toks, cue.index)
     if found is None and cue.head >= 0:
         subj = next((t for t in toks if t.head == cue.head and t.deprel.startswith("nsubj")), None)
@@ -142,7 +146,8 @@ def _parse_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
 def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     toks = sent.tokens
     prev = toks[cue.index - 1] if cue.index > 0 else None
-    if cue.text.lower().endswith("ing") and (prev is None or prev.lemma.lower() not in ("be", "keep")):
+    if opening_participle(toks, cue) or (
+            cue.text.lower().endswith("ing") and (prev is None or prev.lemma.lower() not in ("be", "keep"))):
         return _main_subject(sent, cue)  # ", saying ...", "issued a statement saying ..."
     if prev is not None and prev.text.lower() == "to":  # "Mr. Trump was prompted to say", "she went on to say"
         j = cue.index - 2

@@ -274,6 +274,12 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
 
 
 
+def opening_participle(toks: list[Token], cue: Token) -> bool:
+    """Does the cue open the sentence as a participle ("Noting that ...", "Having said ...")?"""
+    return cue.text.lower().endswith(("ing", "ed")) and (
+        cue.index == 0 or (cue.index == 1 and toks[0].text.lower() == "having"))
+
+
 def _boundary_before(ctx: _Context, pos: int, para: Span) -> int:
     """Start of the statement holding ``pos``: paragraph start, a previous
     boundary quote's end or the last sentence end outside quotes."""
@@ -402,6 +408,9 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
     # stop before a following ", adding ..." or "and criticized ..." that starts a new report
     for t in toks[i:]:
         if t.start >= end:
+            break
+        if t.text == "," and opening_participle(toks, cue):
+            end = t.start  # "Noting that A, Schlafly put ...": the main clause is no report
             break
         nxt = toks[t.index + 1] if t.index + 1 < len(toks) else None
         if t.text == "," and nxt is not None and nxt.text in ALL_MARKS + "''" and nxt.index + 1 < len(toks):

@@ -69,7 +69,8 @@ REPORTED = (
     "According to the historian David Marsh, U.S. and European rates have moved apart.\n\n"
     "The approach is made possible by its resources, said Katie Harbath, a director at Facebook.\n\n"
     "“We were wrong,” Benjamin J. Rhodes, the deputy national security adviser to the president, said Sunday.\n\n"
-    "On Twitter, Jeb Bush called Trump “unhinged.”\n"
+    "On Twitter, Jeb Bush called Trump “unhinged.”\n\n"
+    "Having announced that he would not send me to prison, Judge Berman handed down his sentence.\n"
 )
 
 
@@ -133,6 +134,8 @@ def reported(tmp_path_factory):
     ("We were wrong", "Benjamin J. Rhodes"),
     # a stance verb with an object reports what follows it
     ("Trump “unhinged.", "Jeb Bush"),
+    # a participle opening the sentence reports for the main clause's subject, after it
+    ("he would not send me to prison", "Judge Berman"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
