@@ -275,9 +275,10 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
 
 
 def opening_participle(toks: list[Token], cue: Token) -> bool:
-    """Does the cue open the sentence as a participle ("Noting that ...", "Having said ...")?"""
-    return cue.text.lower().endswith(("ing", "ed")) and (
-        cue.index == 0 or (cue.index == 1 and toks[0].text.lower() == "having"))
+    """Does the cue open the sentence as an active participle ("Noting that ...",
+    "Having said ...")? Not "Asked if ...", whose subject was asked."""
+    return (cue.index == 0 and cue.text.lower().endswith("ing")) or (
+        cue.index == 1 and toks[0].text.lower() == "having")
 
 
 def _boundary_before(ctx: _Context, pos: int, para: Span) -> int:
