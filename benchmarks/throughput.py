@@ -2,8 +2,9 @@
 
 Usage: python benchmarks/throughput.py [--sizes 10 100 1000] [--workers 1 2] [--models auto]
 
-For each corpus size, samples that many articles from PolNeAR train (seeded),
-then runs, each in a fresh process so peak RSS is that run's own:
+For each corpus size, samples that many articles from PolNeAR train (seeded;
+beyond its 840 articles, repeats get a last line of their own so that the
+annotation cache cannot serve them), then runs, each in a fresh process so peak RSS is that run's own:
 
 - a first run into an empty store (annotation included),
 - a re-run over the same store (everything cached),
