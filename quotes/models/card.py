@@ -79,12 +79,17 @@ def render(state: dict) -> str:
             continue
         total += info.get("seconds", 0)
         settings = " ".join(f"--{k} {v}".strip() for k, v in info.get("settings", {}).items())
+        runs = info.get("runs") or [{"ended": info.get("ended", "")}]
+        ended = "; then ".join(
+            (f"{r['date']}, {r['minutes']} min" + (f" continued (`{r['continued_with']}`)" if r.get("continued_with")
+                                                   else "") + f": {r['ended']}") if "minutes" in r else r["ended"]
+            for r in runs)
         lines.append(f"| {proc} | {DATA[proc]} | `{info.get('module', '')}` | `{settings}` | "
-                     f"{info.get('seconds', 0) / 60:.0f} min | {info.get('ended', '')} |")
+                     f"{info.get('seconds', 0) / 60:.0f} min | {ended} |")
     lines += ["", f"Total training time: {total / 3600:.1f} h on 2 CPU cores, one torch thread per trainer "
               "(trainers ran two or three at a time). A budget that runs out keeps the best model Stanza saved "
-              "on dev; the parser resumes from its checkpoint and the NER model from its best model when the "
-              "step is run again."]
+              "on dev; the parser resumes from its checkpoint, the NER and POS models from their best models, "
+              "when the step is run again."]
     prep = steps.get("prepare", {})
     if prep:
         lines += ["", f"NER training sentences: {prep.get('ner_train_sentences')}; held-out silver sentences: "

@@ -298,8 +298,12 @@ def train(lay: Layout, step: str, budget_min: float, threads: int) -> None:
     seconds = round(time.monotonic() - start)
     if not saved.exists():
         raise SystemExit(f"{step}: {ended} without a saved model; see {log}")
+    run: dict[str, object] = {"date": time.strftime("%Y-%m-%d"), "minutes": round(seconds / 60), "ended": ended}
+    if resume:  # the flags that continued it, without the machine's paths
+        run["continued_with"] = " ".join(a for a in resume if not a.startswith(("/", ".")))
+    runs = load_state(lay)["steps"].get(step, {}).get("runs", [])
     record(lay, step, ended=ended, seconds=seconds, settings=trainer.settings,
-           module=trainer.module, threads=threads)
+           module=trainer.module, threads=threads, runs=[*runs, run])
     print(f"{step}: {ended} after {seconds} s -> {saved}")
 
 
