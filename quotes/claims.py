@@ -82,7 +82,13 @@ class Claim:
         return list(dict.fromkeys(out))
 
 
-def _similar(a: list[str], b: list[str]) -> bool:
+def _similar(a: list[str], b: list[str], bag_a: Counter[str], bag_b: Counter[str]) -> bool:
+    """The words both share (as multisets) bound what the matcher can match, so
+    most pairs are ruled out before it runs."""
+    shorter = min(len(a), len(b))
+    common = sum((bag_a & bag_b).values())
+    if 2 * common / (len(a) + len(b)) < SIMILAR and (shorter < MIN_TRUNCATED or common / shorter < CONTAINED):
+        return False
     sm = SequenceMatcher(None, a, b, autojunk=False)
     if sm.ratio() >= SIMILAR:
         return True
@@ -103,6 +109,7 @@ def build_claims(quotes: list[Quote], articles: list[Article], entities: CorpusE
     outlet = {a.id: a.outlet or a.id for a in articles}
     keys = [entities.key(q.entity) if q.entity else None for q in quotes]
     words = [normalize(said_words(q)).split() for q in quotes]
+    bags = [Counter(ws) for ws in words]
     parent = list(range(len(quotes)))
 
     def find(i: int) -> int:
@@ -120,12 +127,18 @@ def build_claims(quotes: list[Quote], articles: list[Article], entities: CorpusE
         return False
 
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    first_of: dict[tuple[str, ...], int] = {}
     for i, ws in enumerate(words):
         if not ws:
             continue
+        twin = first_of.setdefault(tuple(ws), i)
+        if twin != i and compatible(i, twin):  # the same words again: the twin's comparisons stand
+            parent[find(i)] = find(twin)
+            continue
         candidates = {j for sh in _shingles(ws) for j in index.get(sh, ())}
         for j in sorted(candidates):
-            if find(i) != find(j) and compatible(i, j) and (ws == words[j] or _similar(ws, words[j])):
+            if find(i) != find(j) and compatible(i, j) and (
+                    ws == words[j] or _similar(ws, words[j], bags[i], bags[j])):
                 parent[find(i)] = find(j)
         for sh in _shingles(ws):
             index[sh].append(i)
