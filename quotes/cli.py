@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -43,7 +44,9 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("--annotator", choices=["stanza", "simple"], default="stanza",
                    help="'simple' skips Stanza (regex tokens, no tags): quick looks at quote marks only")
     p.add_argument("--db", type=Path, help="SQLite store: resume an interrupted run, cache annotations")
-    p.add_argument("--workers", type=int, default=1, help="annotation processes (default 1)")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="annotation processes, one Stanza pipeline each (default: the number of cores; "
+                        "a small corpus is annotated in one process)")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="dask: run on a Dask cluster and write Parquet to --out (needs quotes[dask])")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")

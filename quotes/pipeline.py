@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain, islice
 from pathlib import Path
 
 from quotes.annotate import Annotator, StanzaAnnotator
@@ -101,11 +102,19 @@ def _annotate_in_worker(articles: list[Article]) -> list[Doc]:
 
 
 def _annotated(batches: Iterable[list[Article]], annotator: Annotator, workers: int) -> Iterator[list[Doc]]:
-    """Annotate batches in order, in ``workers`` processes with a few batches in flight."""
-    if workers <= 1:
-        for batch in batches:
+    """Annotate batches in order, in ``workers`` processes with a few batches in flight.
+
+    A corpus of fewer than four batches per worker is annotated in this process:
+    starting a Stanza pipeline per worker costs more than it saves there
+    (benchmarks/throughput.py: 10 articles ran faster on one process, 100 on two).
+    """
+    batches = iter(batches)
+    head = list(islice(batches, 4 * workers)) if workers > 1 else []
+    if workers <= 1 or len(head) < 4 * workers:
+        for batch in chain(head, batches):
             yield annotator.annotate(batch) if batch else []
         return
+    batches = chain(head, batches)
     import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor

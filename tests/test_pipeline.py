@@ -1,0 +1,43 @@
+"""Parallel annotation: worker processes give the same result as one process."""
+
+import concurrent.futures
+import shutil
+from pathlib import Path
+
+from quotes.annotate import SimpleAnnotator
+from quotes.pipeline import analyze
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def _records(analysis):
+    return [(q.doc, q.kind, q.content.start, q.content.end, q.speaker and q.speaker.text) for q in analysis.quotes]
+
+
+class _CountedPool(concurrent.futures.ProcessPoolExecutor):
+    started = 0
+
+    def __init__(self, *args, **kwargs):
+        type(self).started += 1
+        super().__init__(*args, **kwargs)
+
+
+def test_two_workers_give_the_one_process_result_in_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountedPool)
+    # twice the sample corpus: enough batches for the worker pool to start
+    for copy in (1, 2):
+        for f in sorted(CORPUS.glob("*.txt")):
+            shutil.copy(f, tmp_path / f"{copy}_{f.name}")
+    before = _CountedPool.started
+    one = analyze([tmp_path], annotator=SimpleAnnotator(), workers=1)
+    two = analyze([tmp_path], annotator=SimpleAnnotator(), workers=2)
+    assert _CountedPool.started == before + 1
+    assert len(one.articles) == 2 * len(list(CORPUS.glob("*.txt")))
+    assert _records(two) == _records(one) and one.quotes
+
+
+def test_a_small_corpus_starts_no_workers(monkeypatch):
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountedPool)
+    before = _CountedPool.started
+    analysis = analyze([CORPUS / "001_b8fb2cd4f4ce1228.txt"], annotator=SimpleAnnotator(), workers=2)
+    assert analysis.quotes and _CountedPool.started == before
