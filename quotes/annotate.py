@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any, Protocol
 
 from quotes import models
-from quotes.lexicon import ABBREVIATIONS, CUE_VERBS, IRREGULAR
+from quotes.lexicon import CUE_VERBS, IRREGULAR, is_abbreviation
 from quotes.types import Article, Doc, Mention, Sentence, Span, Token
 
 
@@ -98,10 +98,9 @@ class StanzaAnnotator:
         return [docs[id(a)] for a in articles]
 
 
-def _ends_in_abbreviation(text: str) -> bool:
+def _ends_in_abbreviation(word: str) -> bool:
     """"H." of "Paul H. Chipok", "Sen." of "Sen. Jack Reed"."""
-    word = text[:-1]
-    return text.endswith(".") and ((len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS)
+    return word.endswith(".") and is_abbreviation(word[:-1])
 
 
 def _last_word(sent: Sentence) -> str:

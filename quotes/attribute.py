@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from quotes.detect import ALL_MARKS, is_cue, opening_participle
+from quotes.detect import is_cue, is_quote_mark, opening_participle
 from quotes.lexicon import ADDRESSEE_CUES
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
@@ -197,7 +197,7 @@ def _framed_subject(toks: list[Token], comma: int) -> bool:
     named = False
     while j >= 0 and comma - j <= 16:
         t = toks[j]
-        if t.text in ALL_MARKS + "''" or (t.upos == "PUNCT" and t.text != ","):
+        if is_quote_mark(t.text) or (t.upos == "PUNCT" and t.text != ","):
             return named
         if t.upos in ("VERB", "AUX"):
             return False

@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 
-from quotes.lexicon import ABBREVIATIONS, ADDRESSEE_CUES, CUE_VERBS, LABELS, STANCE_CUES, WEAK_CUES
+from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, LABELS, STANCE_CUES, WEAK_CUES, is_abbreviation
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 DOUBLE_OPEN = "“„«‟"
@@ -75,6 +76,11 @@ class QuotedSpan:
     @property
     def end(self) -> int:
         return self.fragments[-1].end
+
+
+def is_quote_mark(token_text: str) -> bool:
+    """Is this token a quote mark (``''`` included, as tokenizers keep it whole)?"""
+    return token_text == "''" or (len(token_text) == 1 and token_text in ALL_MARKS)
 
 
 def plain_marks(text: str) -> str:
@@ -234,10 +240,11 @@ class _Context:
     # apart, then only the direct ones, so reported clauses run over
     # embedded quoted words.
     boundaries: list[QuotedSpan] = field(default_factory=list)
-    marks: str = ""  # the text as plain_marks gives it, for rules that read quote marks
 
-    def __post_init__(self) -> None:
-        self.marks = self.marks or plain_marks(self.article.text)
+    @cached_property
+    def marks(self) -> str:
+        """The text as :func:`plain_marks` gives it, for rules that read quote marks."""
+        return plain_marks(self.article.text)
 
     def inside_quote(self, pos: int) -> QuotedSpan | None:
         for q in self.quoted:
@@ -270,8 +277,6 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     # passive ("were told", "was asked"): its subject is the addressee, not the speaker
     passive = prev is not None and prev.lemma.lower() in ("be", "get")
     return not (passive and token.text.lower().endswith(("ed", "told", "said")))
-
-
 
 
 def opening_participle(toks: list[Token], cue: Token) -> bool:
@@ -317,9 +322,7 @@ def _abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot])
-    w = word.group() if word else ""
-    nxt = text[dot + 1:dot + 3].lstrip()[:1]
-    return (len(w) == 1 and w.isupper()) or w.lower() in ABBREVIATIONS or ("." in w and nxt.islower())
+    return is_abbreviation(word.group() if word else "", text[dot + 1:dot + 3].lstrip())
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[tuple[Sentence, Token]]:
@@ -383,7 +386,6 @@ def _colon_frame(ctx: _Context, para_index: int) -> tuple[Sentence, Token] | Non
     return _frame_cue(ctx, _boundary_before(ctx, prev.end - 1, prev), prev.end, last=True)
 
 
-
 def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
     """Content of "X said (that) CLAUSE": from after the cue to the statement's end."""
     # The clause starts right after the cue, past "that", an addressee and time
@@ -407,14 +409,15 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
     start = toks[i].start
     end = _boundary_after(ctx, start, para)
     # stop before a following ", adding ..." or "and criticized ..." that starts a new report
+    opening = opening_participle(toks, cue)
     for t in toks[i:]:
         if t.start >= end:
             break
-        if t.text == "," and opening_participle(toks, cue):
+        if t.text == "," and opening:
             end = t.start  # "Noting that A, Schlafly put ...": the main clause is no report
             break
         nxt = toks[t.index + 1] if t.index + 1 < len(toks) else None
-        if t.text == "," and nxt is not None and nxt.text in ALL_MARKS + "''" and nxt.index + 1 < len(toks):
+        if t.text == "," and nxt is not None and is_quote_mark(nxt.text) and nxt.index + 1 < len(toks):
             nxt = toks[nxt.index + 1]  # past a closing mark: ',” citing ...'
         if nxt is not None and is_cue(nxt, sent) and (
                 (t.text == "," and nxt.text.lower().endswith("ing")) or t.upos == "CCONJ"):
@@ -481,7 +484,7 @@ def _according_content(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, 
     toks = sent.tokens
     text = ctx.article.text
     para = ctx.article.paragraphs[sent.paragraph].span
-    before = [t for t in toks[:cue.index] if t.text not in ALL_MARKS + "''"]
+    before = [t for t in toks[:cue.index] if not is_quote_mark(t.text)]
     comma_after = next((t for t in toks[cue.index + 2:] if t.text == ","), None)
     after = None
     if comma_after is not None:
@@ -558,7 +561,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
         # unparsed "X said CLAUSE": the clause reaches its verb before any comma,
         # or the comma opens an aside after a subject ("says Millennials,
         # numbering 75.3 million, surpassed ...")
-        nominal = inside[0].upos in ("NOUN", "PROPN", "PRON", "DET", "NUM")
+        nominal = inside[0].upos in (*_NOMINAL, "DET")
         for t in inside:
             if t.upos in ("VERB", "AUX"):
                 break

@@ -87,6 +87,14 @@ ABBREVIATIONS = HONORIFICS | _words("""
     jr sr st inc co corp ltd no vs adm gov gen jan feb aug sept sep oct nov dec mt ft
 """)
 
+
+def is_abbreviation(word: str, following: str = "") -> bool:
+    """Is ``word`` (without its period) an initial, a title or, when the text
+    goes on in lower case (``following``), a dotted abbreviation ("H" of "Paul H.
+    Chipok", "Sen", "U.S" of "U.S. and European rates")?"""
+    return ((len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
+            or ("." in word and following[:1].islower()))
+
 # Words that open a "Label: text" line that reports nobody ("Update: ...").
 LABELS = _words("""
     update note editor editors related watch read photo photos video correction source sources

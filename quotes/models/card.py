@@ -36,6 +36,14 @@ DATA = {
 }
 
 
+
+def _describe_run(run: dict) -> str:
+    """One training run as the card tells it; runs recorded before dates were kept have only how they ended."""
+    if "minutes" not in run:
+        return run["ended"]
+    how = f" continued (`{run['continued_with']}`)" if run.get("continued_with") else ""
+    return f"{run['date']}, {run['minutes']} min{how}: {run['ended']}"
+
 def render(state: dict) -> str:
     steps = state.get("steps", {})
     scores = steps.get("evaluate", {}).get("scores", {})
@@ -80,10 +88,7 @@ def render(state: dict) -> str:
         total += info.get("seconds", 0)
         settings = " ".join(f"--{k} {v}".strip() for k, v in info.get("settings", {}).items())
         runs = info.get("runs") or [{"ended": info.get("ended", "")}]
-        ended = "; then ".join(
-            (f"{r['date']}, {r['minutes']} min" + (f" continued (`{r['continued_with']}`)" if r.get("continued_with")
-                                                   else "") + f": {r['ended']}") if "minutes" in r else r["ended"]
-            for r in runs)
+        ended = "; then ".join(_describe_run(r) for r in runs)
         lines.append(f"| {proc} | {DATA[proc]} | `{info.get('module', '')}` | `{settings}` | "
                      f"{info.get('seconds', 0) / 60:.0f} min | {ended} |")
     lines += ["", f"Total training time: {total / 3600:.1f} h on 2 CPU cores, one torch thread per trainer "
