@@ -70,7 +70,9 @@ REPORTED = (
     "The approach is made possible by its resources, said Katie Harbath, a director at Facebook.\n\n"
     "“We were wrong,” Benjamin J. Rhodes, the deputy national security adviser to the president, said Sunday.\n\n"
     "On Twitter, Jeb Bush called Trump “unhinged.”\n\n"
-    "Having announced that he would not send me to prison, Judge Berman handed down his sentence.\n"
+    "Having announced that he would not send me to prison, Judge Berman handed down his sentence.\n\n"
+    "Despite challenging the leader's record, Cruz said if elected president he could work with him.\n\n"
+    "Like others defending the laws, Schuette said the lower-court judges are disallowing the practice.\n"
 )
 
 
@@ -136,6 +138,10 @@ def reported(tmp_path_factory):
     ("Trump “unhinged.", "Jeb Bush"),
     # a participle opening the sentence reports for the main clause's subject, after it
     ("he would not send me to prison", "Judge Berman"),
+    # after a fronted phrase, a clause after the cue is the report, whether it opens
+    # with "if" or its subject has a hyphen
+    ("if elected president he could work with him", "Cruz"),
+    ("the lower-court judges are disallowing the practice", "Schuette"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
