@@ -3,12 +3,16 @@
 import socket
 from pathlib import Path
 
+import numpy as np
 import pytest
+from stanza.models.common import chuliu_edmonds as stock
+from stanza.models.depparse import model as parser_model
 
 from quotes import models
 from quotes.annotate import StanzaAnnotator
 from quotes.ingest import read_file
 from quotes.lexicon import CUE_VERBS
+from quotes.models._decode import one_root
 
 AFP = Path(__file__).parent.parent / "corpus" / "001_b8fb2cd4f4ce1228.txt"
 
@@ -68,6 +72,31 @@ def test_only_sentences_with_a_cue_verb_are_parsed(afp_doc):
     assert flat and len(flat) < len(doc.sentences)
     assert all(has_cue(s) for s in doc.sentences if s not in flat)
     assert not any(has_cue(s) for s in flat)
+
+
+def test_the_compiled_decoder_picks_stanzas_trees():
+    # arc scores shaped like a parser's log-probabilities, peaked so that the
+    # best arcs often form cycles that the decoder must break
+    rng = np.random.default_rng(7)
+    cyclic = 0
+    for _ in range(400):
+        n = int(rng.integers(2, 50))
+        scores = np.log(rng.dirichlet(np.full(n, 0.1), size=n)).clip(-1e4)
+        best = scores.copy()
+        stock.prepare_scores(best)
+        cyclic += bool(stock.tarjan(best.argmax(axis=1)))
+        assert np.array_equal(one_root(scores), stock.chuliu_edmonds_one_root(scores))
+    assert cyclic > 100
+
+
+def test_parses_match_stanzas_own_decoder(afp_doc, monkeypatch):
+    article, fast = afp_doc
+    annotator = StanzaAnnotator("compact").load()  # loading installs the compiled decoder
+    monkeypatch.setattr(parser_model, "chuliu_edmonds_one_root", stock.chuliu_edmonds_one_root)
+    slow = annotator.annotate([article])[0]
+    heads = [[(t.head, t.deprel) for t in s.tokens] for s in fast.sentences]
+    assert any(h != -1 for sent in heads for h, _ in sent)
+    assert heads == [[(t.head, t.deprel) for t in s.tokens] for s in slow.sentences]
 
 
 def test_a_pipeline_loads_only_the_processors_asked_for():

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quotes.models import _decode
+
 COMPACT_DIR = Path(__file__).parent / "en-compact"
 
 # One file per processor, named as the training driver saves them.
@@ -91,6 +93,8 @@ class ModelSet:
     def _build(self, kwargs: dict[str, Any]) -> Any:
         import stanza
 
+        if "depparse" in kwargs["processors"].split(","):
+            _decode.install()
         try:
             return stanza.Pipeline(**kwargs)
         except Exception as exc:  # stanza raises bare Exceptions and many subtypes
