@@ -129,12 +129,22 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     """Token bounds of the cue's subject: surface patterns first, the parse as fallback."""
     toks = sent.tokens
     if cue.text.lower() == "according":  # "according to X"
-        i = cue.index + 2
-        return noun_phrase(toks, i) if i < len(toks) and _np_member(toks, i) else None
+        return _according_source(toks, cue.index + 2)
     found = _surface_subject(sent, cue) or _parse_subject(sent, cue)
     if found is not None and found[0] < cue.index <= found[1]:  # a cue tagged as a noun ("9 percent say")
         found = found[0], cue.index - 1
     return found
+
+
+def _according_source(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """X of "according to X": a noun phrase by construction, so words the tagger
+    misreads before its noun ("exit" of "exit polls" as a verb) belong to it."""
+    noun = next((j for j in range(i, min(i + 4, len(toks)))
+                 if toks[j].upos in ("NOUN", "PROPN", "PRON") and _np_member(toks, j)), None)
+    if noun is None or any(t.upos == "PUNCT" and t.text != "-" for t in toks[i:noun]):
+        return None
+    lo, hi = noun_phrase(toks, noun)
+    return min(lo, i), hi
 
 
 def _parse_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
@@ -173,13 +183,15 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
                 after.upos == "VERB" and not after.text.endswith(("ed", "ing")))):
             return lo, hi
     i = _skip_back(toks, cue.index - 1)
-    if i >= 0 and toks[i].text == ",":
-        # "Hamdullah, a 39-year-old shopkeeper who ..., said": the subject precedes the appositive
+    if i >= 0 and toks[i].text in (",", "—", "–"):
+        # "Hamdullah, a 39-year-old shopkeeper who ..., said" or "Many speakers — including
+        # ... — said": the subject precedes the appositive
+        mark = toks[i].text
         j = i - 1
-        while j >= 0 and toks[j].text != "," and cue.index - j < 30:
+        while j >= 0 and toks[j].text != mark and cue.index - j < 45:
             j -= 1
         k = _skip_back(toks, j - 1) if j > 0 and toks[j - 1].text == ")" else j - 1  # "Durbin (D-Ill.),"
-        if j > 0 and toks[j].text == "," and k >= 0 and _np_member(toks, k) \
+        if j > 0 and toks[j].text == mark and k >= 0 and _np_member(toks, k) \
                 and toks[k].upos in ("PROPN", "NOUN", "PRON"):
             return noun_phrase(toks, k)
         return None

@@ -72,7 +72,12 @@ REPORTED = (
     "On Twitter, Jeb Bush called Trump “unhinged.”\n\n"
     "Having announced that he would not send me to prison, Judge Berman handed down his sentence.\n\n"
     "Despite challenging the leader's record, Cruz said if elected president he could work with him.\n\n"
-    "Like others defending the laws, Schuette said the lower-court judges are disallowing the practice.\n"
+    "Like others defending the laws, Schuette said the lower-court judges are disallowing the practice.\n\n"
+    "Whites without a college degree made up 36 percent of the electorate, according to exit polls.\n\n"
+    "Rich Heffley, a top Tallahassee GOP operative who played a major role in John McCain’s big Florida win "
+    "in 2008 and is now running Bush’s early-vote efforts in the state, said the absentee program is crucial.\n\n"
+    "Many speakers at the service — including Muslims, Christians, Catholics, Jews — said his death is "
+    "particularly painful.\n"
 )
 
 
@@ -142,6 +147,11 @@ def reported(tmp_path_factory):
     # with "if" or its subject has a hyphen
     ("if elected president he could work with him", "Cruz"),
     ("the lower-court judges are disallowing the practice", "Schuette"),
+    # "according to" names a noun phrase, even one whose first word reads as a verb
+    ("Whites without a college degree made up 36 percent of the electorate", "exit polls"),
+    # a subject before a long appositive, or an aside between dashes
+    ("the absentee program is crucial", "Rich Heffley"),
+    ("his death is particularly painful", "Many speakers at the service"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
