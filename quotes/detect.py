@@ -282,6 +282,9 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
 def opening_participle(toks: list[Token], cue: Token) -> bool:
     """Does the cue open the sentence as an active participle ("Noting that ...",
     "Having said ...")? Not "Asked if ...", whose subject was asked."""
+    if cue.text.lower().endswith("ing") and 0 < cue.index <= 4 and toks[cue.index - 1].upos in ("SCONJ", "ADP") \
+            and not any(t.upos in ("VERB", "AUX", "PUNCT") for t in toks[:cue.index]):
+        return True  # "(One month) after announcing his support, Rubio ..."
     return (cue.index == 0 and cue.text.lower().endswith("ing")) or (
         cue.index == 1 and toks[0].text.lower() == "having")
 
@@ -469,6 +472,8 @@ def _clause_before(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int]
     while i >= 0 and toks[i].text not in (",", "—", "–", ":"):
         if toks[i].upos in ("VERB",) and toks[i].deprel not in ("amod", "acl"):
             return None
+        if toks[i].text.lower() in ("who", "whom", "which"):
+            return None  # ", whom he called ...": a relative clause reports nothing before it
         i -= 1
     if i < 0:
         return None
@@ -520,9 +525,10 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
     if cue.text.lower() == "according":
         return _according_content(ctx, sent, cue)
     participle = cue.text.lower().endswith("ing")  # ", adding that ...": content follows
-    nxt = toks[cue.index + 1] if cue.index + 1 < len(toks) else None
+    nxt = next((t for t in toks[cue.index + 1:] if not is_quote_mark(t.text)), None)
     # a stance verb with an object reports what follows ("On Twitter, Bush called Trump
-    # “unhinged.”"); before it only as a closing frame (", the poll shows.")
+    # “unhinged.”", "whom he called “the most divisive figure”"); before it only as a
+    # closing frame (", the poll shows.")
     object_follows = cue.lemma.lower() in STANCE_CUES and nxt is not None and nxt.upos != "PUNCT"
     before_is_frame = (not participle and cue.index > 0 and not object_follows
                        and any(t.text == "," for t in toks[max(0, cue.index - 8):cue.index])
@@ -530,6 +536,12 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
     span = _clause_before(ctx, sent, cue) if before_is_frame else None
     if span is not None:
         span = _around_frame(ctx, sent, cue, span)
+        # a fronted adverbial ("Before dropping out, Cruz responded") is no statement:
+        # that needs a finite verb, or quoted words
+        if span[1] <= cue.start and not any(
+                (t.upos in ("VERB", "AUX", "X") and not t.text.lower().endswith("ing")) or is_quote_mark(t.text)
+                for t in toks if span[0] <= t.start < span[1]):
+            span = None
     if span is None:
         span = _clause_after(ctx, sent, cue)
         if span is None:

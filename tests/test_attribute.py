@@ -77,7 +77,11 @@ REPORTED = (
     "Rich Heffley, a top Tallahassee GOP operative who played a major role in John McCain’s big Florida win "
     "in 2008 and is now running Bush’s early-vote efforts in the state, said the absentee program is crucial.\n\n"
     "Many speakers at the service — including Muslims, Christians, Catholics, Jews — said his death is "
-    "particularly painful.\n"
+    "particularly painful.\n\n"
+    "Cross said he is left with two options: Clinton, whom he called “the most divisive figure in years,” "
+    "or a third party.\n\n"
+    "One month after announcing his support for Trump, Rubio still believes that he is unfit to lead.\n\n"
+    "Before dropping out, chief rival Ted Cruz responded with vitriol.\n"
 )
 
 
@@ -152,11 +156,20 @@ def reported(tmp_path_factory):
     # a subject before a long appositive, or an aside between dashes
     ("the absentee program is crucial", "Rich Heffley"),
     ("his death is particularly painful", "Many speakers at the service"),
+    # a stance verb in a relative clause reports its object, not the sentence before it
+    ("“the most divisive figure in years", "he"),
+    ("he is unfit to lead", "Rubio"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
     found = reported[content].speaker
     assert (found and found.text) == speaker
+
+
+def test_a_fronted_adverbial_is_no_report(reported):
+    # nor does a participle after "after" report the main clause after its comma
+    fronted = ("Before dropping out", "Cross said he is left", "his support for Trump, Rubio")
+    assert not any(content.startswith(fronted) for content in reported)
 
 
 def test_a_label_before_a_colon_is_no_speaker(reported):
