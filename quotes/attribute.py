@@ -173,7 +173,9 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     # told AFP`, whose subject comes first, nor with an addressee after the cue
     nxt = cue.index + 1
     inverted = prev is None or (prev.upos == "PUNCT" and not (prev.text == "," and _framed_subject(toks, prev.index)))
-    if inverted and cue.lemma.lower() not in ADDRESSEE_CUES and nxt < len(toks) and _np_member(toks, nxt) \
+    # right after a quote, even "asked" is followed by its speaker: '“How big is it?” asked the boy'
+    addressee = cue.lemma.lower() in ADDRESSEE_CUES and not (prev is not None and is_quote_mark(prev.text))
+    if inverted and not addressee and nxt < len(toks) and _np_member(toks, nxt) \
             and toks[nxt].upos != "ADP":
         lo, hi = noun_phrase(toks, nxt)
         # not when a finite verb follows: "X, a fellow at Brookings, said Trump could ..."

@@ -270,10 +270,13 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     if lemma not in CUE_VERBS or token.upos not in ("VERB", "X"):
         return False
     nxt = toks[token.index + 1] if token.index + 1 < len(toks) else None
-    if token.deprel == "amod" or (token.text.lower().endswith("ed") and nxt is not None
-                                  and nxt.upos in ("NOUN", "PROPN", "ADJ")
-                                  and (prev is None or prev.upos in ("DET", "ADJ", "PUNCT", "ADP", "VERB"))):
-        return False  # a participle used as an adjective: "alleged Taliban positions"
+    # a participle used as an adjective ("alleged Taliban positions"), but never right
+    # after a quote: `,'' scoffed Arianna Gil`
+    after_quote = prev is not None and is_quote_mark(prev.text)
+    if not after_quote and (token.deprel == "amod" or (
+            token.text.lower().endswith("ed") and nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ")
+            and (prev is None or prev.upos in ("DET", "ADJ", "PUNCT", "ADP", "VERB")))):
+        return False
     # passive ("were told", "was asked"): its subject is the addressee, not the speaker
     passive = prev is not None and prev.lemma.lower() in ("be", "get")
     return not (passive and token.text.lower().endswith(("ed", "told", "said")))

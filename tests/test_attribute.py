@@ -191,7 +191,9 @@ DIRECT = (
     "“Power to the people!” the group shouted from the street.\n\n"
     "“If he is president, he wants to keep this movement going,” she said. “If not, he will keep it going anyway.” "
     "Asked what that might look like, she said: “We will figure that out.”\n\n"
-    "But Sen. Richard J. Durbin (D-Ill.), noting the size of the list, said, “He has a heck of an email list.”\n"
+    "But Sen. Richard J. Durbin (D-Ill.), noting the size of the list, said, “He has a heck of an email list.”\n\n"
+    "''Silly boys acting like they've never seen a girl before,'' scoffed Arianna Gil, 22, a founder.\n\n"
+    "“How big is that wall?” asked the boy, who was wearing a red hat.\n"
 )
 
 
@@ -229,6 +231,10 @@ def test_a_quote_goes_on_after_its_frame(direct):
     ("We will figure that out.", "said", "she"),
     # a subject with a parenthesis and an aside before "said"
     ("He has a heck of an email list.", "said", "Sen. Richard J. Durbin"),
+    # right after a quote, a past participle is a frame, not an adjective; and "asked"
+    # is followed by its speaker, not its addressee
+    ("Silly boys acting like they've never seen a girl before", "scoffed", "Arianna Gil"),
+    ("How big is that wall?", "asked", "the boy"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
