@@ -93,6 +93,9 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
     i = dash + 1 if dash is not None and toks[start].text.isupper() else start
     while i < before:
         t = toks[i]
+        if is_quote_mark(t.text):  # past quoted words: '"If she gets to pick ...," Trump said before adding'
+            i = next((j for j in range(i + 1, before) if is_quote_mark(toks[j].text)), before) + 1
+            continue
         if t.upos in ("VERB", "AUX"):
             return None
         if t.upos in ("PROPN", "NOUN", "PRON") and _np_member(toks, i):
@@ -131,8 +134,11 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     if cue.text.lower() == "according":  # "according to X"
         return _according_source(toks, cue.index + 2)
     found = _surface_subject(sent, cue) or _parse_subject(sent, cue)
-    if found is not None and found[0] < cue.index <= found[1]:  # a cue tagged as a noun ("9 percent say")
+    # a cue tagged as a noun is no part of its subject: "9 percent say", '," declares Stephanie Acs'
+    if found is not None and found[0] < cue.index <= found[1]:
         found = found[0], cue.index - 1
+    elif found is not None and found[0] == cue.index < found[1]:
+        found = cue.index + 1, found[1]
     return found
 
 
@@ -158,6 +164,12 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     prev = toks[cue.index - 1] if cue.index > 0 else None
     if opening_participle(toks, cue) or (
             cue.text.lower().endswith("ing") and (prev is None or prev.lemma.lower() not in ("be", "keep"))):
+        if prev is not None and prev.upos in ("NOUN", "PROPN", "PRON"):  # "with marchers and fans chanting ..."
+            lo = prev.index
+            while lo > 0 and cue.index - lo < 8 and (_np_member(toks, lo - 1) or toks[lo - 1].upos == "CCONJ"):
+                lo -= 1
+            if lo > 0 and toks[lo - 1].text.lower() == "with" and toks[lo].upos != "CCONJ":
+                return lo, prev.index
         return _main_subject(sent, cue)  # ", saying ...", "issued a statement saying ..."
     if prev is not None and prev.text.lower() == "to":  # "Mr. Trump was prompted to say", "she went on to say"
         j = cue.index - 2
@@ -185,6 +197,10 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
                 after.upos == "VERB" and not after.text.endswith(("ed", "ing")))):
             return lo, hi
     i = _skip_back(toks, cue.index - 1)
+    if i > 0 and toks[i].text == "," and toks[i - 1].text == ")":  # "Gov. John Kasich (R-OH), said"
+        k = _skip_back(toks, i - 1)
+        if k >= 0 and toks[k].upos == "PROPN":
+            return noun_phrase(toks, k)
     if i >= 0 and toks[i].text in (",", "—", "–"):
         # "Hamdullah, a 39-year-old shopkeeper who ..., said" or "Many speakers — including
         # ... — said": the subject precedes the appositive
@@ -198,7 +214,12 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
             return noun_phrase(toks, k)
         return None
     if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
-        return noun_phrase(toks, i)
+        lo, hi = noun_phrase(toks, i)
+        # "Another source speaking to Fox News said": the subject is before the participle
+        if lo >= 3 and toks[lo - 1].upos == "ADP" and toks[lo - 2].text.endswith("ing") \
+                and toks[lo - 3].upos in ("NOUN", "PROPN"):
+            lo, hi = noun_phrase(toks, lo - 3)
+        return lo, hi
     if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].upos == "PUNCT":
         return i, i  # a name mis-tagged as a verb: '...,” Husted said'
     return None

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
-from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, LABELS, STANCE_CUES, WEAK_CUES, is_abbreviation
+from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, LABELS, SPEECH_CUES, STANCE_CUES, WEAK_CUES, is_abbreviation
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 DOUBLE_OPEN = "“„«‟"
@@ -267,6 +267,14 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     if token.text.lower() in _SAY_FORMS and token.upos in ("NOUN", "PROPN") and (
             prev is None or prev.upos not in ("DET", "ADJ", "ADP")):
         return True
+    if token.upos in ("NOUN", "PROPN") and lemma in SPEECH_CUES and token.text.islower():
+        # '"I'm a voter," declares Stephanie Acs', '"Look at it," Conway notes': a verb
+        # right after a quote and its speaker, whatever the tagger says
+        j = token.index - 1
+        while j >= 0 and token.index - j <= 4 and toks[j].upos in ("PROPN", "DET", "PRON"):
+            j -= 1
+        if j >= 0 and is_quote_mark(toks[j].text):
+            return True
     if lemma not in CUE_VERBS or token.upos not in ("VERB", "X"):
         return False
     nxt = toks[token.index + 1] if token.index + 1 < len(toks) else None
@@ -374,8 +382,9 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
                or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside)))
     pre_ok = pre_ok or uttered
     upper = first.isupper() or first.isdigit() or not first
-    # 'X said, "...," adding ...': the frame before is the quote's own
-    framed_before = pre_cue is not None and (uttered or pre.rstrip().endswith((":", ",")))
+    # 'X said, "...," adding ...': the frame before is the quote's own; after a colon
+    # only when no frame follows ('he doubted it would last: "...," Roffman predicted')
+    framed_before = pre_cue is not None and (uttered or pre.rstrip().endswith(","))
     cue = post_cue if post_cue and post_ok and post_stripped and not framed_before else pre_cue
     return pre_ok and post_ok and (upper or not pre.strip()), cue
 

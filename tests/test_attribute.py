@@ -193,7 +193,15 @@ DIRECT = (
     "Asked what that might look like, she said: “We will figure that out.”\n\n"
     "But Sen. Richard J. Durbin (D-Ill.), noting the size of the list, said, “He has a heck of an email list.”\n\n"
     "''Silly boys acting like they've never seen a girl before,'' scoffed Arianna Gil, 22, a founder.\n\n"
-    "“How big is that wall?” asked the boy, who was wearing a red hat.\n"
+    "“How big is that wall?” asked the boy, who was wearing a red hat.\n\n"
+    "He didn't think the casino would last long: “Once the cold winds blow, it won’t make it,” "
+    "Roffman predicted.\n\n"
+    "\"I'm a voter,\" declares Stephanie Acs, 27, a Navy veteran.\n\n"
+    "Another intelligence source speaking to Fox News said, “The agents are investigating.”\n\n"
+    "After winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”\n\n"
+    "\"If she gets to pick her judges, nothing you can do,\" Trump said before adding: "
+    "\"Though the Second Amendment people, maybe there is.\"\n\n"
+    "The march went on, with many marchers and spectators chanting \"We are Orlando.\"\n"
 )
 
 
@@ -235,6 +243,16 @@ def test_a_quote_goes_on_after_its_frame(direct):
     # is followed by its speaker, not its addressee
     ("Silly boys acting like they've never seen a girl before", "scoffed", "Arianna Gil"),
     ("How big is that wall?", "asked", "the boy"),
+    # a frame after the quote beats a colon frame before it
+    ("Once the cold winds blow, it won’t make it", "predicted", "Roffman"),
+    # a cue verb after a quote and its speaker, even where the tagger reads a noun
+    ("I'm a voter", "declares", "Stephanie Acs"),
+    # the subject before a participle phrase, before a parenthesis, outside quotes,
+    # and the noun that "with" gives a participle
+    ("The agents are investigating.", "said", "Another intelligence source"),
+    ("I’m getting ready to rent a covered wagon.", "said", "Gov. John Kasich"),
+    ("Though the Second Amendment people, maybe there is.", "adding", "Trump"),
+    ("We are Orlando.", "chanting", "many marchers and spectators"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
