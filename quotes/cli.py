@@ -23,7 +23,7 @@ from rich.progress import (
 
 from quotes import export, models, report
 from quotes.annotate import SimpleAnnotator
-from quotes.ingest import Problem
+from quotes.ingest import Problem, count_inputs
 from quotes.pipeline import Analysis, analyze
 from quotes.store import StoreError
 
@@ -53,14 +53,6 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, default=Path("quotes-parquet"), help="Parquet folder for --engine dask")
 
 
-def _count_files(paths: list[Path]) -> int | None:
-    """Articles to expect, for the progress bar; None when JSONL makes it unknown."""
-    from quotes.ingest import iter_files
-
-    files = [f for f in iter_files(paths) if isinstance(f, Path)]
-    return None if any(f.suffix.lower() == ".jsonl" for f in files) else len(files)
-
-
 def _is_parquet(path: Path) -> bool:
     return (path / "articles").is_dir() and any((path / "articles").glob("*.parquet"))
 
@@ -83,7 +75,7 @@ def _run(args: argparse.Namespace) -> Analysis:
     columns = (SpinnerColumn(), TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("analyze", total=_count_files(args.paths), rate="")
+        task = bar.add_task("analyze", total=count_inputs(args.paths), rate="")
 
         def advance(n: int) -> None:
             bar.advance(task, n)

@@ -260,6 +260,21 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
             yield Problem(p, "no such file or directory")
 
 
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """How many articles and unreadable inputs :func:`read_corpus` will yield,
+    counted without reading articles: one per file, one per non-blank line of
+    JSONL, so that a progress bar can show the time left.
+    """
+    total = 0
+    for item in iter_files(paths):
+        if isinstance(item, Path) and item.suffix.lower() == ".jsonl":
+            with item.open("rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        else:
+            total += 1
+    return total
+
+
 def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
     """Yield every article under ``paths``, interleaved with the problems met.
 

@@ -151,7 +151,9 @@ def analyze(
     annotator : Annotator, optional
         An annotation backend, e.g. :class:`quotes.annotate.SimpleAnnotator`.
     progress : callable, optional
-        Called with the number of articles finished after each batch.
+        Called with the number of inputs finished after each batch: articles,
+        and inputs that could not be read (as :func:`quotes.ingest.count_inputs`
+        counts them).
     db : path, optional
         A SQLite store (:mod:`quotes.store`): articles already in it are
         skipped, cached annotations reused, and each article is saved as it
@@ -184,6 +186,8 @@ def analyze(
     def todo() -> Iterator[list[Article]]:
         for articles, problems in _batches(read_corpus(paths), batch_size):
             result.problems.extend(problems)
+            if progress is not None and any(p.fatal for p in problems):
+                progress(sum(p.fatal for p in problems))  # an input that yields no article is done too
             if store is not None:
                 for p in problems:
                     store.add_problem(p)

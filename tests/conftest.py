@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -12,3 +13,19 @@ SEEDS = [CORPUS / "000_7ce02406a65dd357.txt", CORPUS / "001_b8fb2cd4f4ce1228.txt
 def seeds_analysis():
     """Both seed articles analyzed once with the bundled compact models."""
     return quotes.analyze(SEEDS, models="compact")
+
+
+@pytest.fixture
+def messy_corpus(tmp_path):
+    """A folder of good and bad inputs: every kind of problem the reader reports."""
+    (tmp_path / "good.txt").write_text('"We will stay," Smith said.', encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "latin1.txt").write_bytes("« Café », a dit le maire à l'hôtel de ville.".encode("cp1252"))
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "huge.txt").write_bytes(b"a" * 11_000_000)
+    lines = [json.dumps({"id": "ok1", "text": "First article."}), "{not json",
+             json.dumps({"id": "nt"}), "", json.dumps({"text": "Second.", "outlet": "AFP"})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    return tmp_path

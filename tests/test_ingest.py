@@ -1,9 +1,8 @@
-import json
 from pathlib import Path
 
 import pytest
 
-from quotes.ingest import Problem, make_article, read_corpus, split_paragraphs
+from quotes.ingest import Problem, count_inputs, make_article, read_corpus, split_paragraphs
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 ARAB_NEWS = CORPUS / "000_7ce02406a65dd357.txt"
@@ -55,20 +54,9 @@ def test_wrapped_lines_join_but_single_newlines_split():
                                        "She disagreed."]
 
 
-def test_bad_files_are_reported_one_line_each_and_the_rest_is_read(tmp_path):
-    (tmp_path / "good.txt").write_text('"We will stay," Smith said.', encoding="utf-8")
-    (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    (tmp_path / "latin1.txt").write_bytes("« Café », a dit le maire à l'hôtel de ville.".encode("cp1252"))
-    (tmp_path / "notes.docx").write_bytes(b"PK")
-    (tmp_path / "huge.txt").write_bytes(b"a" * 11_000_000)
-    lines = [json.dumps({"id": "ok1", "text": "First article."}), "{not json",
-             json.dumps({"id": "nt"}), json.dumps({"text": "Second.", "outlet": "AFP"})]
-    (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
-    (tmp_path / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
-
-    articles, problems = read_all(tmp_path)
-    assert sorted(a.id for a in articles) == ["feed:4", "good", "latin1", "ok1"]
+def test_bad_files_are_reported_one_line_each_and_the_rest_is_read(messy_corpus):
+    articles, problems = read_all(messy_corpus)
+    assert sorted(a.id for a in articles) == ["feed:5", "good", "latin1", "ok1"]
     assert next(a for a in articles if a.id == "latin1").text.startswith("« Café »")
     messages = {f"{Path(p.path).name}:{p.line or ''}": p.message for p in problems}
     assert messages["empty.txt:"] == "empty file"
@@ -80,6 +68,12 @@ def test_bad_files_are_reported_one_line_each_and_the_rest_is_read(tmp_path):
     assert messages["nav.html:"] == "HTML page has no article text"
     assert messages["latin1.txt:"].startswith("not UTF-8; decoded as")
     assert all("\n" not in str(p) for p in problems)
+
+
+def test_inputs_are_counted_before_reading(messy_corpus):
+    # what a progress bar needs: one per article or unreadable input, JSONL line by line
+    articles, problems = read_all(messy_corpus)
+    assert count_inputs([messy_corpus]) == len(articles) + sum(p.fatal for p in problems) == 11
 
 
 def test_html_main_text_is_extracted(tmp_path):

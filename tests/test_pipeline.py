@@ -1,10 +1,11 @@
-"""Parallel annotation: worker processes give the same result as one process."""
+"""Parallel annotation gives the one-process result; progress counts every input."""
 
 import concurrent.futures
 import shutil
 from pathlib import Path
 
 from quotes.annotate import SimpleAnnotator
+from quotes.ingest import count_inputs
 from quotes.pipeline import analyze
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -41,3 +42,9 @@ def test_a_small_corpus_starts_no_workers(monkeypatch):
     before = _CountedPool.started
     analysis = analyze([CORPUS / "001_b8fb2cd4f4ce1228.txt"], annotator=SimpleAnnotator(), workers=2)
     assert analysis.quotes and _CountedPool.started == before
+
+
+def test_progress_reaches_the_count_of_inputs(messy_corpus):
+    done = []
+    analyze([messy_corpus], annotator=SimpleAnnotator(), progress=done.append)
+    assert sum(done) == count_inputs([messy_corpus])
