@@ -412,6 +412,10 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         while i < len(toks) and toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "X") \
                 and toks[i].text.lower() not in ("that", "to"):
             i += 1
+        # a longer addressee ends at "that": "telling customers at a Manchester, New Hampshire, spot that ..."
+        that = next((t.index for t in toks[i:i + 15] if t.text.lower() == "that"), None)
+        if that is not None and not any(t.upos in ("VERB", "AUX") for t in toks[i:that]):
+            i = that
     while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
         i = end
     if i < len(toks) and toks[i].text.lower() == "that":

@@ -81,7 +81,9 @@ REPORTED = (
     "Cross said he is left with two options: Clinton, whom he called “the most divisive figure in years,” "
     "or a third party.\n\n"
     "One month after announcing his support for Trump, Rubio still believes that he is unfit to lead.\n\n"
-    "Before dropping out, chief rival Ted Cruz responded with vitriol.\n"
+    "Before dropping out, chief rival Ted Cruz responded with vitriol.\n\n"
+    "Hillary Clinton is telling customers at a popular Manchester, New Hampshire, breakfast spot that she "
+    "needs them tomorrow.\n"
 )
 
 
@@ -159,6 +161,8 @@ def reported(tmp_path_factory):
     # a stance verb in a relative clause reports its object, not the sentence before it
     ("“the most divisive figure in years", "he"),
     ("he is unfit to lead", "Rubio"),
+    # a long addressee ends at "that"
+    ("she needs them tomorrow", "Hillary Clinton"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
