@@ -31,6 +31,7 @@ SPEECH_CUES = _words("""
 # "back", "find", "attack" or "defend" name other acts as often.
 STANCE_CUES = _words("""
     call show criticize criticise cite blast slam denounce condemn decry lambaste assail rebuke
+    describe thank praise applaud
 """)
 
 CUE_VERBS = SPEECH_CUES | STANCE_CUES

@@ -83,7 +83,8 @@ REPORTED = (
     "One month after announcing his support for Trump, Rubio still believes that he is unfit to lead.\n\n"
     "Before dropping out, chief rival Ted Cruz responded with vitriol.\n\n"
     "Hillary Clinton is telling customers at a popular Manchester, New Hampshire, breakfast spot that she "
-    "needs them tomorrow.\n"
+    "needs them tomorrow.\n\n"
+    "Bush described his leadership skills as a “work in progress.” Moore thanked him for “stepping up.”\n"
 )
 
 
@@ -161,6 +162,9 @@ def reported(tmp_path_factory):
     # a stance verb in a relative clause reports its object, not the sentence before it
     ("“the most divisive figure in years", "he"),
     ("he is unfit to lead", "Rubio"),
+    # describing, thanking: stance verbs whose object is the report
+    ("his leadership skills as a “work in progress.", "Bush"),
+    ("him for “stepping up.", "Moore"),
     # a long addressee ends at "that"
     ("she needs them tomorrow", "Hillary Clinton"),
 ])
