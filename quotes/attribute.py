@@ -42,7 +42,9 @@ def _np_member(toks: list[Token], i: int) -> bool:
         return t.text[:1].isupper() or t.text.lower() in ("he", "she", "they", "it", "we", "i")
     if t.upos == "ADP" and t.text.lower() in _LINKS and 0 < i < len(toks) - 1:
         left, right = toks[i - 1], toks[i + 1]
-        return left.upos in ("NOUN", "NUM", "PRON") and right.upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM")
+        # "Business Council of British Columbia": a name goes on past "of"
+        named = left.upos == "PROPN" and t.text.lower() == "of" and right.text[:1].isupper()
+        return named or (left.upos in ("NOUN", "NUM", "PRON") and right.upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM"))
     return False
 
 

@@ -84,7 +84,9 @@ REPORTED = (
     "Before dropping out, chief rival Ted Cruz responded with vitriol.\n\n"
     "Hillary Clinton is telling customers at a popular Manchester, New Hampshire, breakfast spot that she "
     "needs them tomorrow.\n\n"
-    "Bush described his leadership skills as a “work in progress.” Moore thanked him for “stepping up.”\n"
+    "Bush described his leadership skills as a “work in progress.” Moore thanked him for “stepping up.”\n\n"
+    "Still, the Business Council of British Columbia opposed an increase.\n\n"
+    "The senator expressed concern that the deal would fail.\n"
 )
 
 
@@ -165,6 +167,9 @@ def reported(tmp_path_factory):
     # describing, thanking: stance verbs whose object is the report
     ("his leadership skills as a “work in progress.", "Bush"),
     ("him for “stepping up.", "Moore"),
+    # opposing, expressing: stances PolNeAR counts as attributions; a name goes on past "of"
+    ("an increase", "the Business Council of British Columbia"),
+    ("concern that the deal would fail", "The senator"),
     # a long addressee ends at "that"
     ("she needs them tomorrow", "Hillary Clinton"),
 ])
