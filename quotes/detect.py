@@ -428,12 +428,13 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
     start = toks[i].start
     end = _boundary_after(ctx, start, para)
     # stop before a following ", adding ..." or "and criticized ..." that starts a new report
-    opening = opening_participle(toks, cue)
+    # "Noting that A, X put ...", "Asked if A, 46 percent said ...": the report ends at the comma
+    opening = opening_participle(toks, cue) or (cue.index == 0 and cue.text.lower().endswith("ed"))
     for t in toks[i:]:
         if t.start >= end:
             break
         if t.text == "," and opening:
-            end = t.start  # "Noting that A, Schlafly put ...": the main clause is no report
+            end = t.start
             break
         nxt = toks[t.index + 1] if t.index + 1 < len(toks) else None
         if t.text == "," and nxt is not None and is_quote_mark(nxt.text) and nxt.index + 1 < len(toks):
@@ -567,8 +568,12 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
             return None
     after_that = cue.index + 1 < len(toks) and toks[cue.index + 1].text.lower() == "that"
     stance = cue.lemma.lower() in STANCE_CUES
-    if stance and cue.text.lower().endswith("ing"):
-        return None  # "a group attacking the plan", "calling hours": rarely a report
+    prev = toks[cue.index - 1] if cue.index > 0 else None
+    if stance and cue.text.lower().endswith("ing") and not (
+            prev is not None and (prev.text in (",", "and") or prev.upos in ("PROPN", "PRON"))):
+        # "a group attacking the plan", "calling hours": rarely a report, unlike
+        # ", calling it a “great meeting”" or "with McCain calling it ..."
+        return None
     if stance and span[0] > cue.start and not after_that:
         # an object, not a clause: it ends at the first comma ("endorsed the deal, although ...")
         comma = next((t for t in toks if span[0] <= t.start < span[1] and t.text == ","), None)

@@ -86,7 +86,9 @@ REPORTED = (
     "needs them tomorrow.\n\n"
     "Bush described his leadership skills as a “work in progress.” Moore thanked him for “stepping up.”\n\n"
     "Still, the Business Council of British Columbia opposed an increase.\n\n"
-    "The senator expressed concern that the deal would fail.\n"
+    "The senator expressed concern that the deal would fail.\n\n"
+    "Asked if her email practices were illegal, 46 percent of voters said yes.\n\n"
+    "Lawmakers were irritated about the lack of detail, with Sen. John McCain calling it a “Chinese menu.”\n"
 )
 
 
@@ -170,6 +172,10 @@ def reported(tmp_path_factory):
     # opposing, expressing: stances PolNeAR counts as attributions; a name goes on past "of"
     ("an increase", "the Business Council of British Columbia"),
     ("concern that the deal would fail", "The senator"),
+    # what someone was asked ends at the comma
+    ("if her email practices were illegal", None),
+    # a stance participle after its subject reports
+    ("it a “Chinese menu.", "Sen. John McCain"),
     # a long addressee ends at "that"
     ("she needs them tomorrow", "Hillary Clinton"),
 ])
