@@ -367,6 +367,8 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     pre_cue = _frame_cue(ctx, pre_start, q.open_mark, last=True)
     if not pre.strip() and pre_start == first_para.start:
         pre_cue = _colon_frame(ctx, q.paragraphs[0])
+    elif pre_cue is None and pre.rstrip().endswith(":") and text[q.open_mark] in DOUBLE_OPEN + '"':
+        pre_cue = _name_colon(ctx, pre_start, q.open_mark)  # not headlines' single marks
     if q.close_mark is not None and text[q.close_mark - 1] in ".!?" and post.rstrip().endswith(":"):
         post = ""  # the sentence ended inside the marks; 'Asked ..., she said:' frames the next quote
     post_cue = _frame_cue(ctx, post_from, post_end) if post else None
@@ -387,6 +389,24 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     framed_before = pre_cue is not None and (uttered or pre.rstrip().endswith(","))
     cue = post_cue if post_cue and post_ok and post_stripped and not framed_before else pre_cue
     return pre_ok and post_ok and (upper or not pre.strip()), cue
+
+
+def _name_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] | None:
+    """The colon of a name introducing a quote ("POLLS TOO EARLY - Mark
+    Blumenthal and Jon Cohen: “...”"): a few capitalised words, after the
+    sentence start or a dash, then the colon."""
+    toks = _tokens_between(ctx.doc, start, end)
+    if not toks or toks[-1][1].text != ":":
+        return None
+    name = []
+    for _, tok in reversed(toks[:-1]):
+        if tok.text in ("-", "—", "–"):
+            break
+        name.append(tok)
+    words_ok = all(t.text[:1].isupper() or t.text.lower() in ("and", "of", "'s", "’s") for t in name)
+    if not 0 < len(name) <= 8 or not words_ok or not any(t.upos == "PROPN" for t in name):
+        return None  # a label ("Update: ...") is a common noun
+    return toks[-1]
 
 
 def _colon_frame(ctx: _Context, para_index: int) -> tuple[Sentence, Token] | None:

@@ -220,7 +220,9 @@ DIRECT = (
     "After winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”\n\n"
     "\"If she gets to pick her judges, nothing you can do,\" Trump said before adding: "
     "\"Though the Second Amendment people, maybe there is.\"\n\n"
-    "The march went on, with many marchers and spectators chanting \"We are Orlando.\"\n"
+    "The march went on, with many marchers and spectators chanting \"We are Orlando.\"\n\n"
+    "POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early.”\n\n"
+    "Update: “This story was corrected.”\n"
 )
 
 
@@ -238,6 +240,10 @@ def test_a_quote_goes_on_after_its_frame(direct):
                       "The lesson of 2016 is that none of the old rules apply.")] == "Jon Meacham"
     assert fragments[("If he is president, he wants to keep this movement going",
                       "If not, he will keep it going anyway.")] == "she"
+
+
+def test_a_label_and_colon_introduce_no_speaker(direct):
+    assert not any(q.speaker and q.speaker.text == "Update" for q in direct.values())
 
 
 @pytest.mark.parametrize(("content", "cue", "speaker"), [
@@ -272,6 +278,8 @@ def test_a_quote_goes_on_after_its_frame(direct):
     ("I’m getting ready to rent a covered wagon.", "said", "Gov. John Kasich"),
     ("Though the Second Amendment people, maybe there is.", "adding", "Trump"),
     ("We are Orlando.", "chanting", "many marchers and spectators"),
+    # a name and a colon introduce a quote
+    ("The polls ended too early.", ":", "Jon Cohen"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
