@@ -20,7 +20,7 @@ import re
 from itertools import pairwise
 
 from quotes.detect import is_cue, is_quote_mark, opening_participle
-from quotes.lexicon import ADDRESSEE_CUES
+from quotes.lexicon import ADDRESSEE_CUES, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
@@ -102,6 +102,9 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
             return None
         if t.upos in ("PROPN", "NOUN", "PRON") and _np_member(toks, i):
             lo, hi = noun_phrase(toks, i)
+            if toks[hi].text.lower() in TIME_WORDS and hi + 1 < before and toks[hi + 1].text == ",":
+                i = hi + 2  # "Last month, FBI Director James Comey ..."
+                continue
             # not the object of a preposition, nor a place set off by commas after
             # one ("At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...")
             aside = (lo > 1 and toks[lo - 1].text == "," and toks[lo - 2].upos == "PROPN" and hi - lo < 2
@@ -244,10 +247,12 @@ def _framed_subject(toks: list[Token], comma: int) -> bool:
 
 
 def _time_phrase(toks: list[Token], i: int) -> bool:
-    """``toks[i]`` ends "on Tuesday" / "on Monday night" between subject and verb."""
+    """``toks[i]`` ends "on Tuesday" / "on Monday night" / "in June" between subject and verb."""
     j = i
     while j >= 0 and toks[j].upos in ("PROPN", "NOUN", "NUM") and i - j < 3:
         j -= 1
+    if j >= 0 and j < i and toks[j].text.lower() == "in":
+        return toks[i].text.lower() in TIME_WORDS or (toks[i].upos == "NUM" and len(toks[i].text) == 4)
     return j >= 0 and j < i and toks[j].text.lower() in ("on", "late", "early", "last")
 
 

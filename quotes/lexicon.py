@@ -78,6 +78,13 @@ ROLE_NOUNS = _words("""
     negotiator mediator
 """)
 
+# Nouns of time: "Last month, X said", "a poll in June showed" name no speaker.
+TIME_WORDS = _words("""
+    today yesterday tonight morning afternoon evening night day week weekend month year decade
+    time season spring summer fall autumn winter monday tuesday wednesday thursday friday saturday
+    sunday january february march april may june july august september october november december
+""")
+
 # Words in titles that stay capitalised but are not part of a name.
 HONORIFICS = _words("""
     mr mrs ms miss dr prof sir dame lord lady gen col maj capt lt sgt sen rep gov rev fr

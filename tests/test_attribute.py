@@ -88,7 +88,9 @@ REPORTED = (
     "Still, the Business Council of British Columbia opposed an increase.\n\n"
     "The senator expressed concern that the deal would fail.\n\n"
     "Asked if her email practices were illegal, 46 percent of voters said yes.\n\n"
-    "Lawmakers were irritated about the lack of detail, with Sen. John McCain calling it a “Chinese menu.”\n"
+    "Lawmakers were irritated about the lack of detail, with Sen. John McCain calling it a “Chinese menu.”\n\n"
+    "Last month, FBI Director James Comey called it careless but said she should face no charges.\n\n"
+    "A Bloomberg poll in June showed that most voters were worried.\n"
 )
 
 
@@ -176,6 +178,9 @@ def reported(tmp_path_factory):
     ("if her email practices were illegal", None),
     # a stance participle after its subject reports
     ("it a “Chinese menu.", "Sen. John McCain"),
+    # a time is no speaker, before the subject or between it and the verb
+    ("she should face no charges", "FBI Director James Comey"),
+    ("most voters were worried", "A Bloomberg poll"),
     # a long addressee ends at "that"
     ("she needs them tomorrow", "Hillary Clinton"),
 ])
