@@ -86,7 +86,9 @@ def _similar(a: list[str], b: list[str], bag_a: Counter[str], bag_b: Counter[str
     """The words both share (as multisets) bound what the matcher can match, so
     most pairs are ruled out before it runs."""
     shorter = min(len(a), len(b))
-    common = sum((bag_a & bag_b).values())
+    if len(bag_a) > len(bag_b):
+        bag_a, bag_b = bag_b, bag_a
+    common = sum(min(n, bag_b[w]) for w, n in bag_a.items() if w in bag_b)
     if 2 * common / (len(a) + len(b)) < SIMILAR and (shorter < MIN_TRUNCATED or common / shorter < CONTAINED):
         return False
     sm = SequenceMatcher(None, a, b, autojunk=False)
