@@ -21,8 +21,9 @@ copied next to the packaged models as ``training.json``, from which
 Data (``--data``, default ``../shared/data``):
 
 - UD English EWT: tokenizer, MWT, lemmatizer, POS, parser.
-- UNER English EWT and the PolNeAR silver NER (news, CoreNLP 4-class): NER.
-  Every tenth silver document is held out for evaluation.
+- UNER English EWT (repeated ``UNER_WEIGHT`` times) and the PolNeAR silver NER
+  (news, CoreNLP 4-class): NER. Every tenth silver document is held out for
+  evaluation.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from quotes.models import COMPACT_DIR, MODEL_FILES
 
 SHORT = "en_ewt"
 STEPS = ("prepare", "tokenize", "mwt", "lemma", "pos", "depparse", "ner", "package", "evaluate")
+ON_REQUEST = ("prepare-ner",)  # rebuild only the NER data, e.g. after changing UNER_WEIGHT
 
 
 @dataclass
@@ -254,6 +256,18 @@ def prepare(lay: Layout) -> None:
         for kind in ("in", "gold"):
             shutil.copyfile(ud / f"en_ewt-ud-{split}.conllu", lay.prepared("lemma", split, kind))
 
+    prepare_ner(lay)
+
+
+# UNER's gold sentences are repeated in the NER training data: the silver news
+# outnumber them 2:1 and carry CoreNLP's conventions, while the quality gate is
+# gold UNER.
+UNER_WEIGHT = 3
+
+
+def prepare_ner(lay: Layout) -> None:
+    """NER data: UNER train (weighted) and 9 of every 10 silver news documents;
+    UNER dev and the tenth silver documents for evaluation."""
     ner = lay.data_root / "ner"
     ner.mkdir(parents=True, exist_ok=True)
     uner = {s: [t for _, t in _bio_sentences(lay.data / "ud" / f"uner_en_ewt-{s}.iob2", 1, 2)]
@@ -264,11 +278,11 @@ def prepare(lay: Layout) -> None:
         if not docs or docs[-1] != doc:
             docs.append(str(doc))
         (silver_held if len(docs) % 10 == 0 else silver_train).append(sent)
-    _write_ner_json(uner["train"] + silver_train, ner / "train.json")
+    _write_ner_json(uner["train"] * UNER_WEIGHT + silver_train, ner / "train.json")
     _write_ner_json(uner["dev"], ner / "uner-dev.json")
     _write_ner_json(silver_held, ner / "silver-heldout.json")
-    record(lay, "prepare", ner_train_sentences=len(uner["train"]) + len(silver_train),
-           silver_heldout_sentences=len(silver_held), silver_docs=len(docs))
+    record(lay, "prepare", ner_train_sentences=len(uner["train"]) * UNER_WEIGHT + len(silver_train),
+           ner_uner_weight=UNER_WEIGHT, silver_heldout_sentences=len(silver_held), silver_docs=len(docs))
 
 
 # ---------------------------------------------------------------- training
@@ -355,8 +369,8 @@ def evaluate(lay: Layout) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m quotes.models.train", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("steps", nargs="*", choices=[[], *STEPS], default=list(STEPS), metavar="STEP",
-                        help=f"steps to run, of: {', '.join(STEPS)} (default: all)")
+    parser.add_argument("steps", nargs="*", choices=[[], *STEPS, *ON_REQUEST], default=list(STEPS), metavar="STEP",
+                        help=f"steps to run, of: {', '.join(STEPS + ON_REQUEST)} (default: all but {ON_REQUEST[0]})")
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--work", type=Path, default=Path(".train"))
     parser.add_argument("--out", type=Path, default=COMPACT_DIR)
@@ -374,6 +388,8 @@ def main(argv: list[str] | None = None) -> None:
         if step == "prepare":
             if opts.force or not (lay.data_root / "ner" / "train.json").exists():
                 prepare(lay)
+        elif step == "prepare-ner":
+            prepare_ner(lay)
         elif step in TRAINERS:
             ended = load_state(lay)["steps"].get(step, {}).get("ended")
             resumable = ended == "budget reached" and TRAINERS[step].resume is not None
