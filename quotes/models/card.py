@@ -36,13 +36,13 @@ DATA = {
 }
 
 
-
 def _describe_run(run: dict) -> str:
     """One training run as the card tells it; runs recorded before dates were kept have only how they ended."""
     if "minutes" not in run:
         return run["ended"]
     how = f" continued (`{run['continued_with']}`)" if run.get("continued_with") else ""
     return f"{run['date']}, {run['minutes']} min{how}: {run['ended']}"
+
 
 def render(state: dict) -> str:
     steps = state.get("steps", {})
@@ -97,7 +97,8 @@ def render(state: dict) -> str:
               "when the step is run again."]
     prep = steps.get("prepare", {})
     if prep:
-        lines += ["", f"NER training sentences: {prep.get('ner_train_sentences')}; held-out silver sentences: "
+        weight = f", UNER train counted {prep['ner_uner_weight']} times" if prep.get("ner_uner_weight", 1) > 1 else ""
+        lines += ["", f"NER training sentences: {prep.get('ner_train_sentences')}{weight}; held-out silver sentences: "
                       f"{prep.get('silver_heldout_sentences')} (every tenth of {prep.get('silver_docs')} documents)."]
     if size:
         lines += ["", f"Packaged size: {size / 1e6:.1f} MB (weights stored as float16; Stanza casts them back "
