@@ -384,6 +384,10 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
                or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside)))
     pre_ok = pre_ok or uttered
     upper = first.isupper() or first.isdigit() or not first
+    # a label or an all-capitals headline in quote marks ("Related:") is no statement
+    body = q.fragments[-1].text.rstrip()
+    if body.endswith(":") or (len(body.split()) > 2 and body.isupper()):
+        return False, None
     # 'X said, "...," adding ...': the frame before is the quote's own; after a colon
     # only when no frame follows ('he doubted it would last: "...," Roffman predicted')
     framed_before = pre_cue is not None and (uttered or pre.rstrip().endswith(","))

@@ -227,7 +227,9 @@ DIRECT = (
     "\"Though the Second Amendment people, maybe there is.\"\n\n"
     "The march went on, with many marchers and spectators chanting \"We are Orlando.\"\n\n"
     "POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early.”\n\n"
-    "Update: “This story was corrected.”\n"
+    "Update: “This story was corrected.”\n\n"
+    "\"Related:\"\n\n"
+    "“THE OTHER SIDE OF THE INFAMOUS HAMPTONS HOUSE PARTY”\n"
 )
 
 
@@ -249,6 +251,10 @@ def test_a_quote_goes_on_after_its_frame(direct):
 
 def test_a_label_and_colon_introduce_no_speaker(direct):
     assert not any(q.speaker and q.speaker.text == "Update" for q in direct.values())
+
+
+def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
+    assert not {"Related:", "Related", "THE OTHER SIDE OF THE INFAMOUS HAMPTONS HOUSE PARTY"} & set(direct)
 
 
 @pytest.mark.parametrize(("content", "cue", "speaker"), [
