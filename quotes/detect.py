@@ -372,6 +372,8 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     if q.close_mark is not None and text[q.close_mark - 1] in ".!?" and post.rstrip().endswith(":"):
         post = ""  # the sentence ended inside the marks; 'Asked ..., she said:' frames the next quote
     post_cue = _frame_cue(ctx, post_from, post_end) if post else None
+    if pre_cue is None and post_cue is None and not pre.strip():
+        pre_cue = _sentence_frame(ctx, q)
     pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None) \
         or (pre.rstrip().endswith(":") and post_cue is not None)  # 'His verdict: "...," he said.'
     # 'he yelled "You lie!" at the president': a speech verb right before a quoted sentence
@@ -393,6 +395,21 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     framed_before = pre_cue is not None and (uttered or pre.rstrip().endswith(","))
     cue = post_cue if post_cue and post_ok and post_stripped and not framed_before else pre_cue
     return pre_ok and post_ok and (upper or not pre.strip()), cue
+
+
+def _sentence_frame(ctx: _Context, q: QuotedSpan) -> tuple[Sentence, Token] | None:
+    """The cue of a sentence that only frames the quote after it, in the same
+    paragraph: 'Dianne Bystrom agreed. "Mainstream Republicans are ..."',
+    'Sam Lau, the party's spokesman, said in a statement. "There are ..."'."""
+    before = [s for s in ctx.doc.sentences if s.paragraph == q.paragraphs[0] and s.end <= q.open_mark]
+    # not the frame of an earlier quote ('"A?" Pence said in response. "B."' is one statement)
+    if not before or any(c in ALL_MARKS for c in ctx.marks[max(0, before[-1].start - 3):before[-1].end]):
+        return None
+    sent = before[-1]
+    cues = [t for t in sent.tokens if is_cue(t, sent)]
+    if not cues or not _ends_statement(sent.tokens, cues[-1]) or cues[-1].text.lower() == "according":
+        return None
+    return sent, cues[-1]
 
 
 def _name_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] | None:

@@ -227,6 +227,8 @@ DIRECT = (
     "\"Though the Second Amendment people, maybe there is.\"\n\n"
     "The march went on, with many marchers and spectators chanting \"We are Orlando.\"\n\n"
     "POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early.”\n\n"
+    "\"It is a two-man race,\" said Craig Robinson, an editor. Dianne Bystrom agreed. "
+    "\"Mainstream Republicans are running out of time.\"\n\n"
     "Update: “This story was corrected.”\n\n"
     "\"Related:\"\n\n"
     "“THE OTHER SIDE OF THE INFAMOUS HAMPTONS HOUSE PARTY”\n"
@@ -291,6 +293,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("We are Orlando.", "chanting", "many marchers and spectators"),
     # a name and a colon introduce a quote
     ("The polls ended too early.", ":", "Jon Cohen"),
+    # a sentence that only frames the quote after it
+    ("Mainstream Republicans are running out of time.", "agreed", "Dianne Bystrom"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
