@@ -38,7 +38,7 @@ ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
 _SAY_FORMS = {"say", "says", "said", "told", "tells"}
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 # cues whose "to"-infinitive is a report: "vowed to fight", "asked the court to act"
-_TO_CUES = {"vow", "pledge", "promise", "threaten", "agree", "refuse",
+_TO_CUES = {"vow", "pledge", "promise", "threaten", "agree", "refuse", "decline",
             "ask", "urge", "tell", "call", "order", "advise", "warn", "instruct", "demand",
             "want", "expect", "hope"}
 # words that may open a reported clause although tagged ADP/SCONJ

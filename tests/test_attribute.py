@@ -90,7 +90,8 @@ REPORTED = (
     "Asked if her email practices were illegal, 46 percent of voters said yes.\n\n"
     "Lawmakers were irritated about the lack of detail, with Sen. John McCain calling it a “Chinese menu.”\n\n"
     "Last month, FBI Director James Comey called it careless but said she should face no charges.\n\n"
-    "A Bloomberg poll in June showed that most voters were worried.\n"
+    "A Bloomberg poll in June showed that most voters were worried.\n\n"
+    "A spokeswoman for the Israeli Defense Ministry declined to comment.\n"
 )
 
 
@@ -181,6 +182,8 @@ def reported(tmp_path_factory):
     # a time is no speaker, before the subject or between it and the verb
     ("she should face no charges", "FBI Director James Comey"),
     ("most voters were worried", "A Bloomberg poll"),
+    # declining to comment is reported, as refusing is
+    ("to comment", "A spokeswoman for the Israeli Defense Ministry"),
     # a long addressee ends at "that"
     ("she needs them tomorrow", "Hillary Clinton"),
 ])
