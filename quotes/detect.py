@@ -492,6 +492,10 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
             if nxt.index < j < len(toks) and is_cue(toks[j], sent):
                 end = t.start
                 break
+        # "... over Trump, who garnered ...": a relative clause after the report is the writer's
+        if t.text == "," and nxt is not None and nxt.text.lower() in ("who", "which", "whose"):
+            end = t.start
+            break
         # "A, and Y said B": the second clause is a report of its own
         if t.text in (",", ";") and nxt is not None and nxt.upos == "CCONJ" and any(
                 is_cue(u, sent) for u in toks[nxt.index + 1:] if u.start < end):

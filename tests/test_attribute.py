@@ -91,7 +91,8 @@ REPORTED = (
     "Lawmakers were irritated about the lack of detail, with Sen. John McCain calling it a “Chinese menu.”\n\n"
     "Last month, FBI Director James Comey called it careless but said she should face no charges.\n\n"
     "A Bloomberg poll in June showed that most voters were worried.\n\n"
-    "A spokeswoman for the Israeli Defense Ministry declined to comment.\n"
+    "A spokeswoman for the Israeli Defense Ministry declined to comment.\n\n"
+    "Most Democrats say they will support Clinton over Trump, who garnered support from only 15 percent.\n"
 )
 
 
@@ -184,6 +185,8 @@ def reported(tmp_path_factory):
     ("most voters were worried", "A Bloomberg poll"),
     # declining to comment is reported, as refusing is
     ("to comment", "A spokeswoman for the Israeli Defense Ministry"),
+    # a relative clause after the report is the writer's
+    ("they will support Clinton over Trump", "Most Democrats"),
     # a long addressee ends at "that"
     ("she needs them tomorrow", "Hillary Clinton"),
 ])
