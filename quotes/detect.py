@@ -271,7 +271,7 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
         # '"I'm a voter," declares Stephanie Acs', '"Look at it," Conway notes': a verb
         # right after a quote and its speaker, whatever the tagger says
         j = token.index - 1
-        while j >= 0 and token.index - j <= 4 and toks[j].upos in ("PROPN", "DET", "PRON"):
+        while j >= 0 and token.index - j <= 4 and toks[j].upos in ("PROPN", "DET", "PRON", "NUM"):
             j -= 1
         if j >= 0 and is_quote_mark(toks[j].text):
             return True

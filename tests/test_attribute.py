@@ -227,6 +227,7 @@ DIRECT = (
     "He didn't think the casino would last long: “Once the cold winds blow, it won’t make it,” "
     "Roffman predicted.\n\n"
     "\"I'm a voter,\" declares Stephanie Acs, 27, a Navy veteran.\n\n"
+    "“You seem to have picked a new standard out of thin air,” the two write.\n\n"
     "Another intelligence source speaking to Fox News said, “The agents are investigating.”\n\n"
     "After winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”\n\n"
     "\"If she gets to pick her judges, nothing you can do,\" Trump said before adding: "
@@ -291,6 +292,7 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("Once the cold winds blow, it won’t make it", "predicted", "Roffman"),
     # a cue verb after a quote and its speaker, even where the tagger reads a noun
     ("I'm a voter", "declares", "Stephanie Acs"),
+    ("You seem to have picked a new standard out of thin air", "write", "the two"),
     # the subject before a participle phrase, before a parenthesis, outside quotes,
     # and the noun that "with" gives a participle
     ("The agents are investigating.", "said", "Another intelligence source"),
