@@ -94,7 +94,6 @@ def _similar(a: list[str], b: list[str], bag_a: Counter[str], bag_b: Counter[str
     sm = SequenceMatcher(None, a, b, autojunk=False)
     if sm.ratio() >= SIMILAR:
         return True
-    shorter = min(len(a), len(b))
     matched = sum(block.size for block in sm.get_matching_blocks())
     return shorter >= MIN_TRUNCATED and matched / shorter >= CONTAINED
 

@@ -419,15 +419,20 @@ def _name_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] |
     toks = _tokens_between(ctx.doc, start, end)
     if not toks or toks[-1][1].text != ":":
         return None
-    name = []
+    name: list[Token] = []
     for _, tok in reversed(toks[:-1]):
         if tok.text in ("-", "—", "–"):
             break
-        name.append(tok)
-    words_ok = all(t.text[:1].isupper() or t.text.lower() in ("and", "of", "'s", "’s") for t in name)
-    if not 0 < len(name) <= 8 or not words_ok or not any(t.upos == "PROPN" for t in name):
-        return None  # a label ("Update: ...") is a common noun
-    return toks[-1]
+        name.insert(0, tok)
+    return toks[-1] if _is_name(name) else None
+
+
+def _is_name(words: list[Token]) -> bool:
+    """Are these few words, before a colon, a speaker's name ("Marco Rubio",
+    "Mark Blumenthal and Jon Cohen") rather than a label ("Update") or a clause?"""
+    return (0 < len(words) <= 6 and words[0].text.lower() not in LABELS
+            and all(t.text[:1].isupper() or t.upos in ("DET", "ADP", "PUNCT", "PART", "CCONJ") for t in words)
+            and not any(t.upos in ("VERB", "AUX") for t in words) and any(t.upos in ("PROPN", "NOUN") for t in words))
 
 
 def _colon_frame(ctx: _Context, para_index: int) -> tuple[Sentence, Token] | None:
@@ -668,11 +673,7 @@ def _around_frame(ctx: _Context, sent: Sentence, cue: Token, before: tuple[int, 
 def _after_name_colon(ctx: _Context, sent: Sentence, colon: Token) -> tuple[int, int] | None:
     """Content of a headline-style attribution, "Marco Rubio: I'm Not Interested
     In Being Vice President": a short name, a colon, a statement."""
-    name = sent.tokens[:colon.index]
-    if not 0 < len(name) <= 6 or name[0].text.lower() in LABELS:
-        return None
-    if not all(t.text[:1].isupper() or t.upos in ("DET", "ADP", "PUNCT", "PART") for t in name) \
-            or any(t.upos in ("VERB", "AUX") for t in name) or not any(t.upos in ("PROPN", "NOUN") for t in name):
+    if not _is_name(sent.tokens[:colon.index]):
         return None
     para = ctx.article.paragraphs[sent.paragraph].span
     span = _trim(ctx.article.text, colon.end, _boundary_after(ctx, colon.end, para))

@@ -262,12 +262,13 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
     """How many articles and unreadable inputs :func:`read_corpus` will yield,
-    counted without reading articles: one per file, one per non-blank line of
-    JSONL, so that a progress bar can show the time left.
+    counted without parsing articles: one per file, one per non-blank line of a
+    JSONL file that is not too large to read, so that a progress bar can show
+    the time left. JSONL files are read once more for this.
     """
     total = 0
     for item in iter_files(paths):
-        if isinstance(item, Path) and item.suffix.lower() == ".jsonl":
+        if isinstance(item, Path) and item.suffix.lower() == ".jsonl" and item.stat().st_size <= MAX_BYTES:
             with item.open("rb") as fh:
                 total += sum(1 for line in fh if line.strip())
         else:

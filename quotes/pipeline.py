@@ -26,6 +26,7 @@ from quotes.types import Article, Doc, Quote
 
 BATCH = 16  # articles per annotation call: enough for Stanza to batch sentences
 WORKER_BATCH = 4  # smaller batches keep every worker busy and the progress bar moving
+MIN_BATCHES_PER_WORKER = 4  # fewer, and one process annotates faster than starting a pool
 
 
 @dataclass
@@ -109,8 +110,8 @@ def _annotated(batches: Iterable[list[Article]], annotator: Annotator, workers: 
     (benchmarks/throughput.py: 10 articles ran faster on one process, 100 on two).
     """
     batches = iter(batches)
-    head = list(islice(batches, 4 * workers)) if workers > 1 else []
-    if workers <= 1 or len(head) < 4 * workers:
+    head = list(islice(batches, MIN_BATCHES_PER_WORKER * workers)) if workers > 1 else []
+    if workers <= 1 or len(head) < MIN_BATCHES_PER_WORKER * workers:
         for batch in chain(head, batches):
             yield annotator.annotate(batch) if batch else []
         return
@@ -186,8 +187,9 @@ def analyze(
     def todo() -> Iterator[list[Article]]:
         for articles, problems in _batches(read_corpus(paths), batch_size):
             result.problems.extend(problems)
-            if progress is not None and any(p.fatal for p in problems):
-                progress(sum(p.fatal for p in problems))  # an input that yields no article is done too
+            unread = sum(p.fatal for p in problems)
+            if progress is not None and unread:
+                progress(unread)  # an input that yields no article is done too
             if store is not None:
                 for p in problems:
                     store.add_problem(p)

@@ -63,6 +63,7 @@ def test_bad_files_are_reported_one_line_each_and_the_rest_is_read(messy_corpus)
     assert messages["binary.txt:"].startswith("binary file")
     assert messages["notes.docx:"].startswith("unsupported file type .docx")
     assert messages["huge.txt:"].startswith("too large")
+    assert messages["dump.jsonl:"].startswith("too large")
     assert messages["feed.jsonl:2"].startswith("malformed JSON")
     assert messages["feed.jsonl:3"] == "no 'text' string in this record"
     assert messages["nav.html:"] == "HTML page has no article text"
@@ -71,9 +72,10 @@ def test_bad_files_are_reported_one_line_each_and_the_rest_is_read(messy_corpus)
 
 
 def test_inputs_are_counted_before_reading(messy_corpus):
-    # what a progress bar needs: one per article or unreadable input, JSONL line by line
+    # what a progress bar needs: one per article or unreadable input, JSONL line by
+    # line, but a JSONL file too large to read is one problem
     articles, problems = read_all(messy_corpus)
-    assert count_inputs([messy_corpus]) == len(articles) + sum(p.fatal for p in problems) == 11
+    assert count_inputs([messy_corpus]) == len(articles) + sum(p.fatal for p in problems) == 12
 
 
 def test_html_main_text_is_extracted(tmp_path):

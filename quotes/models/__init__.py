@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quotes.models import _decode
-
 COMPACT_DIR = Path(__file__).parent / "en-compact"
 
 # One file per processor, named as the training driver saves them.
@@ -94,6 +92,8 @@ class ModelSet:
         import stanza
 
         if "depparse" in kwargs["processors"].split(","):
+            from quotes.models import _decode
+
             _decode.install()
         try:
             return stanza.Pipeline(**kwargs)
