@@ -108,6 +108,8 @@ def _annotated(batches: Iterable[list[Article]], annotator: Annotator, workers: 
     A corpus of fewer than four batches per worker is annotated in this process:
     starting a Stanza pipeline per worker costs more than it saves there
     (benchmarks/throughput.py: 10 articles ran faster on one process, 100 on two).
+    Empty batches (articles found in the store) go to no worker, and the pool
+    starts at the first batch with work, so a cached re-run starts none.
     """
     batches = iter(batches)
     head = list(islice(batches, MIN_BATCHES_PER_WORKER * workers)) if workers > 1 else []
@@ -115,22 +117,26 @@ def _annotated(batches: Iterable[list[Article]], annotator: Annotator, workers: 
         for batch in chain(head, batches):
             yield annotator.annotate(batch) if batch else []
         return
-    batches = chain(head, batches)
     import multiprocessing
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from contextlib import ExitStack
 
     threads = max(1, (os.cpu_count() or 1) // workers)
-    ctx = multiprocessing.get_context("spawn")  # torch and fork do not mix
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(annotator, threads)) as pool:
-        pending: deque = deque()
-        for batch in batches:
-            pending.append(pool.submit(_annotate_in_worker, batch))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    with ExitStack() as stack:
+        pool: ProcessPoolExecutor | None = None
+        pending: deque[Future[list[Doc]] | None] = deque()  # None: an empty batch
+        for batch in chain(head, batches):
+            if batch and pool is None:
+                ctx = multiprocessing.get_context("spawn")  # torch and fork do not mix
+                pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                                               initargs=(annotator, threads)))
+            pending.append(pool.submit(_annotate_in_worker, batch) if pool and batch else None)
+            while pending and (pending[0] is None or len(pending) >= 2 * workers):
+                done = pending.popleft()
+                yield done.result() if done else []
+        for done in pending:
+            yield done.result() if done else []
 
 
 def analyze(

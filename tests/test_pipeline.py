@@ -23,18 +23,34 @@ class _CountedPool(concurrent.futures.ProcessPoolExecutor):
         super().__init__(*args, **kwargs)
 
 
-def test_two_workers_give_the_one_process_result_in_order(tmp_path, monkeypatch):
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountedPool)
-    # twice the sample corpus: enough batches for the worker pool to start
+def _twice_the_corpus(folder: Path) -> Path:
+    # enough batches for the worker pool to start
     for copy in (1, 2):
         for f in sorted(CORPUS.glob("*.txt")):
-            shutil.copy(f, tmp_path / f"{copy}_{f.name}")
+            shutil.copy(f, folder / f"{copy}_{f.name}")
+    return folder
+
+
+def test_two_workers_give_the_one_process_result_in_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountedPool)
+    corpus = _twice_the_corpus(tmp_path)
     before = _CountedPool.started
-    one = analyze([tmp_path], annotator=SimpleAnnotator(), workers=1)
-    two = analyze([tmp_path], annotator=SimpleAnnotator(), workers=2)
+    one = analyze([corpus], annotator=SimpleAnnotator(), workers=1)
+    two = analyze([corpus], annotator=SimpleAnnotator(), workers=2)
     assert _CountedPool.started == before + 1
     assert len(one.articles) == 2 * len(list(CORPUS.glob("*.txt")))
     assert _records(two) == _records(one) and one.quotes
+
+
+def test_a_cached_rerun_starts_no_workers(tmp_path, monkeypatch):
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountedPool)
+    (tmp_path / "corpus").mkdir()
+    corpus = _twice_the_corpus(tmp_path / "corpus")
+    first = analyze([corpus], annotator=SimpleAnnotator(), db=tmp_path / "q.db", workers=2)
+    before = _CountedPool.started
+    again = analyze([corpus], annotator=SimpleAnnotator(), db=tmp_path / "q.db", workers=2)
+    assert _CountedPool.started == before
+    assert _records(again) == _records(first) and first.quotes
 
 
 def test_a_small_corpus_starts_no_workers(monkeypatch):
