@@ -64,7 +64,9 @@ class ModelSet:
         """Arguments for ``stanza.Pipeline`` that load ``processors`` (default: all
         of this set's) without the network."""
         processors = processors or self.processors
-        common: dict[str, Any] = {"lang": "en", "processors": processors,
+        # lemma_store_results: the lemmatizer remembers what its seq2seq model
+        # answered for a (word, tag), so names met again skip the model (same lemmas)
+        common: dict[str, Any] = {"lang": "en", "processors": processors, "lemma_store_results": True,
                                   "download_method": None, "logging_level": "WARN", "dir": str(self.path)}
         if self.official:
             return common
