@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from stanza.models.common import biaffine
 from stanza.models.common import chuliu_edmonds as stock
 from stanza.models.depparse import model as parser_model
 
@@ -12,8 +13,8 @@ from quotes import models
 from quotes.annotate import StanzaAnnotator
 from quotes.ingest import read_file
 from quotes.lexicon import CUE_VERBS
-from quotes.models import _decode
-from quotes.models._decode import one_root
+from quotes.models import _inference
+from quotes.models._inference import one_root
 
 AFP = Path(__file__).parent.parent / "corpus" / "001_b8fb2cd4f4ce1228.txt"
 
@@ -90,16 +91,22 @@ def test_the_compiled_decoder_picks_stanzas_trees():
     assert cyclic > 100
 
 
-def test_parses_match_stanzas_own_decoding(afp_doc, monkeypatch):
-    # same trees from the compiled decoder, same labels from scoring the chosen heads only
-    article, fast = afp_doc
-    annotator = StanzaAnnotator("compact").load()  # loading installs the faster decoding
+def test_annotations_match_stanzas_own_inference(monkeypatch):
+    # the compiled decoder picks the same trees, the labels of the chosen heads
+    # are the labels, and the tagger's folded classifiers pick the same tags
+    (article,) = read_file(AFP)
+    pipe = models.compact().pipeline()  # building a pipeline installs the faster inference
+
+    def annotations():
+        return [(w.upos, w.xpos, w.feats, w.lemma, w.head, w.deprel)
+                for s in pipe(article.text).sentences for w in s.words]
+
+    fast = annotations()
     monkeypatch.setattr(parser_model, "chuliu_edmonds_one_root", stock.chuliu_edmonds_one_root)
-    monkeypatch.setattr(parser_model.GraphParser, "predict", _decode._stock_predict)
-    slow = annotator.annotate([article])[0]
-    heads = [[(t.head, t.deprel) for t in s.tokens] for s in fast.sentences]
-    assert any(h != -1 for sent in heads for h, _ in sent)
-    assert heads == [[(t.head, t.deprel) for t in s.tokens] for s in slow.sentences]
+    monkeypatch.setattr(parser_model.GraphParser, "predict", _inference._stock_predict)
+    monkeypatch.setattr(biaffine.BiaffineScorer, "forward", _inference._stock_biaffine)
+    assert len(fast) > 500 and any(feats for _, _, feats, *_ in fast)
+    assert fast == annotations()
 
 
 def test_a_pipeline_loads_only_the_processors_asked_for():

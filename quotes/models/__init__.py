@@ -93,10 +93,9 @@ class ModelSet:
     def _build(self, kwargs: dict[str, Any]) -> Any:
         import stanza
 
-        if "depparse" in kwargs["processors"].split(","):
-            from quotes.models import _decode
+        from quotes.models import _inference
 
-            _decode.install()
+        _inference.install()
         try:
             return stanza.Pipeline(**kwargs)
         except Exception as exc:  # stanza raises bare Exceptions and many subtypes
