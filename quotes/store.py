@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import sqlite3
 import zlib
 from collections.abc import Mapping
@@ -114,8 +115,13 @@ def problem_from_row(row: Mapping[str, Any]) -> Problem:
     return Problem(Path(row["path"]), row["message"], row["line"], bool(row["fatal"]))
 
 
+# a token's fields in declaration order, as Token(*row) takes them back
+# (dataclasses.astuple deep-copies every field: most of the time a first run spent saving)
+_token_row = operator.attrgetter(*(f.name for f in dataclasses.fields(Token)))
+
+
 def encode_doc(doc: Doc) -> bytes:
-    data = {"s": [[s.paragraph, [dataclasses.astuple(t) for t in s.tokens]] for s in doc.sentences],
+    data = {"s": [[s.paragraph, [_token_row(t) for t in s.tokens]] for s in doc.sentences],
             "m": [[m.span.start, m.span.end, m.span.text, m.type] for m in doc.mentions]}
     return zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 6)
 
