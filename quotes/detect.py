@@ -42,6 +42,7 @@ _TO_CUES = {"vow", "pledge", "promise", "threaten", "agree", "refuse", "decline"
             "ask", "urge", "tell", "call", "order", "advise", "warn", "instruct", "demand",
             "want", "expect", "hope"}
 # words that may open a reported clause although tagged ADP/SCONJ
+_FRONTING = {"while", "although", "though", "because", "since", "when", "whereas", "if", "once", "after", "before"}
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
 
@@ -475,7 +476,8 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
     end = _boundary_after(ctx, start, para)
     # stop before a following ", adding ..." or "and criticized ..." that starts a new report
     # "Noting that A, X put ...", "Asked if A, 46 percent said ...": the report ends at the comma
-    opening = opening_participle(toks, cue) or (cue.index == 0 and cue.text.lower().endswith("ed"))
+    opening = (opening_participle(toks, cue) or (cue.index == 0 and cue.text.lower().endswith("ed"))
+               or _in_fronted_clause(toks, cue))
     for t in toks[i:]:
         if t.start >= end:
             break
@@ -507,6 +509,15 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
             end = t.start
             break
     return _trim(ctx.article.text, start, end)
+
+
+def _in_fronted_clause(toks: list[Token], cue: Token) -> bool:
+    """Is the cue the verb of a subordinate clause that opens the sentence
+    ("While he said he'd hold a hearing, it's unlikely ...")? Its report then
+    ends at the comma before the main clause."""
+    start = next((t.index for t in toks[:cue.index] if t.text.lower() in _FRONTING), None)
+    return start is not None and not any(t.text in ",;:" or t.upos == "VERB" for t in toks[:start]) \
+        and not any(t.upos in ("VERB", "PUNCT") for t in toks[start + 1:cue.index])
 
 
 def _adverbial_end(toks: list[Token], i: int) -> int:

@@ -92,7 +92,8 @@ REPORTED = (
     "Last month, FBI Director James Comey called it careless but said she should face no charges.\n\n"
     "A Bloomberg poll in June showed that most voters were worried.\n\n"
     "A spokeswoman for the Israeli Defense Ministry declined to comment.\n\n"
-    "Most Democrats say they will support Clinton over Trump, who garnered support from only 15 percent.\n"
+    "Most Democrats say they will support Clinton over Trump, who garnered support from only 15 percent.\n\n"
+    "While he said he'd hold a hearing, it's unlikely to win his support without naming a site.\n"
 )
 
 
@@ -189,6 +190,8 @@ def reported(tmp_path_factory):
     ("they will support Clinton over Trump", "Most Democrats"),
     # a long addressee ends at "that"
     ("she needs them tomorrow", "Hillary Clinton"),
+    # a report in a subordinate clause that opens the sentence ends at its comma
+    ("he'd hold a hearing", "he"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
