@@ -198,6 +198,8 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         # not when a finite verb follows: "X, a fellow at Brookings, said Trump could ..."
         # reports a clause; "said a source involved in ..." does not
         after = toks[hi + 1] if hi + 1 < len(toks) else None
+        if after is not None and after.upos == "CCONJ" and hi + 2 < len(toks) and _np_member(toks, hi + 2):
+            after = next(iter(toks[noun_phrase(toks, hi + 2)[1] + 1:]), None)  # "said he and his staff were ..."
         if after is None or not (after.upos == "AUX" or (
                 after.upos == "VERB" and not after.text.endswith(("ed", "ing")))):
             return lo, hi

@@ -93,7 +93,9 @@ REPORTED = (
     "A Bloomberg poll in June showed that most voters were worried.\n\n"
     "A spokeswoman for the Israeli Defense Ministry declined to comment.\n\n"
     "Most Democrats say they will support Clinton over Trump, who garnered support from only 15 percent.\n\n"
-    "While he said he'd hold a hearing, it's unlikely to win his support without naming a site.\n"
+    "While he said he'd hold a hearing, it's unlikely to win his support without naming a site.\n\n"
+    "The White House contends that it is on track, and Brian Deese, the White House climate change adviser, "
+    "said he and his staff were preparing models.\n"
 )
 
 
@@ -192,6 +194,8 @@ def reported(tmp_path_factory):
     ("she needs them tomorrow", "Hillary Clinton"),
     # a report in a subordinate clause that opens the sentence ends at its comma
     ("he'd hold a hearing", "he"),
+    # after an appositive, a subject that is coordinated ("he and his staff were") opens the report
+    ("he and his staff were preparing models", "Brian Deese"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
