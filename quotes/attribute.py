@@ -229,6 +229,12 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return lo, hi
     if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].upos == "PUNCT":
         return i, i  # a name mis-tagged as a verb: '...,” Husted said'
+    if i > 0 and toks[i].upos == "VERB" and toks[i].text.islower() and not toks[i].text.endswith(("ed", "ing")) \
+            and toks[i - 1].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM"):
+        lo = i - 1  # a noun mis-tagged as a verb: "Some Clinton allies suggested"
+        while lo > 0 and _np_member(toks, lo - 1):
+            lo -= 1
+        return lo, i
     return None
 
 

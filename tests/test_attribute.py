@@ -95,7 +95,8 @@ REPORTED = (
     "Most Democrats say they will support Clinton over Trump, who garnered support from only 15 percent.\n\n"
     "While he said he'd hold a hearing, it's unlikely to win his support without naming a site.\n\n"
     "The White House contends that it is on track, and Brian Deese, the White House climate change adviser, "
-    "said he and his staff were preparing models.\n"
+    "said he and his staff were preparing models.\n\n"
+    "Some Clinton allies suggested that intelligence officials were politically motivated.\n"
 )
 
 
@@ -196,6 +197,8 @@ def reported(tmp_path_factory):
     ("he'd hold a hearing", "he"),
     # after an appositive, a subject that is coordinated ("he and his staff were") opens the report
     ("he and his staff were preparing models", "Brian Deese"),
+    # a plural noun the compact tagger reads as a verb ends the subject
+    ("intelligence officials were politically motivated", "Some Clinton allies"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
