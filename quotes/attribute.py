@@ -20,7 +20,7 @@ import re
 from itertools import pairwise
 
 from quotes.detect import is_cue, is_quote_mark, opening_participle
-from quotes.lexicon import ADDRESSEE_CUES, TIME_WORDS
+from quotes.lexicon import ADDRESSEE_CUES, DASHES, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
@@ -37,7 +37,7 @@ def _np_member(toks: list[Token], i: int) -> bool:
     if t.text == "-":  # inside a hyphenated word ("39-year-old"), not a dash between phrases
         return 0 < i < len(toks) - 1 and toks[i - 1].end == t.start and t.end == toks[i + 1].start
     if t.upos in _NP or t.text in ("'s", "’s", "'", "’"):
-        return t.text not in ("—", "–")
+        return t.text not in DASHES
     if t.upos == "X":  # untagged (SimpleAnnotator): a capitalised word or a pronoun
         return t.text[:1].isupper() or t.text.lower() in ("he", "she", "they", "it", "we", "i")
     if t.upos == "ADP" and t.text.lower() in _LINKS and 0 < i < len(toks) - 1:
@@ -91,7 +91,7 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
     not inside a leading prepositional phrase ("Back on the ground, Afghan
     commander X, ...")."""
     # a dateline is no subject: "WASHINGTON — ...", "LA CROSSE, Wisc. — ..."
-    dash = next((j for j, t in enumerate(toks[start:min(before, start + 10)], start) if t.text in ("—", "–")), None)
+    dash = next((j for j, t in enumerate(toks[start:min(before, start + 10)], start) if t.text in DASHES), None)
     i = dash + 1 if dash is not None and toks[start].text.isupper() else start
     while i < before:
         t = toks[i]
@@ -208,7 +208,7 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         k = _skip_back(toks, i - 1)
         if k >= 0 and toks[k].upos == "PROPN":
             return noun_phrase(toks, k)
-    if i >= 0 and toks[i].text in (",", "—", "–"):
+    if i >= 0 and toks[i].text in (",", *DASHES):
         # "Hamdullah, a 39-year-old shopkeeper who ..., said" or "Many speakers — including
         # ... — said": the subject precedes the appositive
         mark = toks[i].text

@@ -26,7 +26,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
-from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, LABELS, SPEECH_CUES, STANCE_CUES, WEAK_CUES, is_abbreviation
+from quotes.lexicon import (
+    ADDRESSEE_CUES,
+    CUE_VERBS,
+    DASHES,
+    LABELS,
+    SPEECH_CUES,
+    STANCE_CUES,
+    WEAK_CUES,
+    is_abbreviation,
+)
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 DOUBLE_OPEN = "“„«‟"
@@ -422,7 +431,7 @@ def _name_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] |
         return None
     name: list[Token] = []
     for _, tok in reversed(toks[:-1]):
-        if tok.text in ("-", "—", "–"):
+        if tok.text in ("-", *DASHES):
             break
         name.insert(0, tok)
     return toks[-1] if _is_name(name) else None
@@ -547,7 +556,7 @@ def _clause_before(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int]
     toks = sent.tokens
     i = cue.index - 1
     # walk left over the speaker noun phrase to the comma that ends the clause
-    while i >= 0 and toks[i].text not in (",", "—", "–", ":"):
+    while i >= 0 and toks[i].text not in (",", *DASHES, ":"):
         if toks[i].upos in ("VERB",) and toks[i].deprel not in ("amod", "acl"):
             return None
         if toks[i].text.lower() in ("who", "whom", "which"):
@@ -659,7 +668,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
         for t in inside:
             if t.upos in ("VERB", "AUX"):
                 break
-            if t.text in (";", "—") or (t.text == "," and not nominal):
+            if t.text in (";", *DASHES) or (t.text == "," and not nominal):
                 return None
     return span
 

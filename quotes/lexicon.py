@@ -58,6 +58,9 @@ MESSAGE_NOUNS = _words("""
     document filing announcement briefing transcript email
 """)
 
+# dashes that set off an aside; typists write an em dash as two hyphens
+DASHES = ("—", "–", "--")
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
 

@@ -96,7 +96,9 @@ REPORTED = (
     "While he said he'd hold a hearing, it's unlikely to win his support without naming a site.\n\n"
     "The White House contends that it is on track, and Brian Deese, the White House climate change adviser, "
     "said he and his staff were preparing models.\n\n"
-    "Some Clinton allies suggested that intelligence officials were politically motivated.\n"
+    "Some Clinton allies suggested that intelligence officials were politically motivated.\n\n"
+    "Sanders aides -- who spoke on condition of anonymity because they were not authorized to discuss "
+    "the matter -- said the senator would stay in the race.\n"
 )
 
 
@@ -199,6 +201,8 @@ def reported(tmp_path_factory):
     ("he and his staff were preparing models", "Brian Deese"),
     # a plural noun the compact tagger reads as a verb ends the subject
     ("intelligence officials were politically motivated", "Some Clinton allies"),
+    # two hyphens set off an aside as a dash does
+    ("the senator would stay in the race", "Sanders aides"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
