@@ -20,7 +20,7 @@ import re
 from itertools import pairwise
 
 from quotes.detect import is_cue, is_quote_mark, opening_participle
-from quotes.lexicon import ADDRESSEE_CUES, DASHES, TIME_WORDS
+from quotes.lexicon import ADDRESSEE_CUES, DASHES, SENTENCE_ADVERBS, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
@@ -102,8 +102,9 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
             return None
         if t.upos in ("PROPN", "NOUN", "PRON") and _np_member(toks, i):
             lo, hi = noun_phrase(toks, i)
-            if toks[hi].text.lower() in TIME_WORDS and hi + 1 < before and toks[hi + 1].text == ",":
-                i = hi + 2  # "Last month, FBI Director James Comey ..."
+            fronted = toks[hi].text.lower() in TIME_WORDS or (lo == hi and toks[lo].text.lower() in SENTENCE_ADVERBS)
+            if fronted and hi + 1 < before and toks[hi + 1].text == ",":
+                i = hi + 2  # "Last month, FBI Director James Comey ...", "Indeed, Richard Trumka ..."
                 continue
             # not the object of a preposition, nor a place set off by commas after
             # one ("At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...")

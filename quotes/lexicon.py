@@ -88,6 +88,14 @@ TIME_WORDS = _words("""
     sunday january february march april may june july august september october november december
 """)
 
+# Sentence adverbs the compact tagger may read as names: "Indeed, X said" names X.
+SENTENCE_ADVERBS = _words("""
+    indeed however still meanwhile instead moreover nevertheless nonetheless besides separately
+    likewise similarly also yet now then overall meantime additionally furthermore finally
+    ultimately fortunately unfortunately ironically notably importantly interestingly clearly
+    obviously apparently earlier later again otherwise thus hence therefore regardless
+""")
+
 # Words in titles that stay capitalised but are not part of a name.
 HONORIFICS = _words("""
     mr mrs ms miss dr prof sir dame lord lady gen col maj capt lt sgt sen rep gov rev fr

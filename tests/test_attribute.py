@@ -98,7 +98,9 @@ REPORTED = (
     "said he and his staff were preparing models.\n\n"
     "Some Clinton allies suggested that intelligence officials were politically motivated.\n\n"
     "Sanders aides -- who spoke on condition of anonymity because they were not authorized to discuss "
-    "the matter -- said the senator would stay in the race.\n"
+    "the matter -- said the senator would stay in the race.\n\n"
+    "Indeed, AFL-CIO President Richard Trumka felt compelled to issue a memo instructing the affiliates "
+    "to hold off on endorsements.\n"
 )
 
 
@@ -203,6 +205,8 @@ def reported(tmp_path_factory):
     ("intelligence officials were politically motivated", "Some Clinton allies"),
     # two hyphens set off an aside as a dash does
     ("the senator would stay in the race", "Sanders aides"),
+    # a sentence adverb before a comma is no subject
+    ("the affiliates to hold off on endorsements", "AFL-CIO President Richard Trumka"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
