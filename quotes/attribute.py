@@ -111,7 +111,11 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
             aside = (lo > 1 and toks[lo - 1].text == "," and toks[lo - 2].upos == "PROPN" and hi - lo < 2
                      and all(t.upos == "PROPN" for t in toks[lo:hi + 1])
                      and hi + 1 < len(toks) and toks[hi + 1].text == ",")
-            if (lo == 0 or toks[lo - 1].upos != "ADP") and not aside:
+            # "On a purely political level, ...": the phrase's modifiers may stand before its noun phrase
+            k = lo - 1
+            while k >= 0 and toks[k].upos in ("DET", "ADJ", "ADV", "NUM"):
+                k -= 1
+            if (k < 0 or toks[k].upos != "ADP") and not aside:
                 return lo, hi
             i = hi + 1
             continue

@@ -100,7 +100,8 @@ REPORTED = (
     "Sanders aides -- who spoke on condition of anonymity because they were not authorized to discuss "
     "the matter -- said the senator would stay in the race.\n\n"
     "Indeed, AFL-CIO President Richard Trumka felt compelled to issue a memo instructing the affiliates "
-    "to hold off on endorsements.\n"
+    "to hold off on endorsements.\n\n"
+    "In an unusually blunt statement, the governor attacked the budget, saying it was a disaster.\n"
 )
 
 
@@ -207,6 +208,8 @@ def reported(tmp_path_factory):
     ("the senator would stay in the race", "Sanders aides"),
     # a sentence adverb before a comma is no subject
     ("the affiliates to hold off on endorsements", "AFL-CIO President Richard Trumka"),
+    # a noun phrase in a fronted prepositional phrase is no subject, adverbs and all
+    ("it was a disaster", "the governor"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
