@@ -20,7 +20,7 @@ import re
 from itertools import pairwise
 
 from quotes.detect import is_cue, is_quote_mark, opening_participle
-from quotes.lexicon import ADDRESSEE_CUES, DASHES, SENTENCE_ADVERBS, TIME_WORDS
+from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, SENTENCE_ADVERBS, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
@@ -234,7 +234,8 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return lo, hi
     if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].upos == "PUNCT":
         return i, i  # a name mis-tagged as a verb: '...,” Husted said'
-    if i > 0 and toks[i].upos == "VERB" and toks[i].text.islower() and not toks[i].text.endswith(("ed", "ing")) \
+    if i == cue.index - 1 > 0 and toks[i].upos == "VERB" and toks[i].text.islower() \
+            and not toks[i].text.endswith(("ed", "ing")) and toks[i].lemma.lower() not in CUE_VERBS \
             and toks[i - 1].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM"):
         lo = i - 1  # a noun mis-tagged as a verb: "Some Clinton allies suggested"
         while lo > 0 and _np_member(toks, lo - 1):

@@ -101,7 +101,8 @@ REPORTED = (
     "the matter -- said the senator would stay in the race.\n\n"
     "Indeed, AFL-CIO President Richard Trumka felt compelled to issue a memo instructing the affiliates "
     "to hold off on endorsements.\n\n"
-    "In an unusually blunt statement, the governor attacked the budget, saying it was a disaster.\n"
+    "In an unusually blunt statement, the governor attacked the budget, saying it was a disaster.\n\n"
+    "“You bet I would,” Christie said when asked whether he would issue a quarantine.\n"
 )
 
 
@@ -210,6 +211,8 @@ def reported(tmp_path_factory):
     ("the affiliates to hold off on endorsements", "AFL-CIO President Richard Trumka"),
     # a noun phrase in a fronted prepositional phrase is no subject, adverbs and all
     ("it was a disaster", "the governor"),
+    # what someone was asked after "X said when" has no speaker, least of all "X said"
+    ("whether he would issue a quarantine", None),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
