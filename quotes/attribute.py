@@ -56,8 +56,9 @@ def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
     # a determiner starts a new phrase, except after a link word ("one of the soldiers")
     while hi + 1 < len(toks) and _np_member(toks, hi + 1) and (toks[hi + 1].upos != "DET" or toks[hi].upos == "ADP"):
         hi += 1
-    # a trailing link word belongs to what follows, not to the phrase
-    while hi > lo and toks[hi].upos == "ADP":
+    # a trailing link word belongs to what follows, not to the phrase, and a
+    # trailing "'s" is a verb ("He's suggesting")
+    while hi > lo and (toks[hi].upos == "ADP" or toks[hi].text in ("'s", "’s")):
         hi -= 1
     return lo, hi
 

@@ -102,7 +102,8 @@ REPORTED = (
     "Indeed, AFL-CIO President Richard Trumka felt compelled to issue a memo instructing the affiliates "
     "to hold off on endorsements.\n\n"
     "In an unusually blunt statement, the governor attacked the budget, saying it was a disaster.\n\n"
-    "“You bet I would,” Christie said when asked whether he would issue a quarantine.\n"
+    "“You bet I would,” Christie said when asked whether he would issue a quarantine.\n\n"
+    "He's suggesting that delegates from states he won should flip to his column.\n"
 )
 
 
@@ -213,6 +214,8 @@ def reported(tmp_path_factory):
     ("it was a disaster", "the governor"),
     # what someone was asked after "X said when" has no speaker, least of all "X said"
     ("whether he would issue a quarantine", None),
+    # "'s" after a subject is "is", no part of the speaker
+    ("delegates from states he won should flip to his column", "He"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
