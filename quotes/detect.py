@@ -468,6 +468,8 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         while i < len(toks) and toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "X") \
                 and toks[i].text.lower() not in ("that", "to"):
             i += 1
+            if toks[i - 1].text.lower() in ("them", "him", "her", "us", "me", "you"):
+                break  # a pronoun is the whole addressee: "telling them Valeant was ..."
         # a longer addressee ends at "that": "telling customers at a Manchester, New Hampshire, spot that ..."
         that = next((t.index for t in toks[i:i + 15] if t.text.lower() == "that"), None)
         if that is not None and not any(t.upos in ("VERB", "AUX") for t in toks[i:that]):

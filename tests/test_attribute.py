@@ -103,7 +103,8 @@ REPORTED = (
     "to hold off on endorsements.\n\n"
     "In an unusually blunt statement, the governor attacked the budget, saying it was a disaster.\n\n"
     "“You bet I would,” Christie said when asked whether he would issue a quarantine.\n\n"
-    "He's suggesting that delegates from states he won should flip to his column.\n"
+    "He's suggesting that delegates from states he won should flip to his column.\n\n"
+    'On Tuesday, Mr. Ackman wrote to investors, telling them Valeant was "worth multiples of the market price."\n'
 )
 
 
@@ -216,6 +217,8 @@ def reported(tmp_path_factory):
     ("whether he would issue a quarantine", None),
     # "'s" after a subject is "is", no part of the speaker
     ("delegates from states he won should flip to his column", "He"),
+    # a pronoun is the whole addressee; the report's subject follows it
+    ('Valeant was "worth multiples of the market price.', "Mr. Ackman"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
