@@ -155,24 +155,27 @@ def _needs_parse(sent: Any, quoted: list[tuple[int, int]]) -> bool:
     def cue(word: Any) -> bool:
         return word.text.lower() == "according" or (word.upos == "VERB" and (word.lemma or "").lower() in CUE_VERBS)
 
-    def start(word: Any) -> int:
-        return word.start_char if word.start_char is not None else word.parent.start_char
+    return any(cue(w) and not any(s <= _char_span(w)[0] < e for s, e in quoted) for w in sent.words)
 
-    return any(cue(w) and not any(s <= start(w) < e for s, e in quoted) for w in sent.words)
+
+def _char_span(word: Any) -> tuple[int, int]:
+    """A word's offsets in its paragraph; a word of a multi-word token ("do" of
+    "don't") has none of its own and takes its token's."""
+    start = word.start_char if word.start_char is not None else word.parent.start_char
+    end = word.end_char if word.end_char is not None else word.parent.end_char
+    return start, end
 
 
 def _tokens(sent: Any, offset: int) -> list[Token]:
     out = []
     for word in sent.words:
-        parent = word.parent
-        start = word.start_char if word.start_char is not None else parent.start_char
-        end = word.end_char if word.end_char is not None else parent.end_char
+        start, end = _char_span(word)
         out.append(Token(
             index=word.id - 1, text=word.text, start=offset + start, end=offset + end,
             lemma=word.lemma or word.text, upos=word.upos or "X",
             # an unparsed sentence gets a flat "dep" parse, which the rules read as "no parse"
             head=(word.head or 0) - 1, deprel=word.deprel or "dep",
-            ner=getattr(parent, "ner", None) or "O",
+            ner=getattr(word.parent, "ner", None) or "O",
         ))
     return out
 

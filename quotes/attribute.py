@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from quotes.detect import is_cue, is_quote_mark, opening_participle
+from quotes.detect import inner_hyphen, is_cue, is_quote_mark, opening_participle
 from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, SENTENCE_ADVERBS, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
@@ -35,7 +35,7 @@ def _np_member(toks: list[Token], i: int) -> bool:
     if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == ".":
         return True  # a middle initial ("Paul H. Chipok"), whatever its tag
     if t.text == "-":  # inside a hyphenated word ("39-year-old"), not a dash between phrases
-        return 0 < i < len(toks) - 1 and toks[i - 1].end == t.start and t.end == toks[i + 1].start
+        return inner_hyphen(toks, i)
     if t.upos in _NP or t.text in ("'s", "’s", "'", "’"):
         return t.text not in DASHES
     if t.upos == "X":  # untagged (SimpleAnnotator): a capitalised word or a pronoun
@@ -238,10 +238,7 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     if i == cue.index - 1 > 0 and toks[i].upos == "VERB" and toks[i].text.islower() \
             and not toks[i].text.endswith(("ed", "ing")) and toks[i].lemma.lower() not in CUE_VERBS \
             and toks[i - 1].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM"):
-        lo = i - 1  # a noun mis-tagged as a verb: "Some Clinton allies suggested"
-        while lo > 0 and _np_member(toks, lo - 1):
-            lo -= 1
-        return lo, i
+        return noun_phrase(toks, i - 1)[0], i  # a noun mis-tagged as a verb: "Some Clinton allies suggested"
     return None
 
 

@@ -709,12 +709,12 @@ def _ends_statement(toks: list[Token], cue: Token) -> bool:
     if i < len(toks) and toks[i].text.lower() in _OPENERS:
         return False  # "Cruz said if elected president he could ...": a clause follows
     while i < len(toks) and ((toks[i].upos in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ")
-                             and toks[i].text.lower() != "that") or _inner_hyphen(toks, i)):
+                             and toks[i].text.lower() != "that") or inner_hyphen(toks, i)):
         i += 1
     return i >= len(toks) or (toks[i].upos in ("PUNCT", "CCONJ", "SCONJ") and toks[i].text.lower() != "that")
 
 
-def _inner_hyphen(toks: list[Token], i: int) -> bool:
+def inner_hyphen(toks: list[Token], i: int) -> bool:
     """Is ``toks[i]`` the hyphen inside a word ("lower-court"), not a dash?"""
     return (toks[i].text == "-" and 0 < i < len(toks) - 1
             and toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start)

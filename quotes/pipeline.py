@@ -127,11 +127,14 @@ def _annotated(batches: Iterable[list[Article]], annotator: Annotator, workers: 
         pool: ProcessPoolExecutor | None = None
         pending: deque[Future[list[Doc]] | None] = deque()  # None: an empty batch
         for batch in chain(head, batches):
-            if batch and pool is None:
-                ctx = multiprocessing.get_context("spawn")  # torch and fork do not mix
-                pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                                                               initargs=(annotator, threads)))
-            pending.append(pool.submit(_annotate_in_worker, batch) if pool and batch else None)
+            if not batch:
+                pending.append(None)
+            else:
+                if pool is None:
+                    ctx = multiprocessing.get_context("spawn")  # torch and fork do not mix
+                    pool = stack.enter_context(ProcessPoolExecutor(
+                        workers, mp_context=ctx, initializer=_init_worker, initargs=(annotator, threads)))
+                pending.append(pool.submit(_annotate_in_worker, batch))
             while pending and (pending[0] is None or len(pending) >= 2 * workers):
                 done = pending.popleft()
                 yield done.result() if done else []

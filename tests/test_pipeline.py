@@ -25,6 +25,7 @@ class _CountedPool(concurrent.futures.ProcessPoolExecutor):
 
 def _twice_the_corpus(folder: Path) -> Path:
     # enough batches for the worker pool to start
+    folder.mkdir(exist_ok=True)
     for copy in (1, 2):
         for f in sorted(CORPUS.glob("*.txt")):
             shutil.copy(f, folder / f"{copy}_{f.name}")
@@ -44,9 +45,10 @@ def test_two_workers_give_the_one_process_result_in_order(tmp_path, monkeypatch)
 
 def test_a_cached_rerun_starts_no_workers(tmp_path, monkeypatch):
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountedPool)
-    (tmp_path / "corpus").mkdir()
     corpus = _twice_the_corpus(tmp_path / "corpus")
+    before = _CountedPool.started
     first = analyze([corpus], annotator=SimpleAnnotator(), db=tmp_path / "q.db", workers=2)
+    assert _CountedPool.started == before + 1  # the first run did use workers
     before = _CountedPool.started
     again = analyze([corpus], annotator=SimpleAnnotator(), db=tmp_path / "q.db", workers=2)
     assert _CountedPool.started == before

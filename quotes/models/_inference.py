@@ -50,6 +50,11 @@ def one_root(scores: np.ndarray) -> np.ndarray:
     return tree
 
 
+def _with_one(rows: torch.Tensor) -> torch.Tensor:
+    """Rows with a 1 appended, as Stanza's biaffine scorers extend their inputs for the bias."""
+    return torch.cat([rows, rows.new_ones(len(rows), 1)], 1)
+
+
 class _KeepInputs(nn.Module):
     """Stands in for the label scorer while arcs are scored: keeps its inputs, scores nothing."""
 
@@ -60,10 +65,8 @@ class _KeepInputs(nn.Module):
 def _label_ids(scorer: Any, dependents: torch.Tensor, heads: torch.Tensor) -> torch.Tensor:
     """The best label of each (dependent, head) row pair under a DeepBiaffineScorer:
     the pairwise scorer's arithmetic, for the given pairs only."""
-    dep = scorer.hidden_func(scorer.W1(dependents))
-    head = scorer.hidden_func(scorer.W2(heads))
-    dep = torch.cat([dep, dep.new_ones(len(dep), 1)], 1)
-    head = torch.cat([head, head.new_ones(len(head), 1)], 1)
+    dep = _with_one(scorer.hidden_func(scorer.W1(dependents)))
+    head = _with_one(scorer.hidden_func(scorer.W2(heads)))
     bilinear = scorer.scorer.W_bilin
     weight = bilinear.weight.reshape(bilinear.input1_size, -1)
     best = []
@@ -127,9 +130,8 @@ def _biaffine_forward(self: Any, input1: torch.Tensor, input2: torch.Tensor) -> 
         return _stock_biaffine(self, input1, input2)
     parents, order, counts = grouped
     bilinear = self.W_bilin
-    parents = torch.cat([parents, parents.new_ones(len(parents), 1)], 1)
-    per_parent = torch.einsum("oij,uj->uio", bilinear.weight, parents)
-    words = torch.cat([input1, input1.new_ones(len(input1), 1)], 1)[order]
+    per_parent = torch.einsum("oij,uj->uio", bilinear.weight, _with_one(parents))
+    words = _with_one(input1)[order]
     scores = torch.cat([group @ weight for group, weight in zip(words.split(counts), per_parent, strict=True)])
     out = torch.empty_like(scores)
     out[order] = scores
