@@ -1,6 +1,6 @@
-"""Faster inference for Stanza's parser and tagger, with Stanza's own results.
+"""Faster inference for Stanza's processors, with Stanza's own results.
 
-Three costs on CPU are not the networks' own work, or are that work many times over:
+Some costs on CPU are not the networks' own work, or are that work many times over:
 
 * the parser picks each sentence's tree with Chu–Liu–Edmonds in pure Python and NumPy,
   which costs as much as the network with a weak parser whose best arcs form
@@ -13,20 +13,31 @@ Three costs on CPU are not the networks' own work, or are that work many times o
 * the tagger scores XPOS and each feature with a bilinear form of the word's
   hidden state and the embedding of its predicted UPOS: one of a few dozen
   vectors. :func:`_biaffine_forward` folds each distinct one into the weights
-  once, which leaves a plain linear layer per UPOS.
+  once, which leaves a plain linear layer per UPOS;
+* the tagger, parser and NER model each run a character LSTM over every word of a
+  batch, though a word's vector depends on its characters alone and news repeats
+  its words: :func:`_char_forward` runs it once per distinct word;
+* batches are padded into tensors one row at a time (:func:`_long_tensor` fills them
+  in one NumPy step), and the lemmatizer prepares every word for its seq2seq model
+  twice, once for nothing (:func:`_lemma_loader`).
 
 All are tested against Stanza's code (random score matrices, seed annotations).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from itertools import chain
 from typing import Any
 
 import numpy as np
 import torch
-from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+from stanza.models.common import data
+from stanza.models.common.utils import tensor_unsort
+from stanza.models.common.vocab import PAD_ID, VOCAB_PREFIX_SIZE
 from torch import nn
 from torch.nn import functional as F
+from torch.nn.utils.rnn import pack_sequence, pad_packed_sequence
 from ufal.chu_liu_edmonds import chu_liu_edmonds
 
 _CHUNK = 2048  # dependents scored at once: bounds the words × hidden × labels intermediate
@@ -85,7 +96,7 @@ def predict(self: Any, word: Any, word_mask: Any, wordchars: Any, wordchars_mask
     inputs = (word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats, pretrained, lemma, head, deprel,
               word_orig_idx, sentlens, wordlens, text)
     if resolve_head_constraints or self.args.get("use_arc_embedding") or self.training:
-        return _stock_predict(self, *inputs, resolve_head_constraints=resolve_head_constraints)
+        return _stock["predict"](self, *inputs, resolve_head_constraints=resolve_head_constraints)
     labeller, self.deprel = self.deprel, _KeepInputs()
     try:
         with torch.no_grad():
@@ -121,13 +132,13 @@ def _distinct_rows(rows: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, list
 def _biaffine_forward(self: Any, input1: torch.Tensor, input2: torch.Tensor) -> torch.Tensor:
     """``BiaffineScorer.forward`` for rows of ``input2`` drawn from a few distinct vectors."""
     if self.training or input2.dim() != 2:
-        return _stock_biaffine(self, input1, input2)
+        return _stock["biaffine"](self, input1, input2)
     global _last_parents
     if _last_parents[0] is not input2:  # one tagger column's classifiers share their parent
         _last_parents = (input2, _distinct_rows(input2))
     grouped = _last_parents[1]
     if grouped is None:
-        return _stock_biaffine(self, input1, input2)
+        return _stock["biaffine"](self, input1, input2)
     parents, order, counts = grouped
     bilinear = self.W_bilin
     per_parent = torch.einsum("oij,uj->uio", bilinear.weight, _with_one(parents))
@@ -138,23 +149,85 @@ def _biaffine_forward(self: Any, input1: torch.Tensor, input2: torch.Tensor) -> 
     return out + bilinear.bias
 
 
+def _char_forward(self: Any, chars: torch.Tensor, chars_mask: torch.Tensor, word_orig_idx: list[int],
+                  sentlens: list[int], wordlens: list[int]) -> Any:
+    """``CharacterModel.forward``, run once per distinct word of the batch."""
+    stock = _stock["char"]
+    if self.training:
+        return stock(self, chars, chars_mask, word_orig_idx, sentlens, wordlens)
+    distinct, which = torch.unique(chars, dim=0, return_inverse=True)
+    lens = torch.empty(len(distinct), dtype=torch.long)
+    lens[which] = torch.as_tensor(wordlens)
+    order = torch.argsort(lens, descending=True, stable=True)  # packing wants longest first
+    rank = torch.empty_like(order)
+    rank[order] = torch.arange(len(order))
+    rows = distinct[order]
+    # the distinct words as one "sentence" in their own order, then each word its vector
+    out = stock(self, rows, rows == PAD_ID, list(range(len(rows))), [len(rows)], lens[order].tolist())
+    res = (out[0] if self.pad else out.data)[rank[which]]
+    res = pack_sequence(tensor_unsort(res, word_orig_idx).split(sentlens))
+    return pad_packed_sequence(res, batch_first=True)[0] if self.pad else res
+
+
+def _long_tensor(tokens_list: list[Any], batch_size: int, pad_id: int = PAD_ID) -> torch.Tensor:
+    """``stanza.models.common.data.get_long_tensor`` for rows of ids, filled at once."""
+    if not tokens_list or not all(isinstance(row, list) for row in tokens_list):
+        return data.get_long_tensor(tokens_list, batch_size, pad_id)
+    flat = list(chain.from_iterable(tokens_list))
+    if flat and not isinstance(flat[0], int):  # deeper nesting
+        return data.get_long_tensor(tokens_list, batch_size, pad_id)
+    lens = np.fromiter(map(len, tokens_list), dtype=np.int64, count=len(tokens_list))
+    out = np.full((batch_size, int(lens.max())), pad_id, dtype=np.int64)
+    out[:len(lens)][np.arange(out.shape[1]) < lens[:, None]] = flat
+    return torch.from_numpy(out)
+
+
+def _lemma_loader(doc: Any, batch_size: int, config: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
+    """The lemmatizer's DataLoader, which need not prepare seq2seq input for every word
+    when it runs with its dictionary (``ensemble_dict``): ``LemmaProcessor.process``
+    then reads only the document of the loader it builds without ``skip``."""
+    if kwargs.get("skip") is None and config.get("ensemble_dict") and not config.get("dict_only"):
+        kwargs["conll_only"] = True
+    return _stock["lemma_loader"](doc, batch_size, config, *args, **kwargs)
+
+
 _FEW = 4  # fold the parents in when each stands for at least this many rows on average
 _last_parents: tuple[Any, Any] = (None, None)
-_stock_predict: Any = None
-_stock_biaffine: Any = None
+_stock: dict[str, Any] = {}  # what install() replaced, by key
+
+
+def _replacements() -> dict[str, tuple[Any, str, Callable[..., Any]]]:
+    """key → (owner, attribute, replacement) for everything :func:`install` replaces."""
+    from stanza.models.common import biaffine, char_model
+    from stanza.models.depparse import data as parse_data
+    from stanza.models.depparse import model
+    from stanza.models.lemma import data as lemma_data
+    from stanza.models.mwt import data as mwt_data
+    from stanza.models.ner import data as ner_data
+    from stanza.models.ner import model as ner_model
+    from stanza.models.pos import data as pos_data
+    from stanza.pipeline import lemma_processor
+
+    long_tensor = {f"long_tensor:{m.__name__}": (m, "get_long_tensor", _long_tensor)
+                   for m in (char_model, parse_data, lemma_data, mwt_data, ner_data, ner_model, pos_data)}
+    return {"one_root": (model, "chuliu_edmonds_one_root", one_root),
+            "predict": (model.GraphParser, "predict", predict),
+            "biaffine": (biaffine.BiaffineScorer, "forward", _biaffine_forward),
+            "char": (char_model.CharacterModel, "forward", _char_forward),
+            "lemma_loader": (lemma_processor, "DataLoader", _lemma_loader),
+            **long_tensor}
 
 
 def install() -> None:
-    """Make Stanza's graph parser decode with :func:`one_root` and :func:`predict`,
-    and its tagger score with :func:`_biaffine_forward`."""
-    global _stock_predict, _stock_biaffine
-    from stanza.models.common import biaffine
-    from stanza.models.depparse import model
+    """Make Stanza run with the replacements above (once; later calls change nothing)."""
+    for key, (owner, attribute, new) in _replacements().items():
+        current = getattr(owner, attribute)
+        if current is not new:
+            _stock[key] = current
+            setattr(owner, attribute, new)
 
-    model.chuliu_edmonds_one_root = one_root
-    if model.GraphParser.predict is not predict:
-        _stock_predict = model.GraphParser.predict
-        model.GraphParser.predict = predict
-    if biaffine.BiaffineScorer.forward is not _biaffine_forward:
-        _stock_biaffine = biaffine.BiaffineScorer.forward
-        biaffine.BiaffineScorer.forward = _biaffine_forward
+
+def replaced() -> list[tuple[Any, str, Any]]:
+    """(owner, attribute, Stanza's own) for each replacement installed, to compare against."""
+    return [(owner, attribute, _stock[key]) for key, (owner, attribute, _) in _replacements().items()
+            if key in _stock]
