@@ -474,6 +474,12 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         that = next((t.index for t in toks[i:i + 15] if t.text.lower() == "that"), None)
         if that is not None and not any(t.upos in ("VERB", "AUX") for t in toks[i:that]):
             i = that
+    if i < len(toks) and toks[i].text == ",":
+        # "said, among other things, that ...": an aside between the cue and its clause
+        aside = next((t.index for t in toks[i + 1:i + 8] if t.text == ","), len(toks))
+        if aside + 1 < len(toks) and toks[aside + 1].text.lower() == "that" \
+                and not any(t.upos in ("VERB", "AUX") for t in toks[i + 1:aside]):
+            i = aside + 1
     while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
         i = end
     if i < len(toks) and toks[i].text.lower() == "that":
@@ -510,8 +516,11 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
             if nxt.index < j < len(toks) and is_cue(toks[j], sent):
                 end = t.start
                 break
-        # "... over Trump, who garnered ...": a relative clause after the report is the writer's
-        if t.text == "," and nxt is not None and nxt.text.lower() in ("who", "which", "whose"):
+        # "... over Trump, who garnered ...": a relative clause after the report is the
+        # writer's; before the report's verb it is part of its subject ("that the
+        # announcement, which some have argued ..., was an insult")
+        if t.text == "," and nxt is not None and nxt.text.lower() in ("who", "which", "whose") \
+                and any(u.upos in ("VERB", "AUX") for u in toks[i:t.index]):
             end = t.start
             break
         # "A, and Y said B": the second clause is a report of its own

@@ -104,7 +104,10 @@ REPORTED = (
     "In an unusually blunt statement, the governor attacked the budget, saying it was a disaster.\n\n"
     "“You bet I would,” Christie said when asked whether he would issue a quarantine.\n\n"
     "He's suggesting that delegates from states he won should flip to his column.\n\n"
-    'On Tuesday, Mr. Ackman wrote to investors, telling them Valeant was "worth multiples of the market price."\n'
+    'On Tuesday, Mr. Ackman wrote to investors, telling them Valeant was "worth multiples of the market price."\n\n'
+    "He said that the Cruz campaign's announcement, which some have argued was intended to get Carson "
+    "supporters to caucus for Cruz, was an insult to the volunteers.\n\n"
+    "Mr. Trump said, among other things, that Mr. Bezos has an antitrust problem.\n"
 )
 
 
@@ -219,6 +222,11 @@ def reported(tmp_path_factory):
     ("delegates from states he won should flip to his column", "He"),
     # a pronoun is the whole addressee; the report's subject follows it
     ('Valeant was "worth multiples of the market price.', "Mr. Ackman"),
+    # a relative clause before the report's verb belongs to its subject
+    ("the Cruz campaign's announcement, which some have argued was intended to get Carson supporters to caucus "
+     "for Cruz, was an insult to the volunteers", "He"),
+    # an aside between the cue and "that"
+    ("Mr. Bezos has an antitrust problem", "Mr. Trump"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
