@@ -91,7 +91,8 @@ class StanzaAnnotator:
         results = self.pipeline.bulk_process([stanza.Document([], text=p.span.text) for _, _, p in jobs])
         if self.parse == "needed":
             quoted = {id(a): [(f.start, f.end) for q in quoted_spans(a) for f in q.fragments] for a in articles}
-            self._parse_needed(results, [[(s - p.span.start, e - p.span.start) for s, e in quoted[id(a)]]
+            self._parse_needed(results, [[(s - p.span.start, e - p.span.start) for s, e in quoted[id(a)]
+                                          if s < p.span.end and e > p.span.start]  # this paragraph's
                                          for a, _, p in jobs])
         docs = {id(a): Doc([]) for a in articles}
         for (article, para_index, para), sdoc in zip(jobs, results, strict=True):

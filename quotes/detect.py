@@ -442,7 +442,7 @@ def _is_name(words: list[Token]) -> bool:
     "Mark Blumenthal and Jon Cohen") rather than a label ("Update") or a clause?"""
     return (0 < len(words) <= 6 and words[0].text.lower() not in LABELS
             and all(t.text[:1].isupper() or t.upos in ("DET", "ADP", "PUNCT", "PART", "CCONJ") for t in words)
-            and not any(t.upos in ("VERB", "AUX") for t in words) and any(t.upos in ("PROPN", "NOUN") for t in words))
+            and not _has_verb(words) and any(t.upos in ("PROPN", "NOUN") for t in words))
 
 
 def _colon_frame(ctx: _Context, para_index: int) -> tuple[Sentence, Token] | None:
@@ -472,13 +472,13 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
                 break  # a pronoun is the whole addressee: "telling them Valeant was ..."
         # a longer addressee ends at "that": "telling customers at a Manchester, New Hampshire, spot that ..."
         that = next((t.index for t in toks[i:i + 15] if t.text.lower() == "that"), None)
-        if that is not None and not any(t.upos in ("VERB", "AUX") for t in toks[i:that]):
+        if that is not None and not _has_verb(toks[i:that]):
             i = that
     if i < len(toks) and toks[i].text == ",":
         # "said, among other things, that ...": an aside between the cue and its clause
         aside = next((t.index for t in toks[i + 1:i + 8] if t.text == ","), len(toks))
         if aside + 1 < len(toks) and toks[aside + 1].text.lower() == "that" \
-                and not any(t.upos in ("VERB", "AUX") for t in toks[i + 1:aside]):
+                and not _has_verb(toks[i + 1:aside]):
             i = aside + 1
     while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
         i = end
@@ -520,7 +520,7 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         # writer's; before the report's verb it is part of its subject ("that the
         # announcement, which some have argued ..., was an insult")
         if t.text == "," and nxt is not None and nxt.text.lower() in ("who", "which", "whose") \
-                and any(u.upos in ("VERB", "AUX") for u in toks[i:t.index]):
+                and _has_verb(toks[i:t.index]):
             end = t.start
             break
         # "A, and Y said B": the second clause is a report of its own
@@ -608,11 +608,15 @@ def _according_content(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, 
     return head
 
 
+def _has_verb(toks: list[Token]) -> bool:
+    return any(t.upos in ("VERB", "AUX") for t in toks)
+
+
 def _has_clause(toks: list[Token], start: int, end: int) -> bool:
     inside = [t for t in toks if start <= t.start and t.end <= end]
     if len(inside) < 2:
         return False
-    if any(t.upos in ("VERB", "AUX") for t in inside):
+    if _has_verb(inside):
         return True
     return all(t.upos == "X" for t in inside)  # no tags (SimpleAnnotator): trust the cue
 
