@@ -107,7 +107,10 @@ REPORTED = (
     'On Tuesday, Mr. Ackman wrote to investors, telling them Valeant was "worth multiples of the market price."\n\n'
     "He said that the Cruz campaign's announcement, which some have argued was intended to get Carson "
     "supporters to caucus for Cruz, was an insult to the volunteers.\n\n"
-    "Mr. Trump said, among other things, that Mr. Bezos has an antitrust problem.\n"
+    "Mr. Trump said, among other things, that Mr. Bezos has an antitrust problem.\n\n"
+    "Christie bristled at the suggestion that he was responsible for advising Trump to soften his "
+    'stance on immigration, saying, "the advice I give to Donald is to Donald."\n\n'
+    "Cruz warned that “when you live by the pen, you die by the pen.”\n"
 )
 
 
@@ -232,6 +235,12 @@ def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
     found = reported[content].speaker
     assert (found and found.text) == speaker
+
+
+def test_a_quote_that_is_the_whole_report_is_direct(reported):
+    # after "saying," the quoted words are all that is reported; after "that" they end a clause
+    assert reported["the advice I give to Donald is to Donald."].kind == "direct"
+    assert reported["“when you live by the pen, you die by the pen."].kind == "mixed"
 
 
 def test_a_fronted_adverbial_is_no_report(reported):
