@@ -382,6 +382,9 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     if q.close_mark is not None and text[q.close_mark - 1] in ".!?" and post.rstrip().endswith(":"):
         post = ""  # the sentence ended inside the marks; 'Asked ..., she said:' frames the next quote
     post_cue = _frame_cue(ctx, post_from, post_end) if post else None
+    if post_cue is None and q.close_mark is not None and text[q.close_mark - 1] in ".!?" \
+            and post.lstrip()[:1].isupper():
+        post = ""  # '"... charities." It’s unclear if ...': a new sentence, no frame
     if pre_cue is None and post_cue is None and not pre.strip():
         pre_cue = _sentence_frame(ctx, q)
     pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None) \

@@ -110,7 +110,9 @@ REPORTED = (
     "Mr. Trump said, among other things, that Mr. Bezos has an antitrust problem.\n\n"
     "Christie bristled at the suggestion that he was responsible for advising Trump to soften his "
     'stance on immigration, saying, "the advice I give to Donald is to Donald."\n\n'
-    "Cruz warned that “when you live by the pen, you die by the pen.”\n"
+    "Cruz warned that “when you live by the pen, you die by the pen.”\n\n"
+    '"This is an absolute epidemic," Cruz said. "We need leadership to solve it. Solving it has to '
+    'occur at the state and local level." It’s unclear if Cruz is aware of the numbers.\n'
 )
 
 
@@ -241,6 +243,14 @@ def test_a_quote_that_is_the_whole_report_is_direct(reported):
     # after "saying," the quoted words are all that is reported; after "that" they end a clause
     assert reported["the advice I give to Donald is to Donald."].kind == "direct"
     assert reported["“when you live by the pen, you die by the pen."].kind == "mixed"
+
+
+def test_a_quote_followed_by_the_writers_sentence_goes_on_from_its_frame(reported):
+    (q,) = [q for q in reported.values() if q.content.text.startswith("This is an absolute epidemic")]
+    assert [f.text for f in q.fragments] == [
+        "This is an absolute epidemic",
+        "We need leadership to solve it. Solving it has to occur at the state and local level."]
+    assert q.speaker.text == "Cruz"
 
 
 def test_a_fronted_adverbial_is_no_report(reported):
