@@ -824,6 +824,14 @@ def _goes_on(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
     frame = between.lstrip(" ,.!?…" + ALL_MARKS)  # past the first quote's closing mark
     if "\n" in frame.rstrip():
         return False
-    return (first.cue is not None and first.fragments[-1].end <= first.cue.start < second.open_mark
+    if first.cue is None:
+        return False
+    # a frame that goes on to a sentence with a report of its own ('..." says Garcia.
+    # She says people should ...') ends the statement
+    offset = second.open_mark - len(frame)
+    ends = [offset + m.end() for m in re.finditer(r"[.!?]\s", frame.rstrip())
+            if not _abbreviation(ctx.marks, offset + m.start())]
+    second_report = bool(ends) and any(is_cue(t, s) for s, t in _tokens_between(ctx.doc, ends[0], second.open_mark))
+    return (first.fragments[-1].end <= first.cue.start < second.open_mark and not second_report
             and len(frame) < 200 and frame.rstrip().endswith((".", "!", "?"))
             and not any(c in frame for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"'))

@@ -112,7 +112,10 @@ REPORTED = (
     'stance on immigration, saying, "the advice I give to Donald is to Donald."\n\n'
     "Cruz warned that “when you live by the pen, you die by the pen.”\n\n"
     '"This is an absolute epidemic," Cruz said. "We need leadership to solve it. Solving it has to '
-    'occur at the state and local level." It’s unclear if Cruz is aware of the numbers.\n'
+    'occur at the state and local level." It’s unclear if Cruz is aware of the numbers.\n\n'
+    '"We have bigger problems in life than focusing on somebody\'s gender," says Gloria Garcia, 34, a nurse '
+    "from Brownsville, Texas. She says people should be able to use the bathroom they prefer. "
+    '"It is their life; they are not hurting anybody."\n'
 )
 
 
@@ -251,6 +254,12 @@ def test_a_quote_followed_by_the_writers_sentence_goes_on_from_its_frame(reporte
         "This is an absolute epidemic",
         "We need leadership to solve it. Solving it has to occur at the state and local level."]
     assert q.speaker.text == "Cruz"
+
+
+def test_a_frame_going_on_to_a_report_of_its_own_ends_the_quote(reported):
+    first = reported["We have bigger problems in life than focusing on somebody's gender"]
+    assert (first.kind, len(first.fragments), first.speaker.text) == ("direct", 1, "Gloria Garcia")
+    assert reported["It is their life; they are not hurting anybody."].kind == "direct"
 
 
 def test_a_fronted_adverbial_is_no_report(reported):
