@@ -36,7 +36,7 @@ def _np_member(toks: list[Token], i: int) -> bool:
         return True  # a middle initial ("Paul H. Chipok"), whatever its tag
     if t.text == "-":  # inside a hyphenated word ("39-year-old"), not a dash between phrases
         return inner_hyphen(toks, i)
-    if t.upos in _NP or t.text in ("'s", "’s", "'", "’"):
+    if t.upos in _NP or t.text in ("'s", "’s", "'", "’", "%"):  # "47% say"
         return t.text not in DASHES
     if t.upos == "X":  # untagged (SimpleAnnotator): a capitalised word or a pronoun
         return t.text[:1].isupper() or t.text.lower() in ("he", "she", "they", "it", "we", "i")
@@ -190,7 +190,8 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
                                        or (toks[j].upos == "ADP" and j > 0 and toks[j - 1].upos == "VERB")):
             j -= 1
         return noun_phrase(toks, j) if governed and j >= 0 and _np_member(toks, j) else _main_subject(sent, cue)
-    if prev is not None and prev.upos == "CCONJ":  # "X questioned ... and criticized ..."
+    before = _skip_back(toks, cue.index - 1)
+    if before >= 0 and toks[before].upos == "CCONJ":  # "X questioned ... and (then) criticized ..."
         return _main_subject(sent, cue)
     # inverted: `…,” said Mohammad Musa` / `, said the official`; not `…,” Butz, 49,
     # told AFP`, whose subject comes first, nor with an addressee after the cue
@@ -206,6 +207,8 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         after = toks[hi + 1] if hi + 1 < len(toks) else None
         if after is not None and after.upos == "CCONJ" and hi + 2 < len(toks) and _np_member(toks, hi + 2):
             after = next(iter(toks[noun_phrase(toks, hi + 2)[1] + 1:]), None)  # "said he and his staff were ..."
+        while after is not None and after.upos == "ADV" and after.index + 1 < len(toks):
+            after = toks[after.index + 1]  # "said he also may campaign"
         if after is None or not (after.upos == "AUX" or (
                 after.upos == "VERB" and not after.text.endswith(("ed", "ing")))):
             return lo, hi

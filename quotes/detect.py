@@ -507,6 +507,8 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         nxt = toks[t.index + 1] if t.index + 1 < len(toks) else None
         if t.text == "," and nxt is not None and is_quote_mark(nxt.text) and nxt.index + 1 < len(toks):
             nxt = toks[nxt.index + 1]  # past a closing mark: ',” citing ...'
+        while t.upos == "CCONJ" and nxt is not None and nxt.upos in ("ADV", "AUX") and nxt.index + 1 < len(toks):
+            nxt = toks[nxt.index + 1]  # "and then tweeted", "and has promised"
         if nxt is not None and is_cue(nxt, sent) and (
                 (t.text == "," and nxt.text.lower().endswith("ing")) or t.upos == "CCONJ"):
             end = t.start

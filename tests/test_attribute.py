@@ -115,7 +115,10 @@ REPORTED = (
     'occur at the state and local level." It’s unclear if Cruz is aware of the numbers.\n\n'
     '"We have bigger problems in life than focusing on somebody\'s gender," says Gloria Garcia, 34, a nurse '
     "from Brownsville, Texas. She says people should be able to use the bathroom they prefer. "
-    '"It is their life; they are not hurting anybody."\n'
+    '"It is their life; they are not hurting anybody."\n\n'
+    "Sanders, who has already sent fundraising pleas on Canova’s behalf, said he also may campaign for him.\n\n"
+    "On social issues, 47% say the United States should commit troops on the ground.\n\n"
+    "Trump blasted the instructor during a rally and then tweeted that she was a disgrace.\n"
 )
 
 
@@ -235,6 +238,13 @@ def reported(tmp_path_factory):
      "for Cruz, was an insult to the volunteers", "He"),
     # an aside between the cue and "that"
     ("Mr. Bezos has an antitrust problem", "Mr. Trump"),
+    # a pronoun after "said" and an adverb opens the report, it does not invert it
+    ("he also may campaign for him", "Sanders"),
+    # a share of those polled speaks for them
+    ("the United States should commit troops on the ground", "47%"),
+    # a second verb after "and then" has the first one's subject, and ends its object
+    ("the instructor during a rally", "Trump"),
+    ("she was a disgrace", "Trump"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
