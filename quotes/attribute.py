@@ -144,12 +144,7 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     toks = sent.tokens
     if cue.text.lower() == "according":  # "according to X"
         return _according_source(toks, cue.index + 2)
-    # "In an interview, Trump went even further: ...", not "HEADLINE - Jeffrey M. Jones: ..."
-    dash = max((t.index for t in toks[:cue.index] if t.text in ("-", *DASHES)), default=-1)
-    if cue.text == ":" and any(t.upos in ("VERB", "AUX") for t in toks[dash + 1:cue.index]):
-        found = first_subject(toks, cue.index, dash + 1)
-    else:
-        found = _surface_subject(sent, cue) or _parse_subject(sent, cue)
+    found = _surface_subject(sent, cue) or _parse_subject(sent, cue)
     # a cue tagged as a noun is no part of its subject: "9 percent say", '," declares Stephanie Acs'
     if found is not None and found[0] < cue.index <= found[1]:
         found = found[0], cue.index - 1

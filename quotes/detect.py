@@ -378,8 +378,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     if not pre.strip() and pre_start == first_para.start:
         pre_cue = _colon_frame(ctx, q.paragraphs[0])
     elif pre_cue is None and pre.rstrip().endswith(":") and text[q.open_mark] in DOUBLE_OPEN + '"':
-        # not headlines' single marks
-        pre_cue = _name_colon(ctx, pre_start, q.open_mark) or _clause_colon(ctx, pre_start, q.open_mark)
+        pre_cue = _name_colon(ctx, pre_start, q.open_mark)  # not headlines' single marks
     if q.close_mark is not None and text[q.close_mark - 1] in ".!?" and post.rstrip().endswith(":"):
         post = ""  # the sentence ended inside the marks; 'Asked ..., she said:' frames the next quote
     post_cue = _frame_cue(ctx, post_from, post_end) if post else None
@@ -439,13 +438,6 @@ def _name_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] |
             break
         name.insert(0, tok)
     return toks[-1] if _is_name(name) else None
-
-
-def _clause_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] | None:
-    """The colon of a clause that introduces a quote with no speech verb ("Trump
-    went even further: “...”", "As Professor Foner put it: ...")."""
-    toks = _tokens_between(ctx.doc, start, end)
-    return toks[-1] if toks and toks[-1][1].text == ":" and _has_verb([t for _, t in toks]) else None
 
 
 def _is_name(words: list[Token]) -> bool:

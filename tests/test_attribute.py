@@ -118,9 +118,7 @@ REPORTED = (
     '"It is their life; they are not hurting anybody."\n\n'
     "Sanders, who has already sent fundraising pleas on Canova’s behalf, said he also may campaign for him.\n\n"
     "On social issues, 47% say the United States should commit troops on the ground.\n\n"
-    "Trump blasted the instructor during a rally and then tweeted that she was a disgrace.\n\n"
-    "In a Fox interview later that day, Trump went even further: “If he goes forward and loses, it’s the "
-    "end of his career.”\n"
+    "Trump blasted the instructor during a rally and then tweeted that she was a disgrace.\n"
 )
 
 
@@ -247,8 +245,6 @@ def reported(tmp_path_factory):
     # a second verb after "and then" has the first one's subject, and ends its object
     ("the instructor during a rally", "Trump"),
     ("she was a disgrace", "Trump"),
-    # a clause ending in a colon frames the quote after it, with no speech verb
-    ("If he goes forward and loses, it’s the end of his career.", "Trump"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
