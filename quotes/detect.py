@@ -379,12 +379,14 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
         pre_cue = _colon_frame(ctx, q.paragraphs[0])
     elif pre_cue is None and pre.rstrip().endswith(":") and text[q.open_mark] in DOUBLE_OPEN + '"':
         pre_cue = _name_colon(ctx, pre_start, q.open_mark)  # not headlines' single marks
-    if q.close_mark is not None and text[q.close_mark - 1] in ".!?" and post.rstrip().endswith(":"):
-        post = ""  # the sentence ended inside the marks; 'Asked ..., she said:' frames the next quote
+    # the sentence ended inside the marks: what follows is no frame when it frames the
+    # next quote ('Asked ..., she said:') or is a new sentence ('It’s unclear if ...')
+    ended_inside = q.close_mark is not None and text[q.close_mark - 1] in ".!?"
+    if ended_inside and post.rstrip().endswith(":"):
+        post = ""
     post_cue = _frame_cue(ctx, post_from, post_end) if post else None
-    if post_cue is None and q.close_mark is not None and text[q.close_mark - 1] in ".!?" \
-            and post.lstrip()[:1].isupper():
-        post = ""  # '"... charities." It’s unclear if ...': a new sentence, no frame
+    if ended_inside and post_cue is None and post.lstrip()[:1].isupper():
+        post = ""
     if pre_cue is None and post_cue is None and not pre.strip():
         pre_cue = _sentence_frame(ctx, q)
     pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None) \
