@@ -814,10 +814,9 @@ def _joins(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
     if "\n" in between:
         return False
     body = between.strip(" " + ALL_MARKS)
-    sentence_end = any(not _abbreviation(ctx.marks, first.fragments[-1].end + m.start())
-                       for m in re.finditer(r"[.!?]\s", between))
     return (body.startswith(",") and body.endswith(",") and first.cue is not None
-            and first.cue.end <= second.open_mark and len(body) < 120 and not sentence_end)
+            and first.cue.end <= second.open_mark and len(body) < 120
+            and not _sentence_ends(ctx, first.fragments[-1].end, second.open_mark))
 
 
 def _goes_on(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
@@ -825,17 +824,21 @@ def _goes_on(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
     the same paragraph ("A," he said. "B.") or opening the next one after a
     paragraph that ended with the frame? News counts it as one statement."""
     between = ctx.marks[first.fragments[-1].end:second.open_mark]
-    frame = between.lstrip(" ,.!?…" + ALL_MARKS)  # past the first quote's closing mark
-    if "\n" in frame.rstrip():
-        return False
-    if first.cue is None:
+    frame = between.lstrip(" ,.!?…" + ALL_MARKS).rstrip()  # past the first quote's closing mark
+    if not (first.cue is not None and "\n" not in frame
+            and first.fragments[-1].end <= first.cue.start < second.open_mark
+            and len(frame) < 200 and frame.endswith((".", "!", "?"))
+            and not any(c in frame for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"')):
         return False
     # a frame that goes on to a sentence with a report of its own ('..." says Garcia.
     # She says people should ...') ends the statement
-    offset = second.open_mark - len(frame)
-    ends = [offset + m.end() for m in re.finditer(r"[.!?]\s", frame.rstrip())
-            if not _abbreviation(ctx.marks, offset + m.start())]
-    second_report = bool(ends) and any(is_cue(t, s) for s, t in _tokens_between(ctx.doc, ends[0], second.open_mark))
-    return (first.fragments[-1].end <= first.cue.start < second.open_mark and not second_report
-            and len(frame) < 200 and frame.rstrip().endswith((".", "!", "?"))
-            and not any(c in frame for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"'))
+    start = first.fragments[-1].end + len(between) - len(between.lstrip(" ,.!?…" + ALL_MARKS))
+    ends = _sentence_ends(ctx, start, start + len(frame))
+    return not ends or not any(is_cue(t, s) for s, t in _tokens_between(ctx.doc, ends[0], second.open_mark))
+
+
+def _sentence_ends(ctx: _Context, start: int, end: int) -> list[int]:
+    """Offsets just past each sentence end (". ", "! ", "? ") between ``start``
+    and ``end``; the periods of abbreviations ("Sen. Reed") end none."""
+    return [start + m.end() for m in re.finditer(r"[.!?]\s", ctx.marks[start:end])
+            if not _abbreviation(ctx.marks, start + m.start())]
