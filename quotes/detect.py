@@ -51,7 +51,8 @@ _TO_CUES = {"vow", "pledge", "promise", "threaten", "agree", "refuse", "decline"
             "ask", "urge", "tell", "call", "order", "advise", "warn", "instruct", "demand",
             "want", "expect", "hope"}
 # words that may open a reported clause although tagged ADP/SCONJ
-_FRONTING = {"while", "although", "though", "because", "since", "when", "whereas", "if", "once", "after", "before"}
+_FRONTING = {"while", "although", "though", "because", "since", "when", "whereas", "if", "once", "after", "before",
+             "as"}
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
 
@@ -381,7 +382,9 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
         pre_cue = _name_colon(ctx, pre_start, q.open_mark)  # not headlines' single marks
     # the sentence ended inside the marks: what follows is no frame when it frames the
     # next quote ('Asked ..., she said:') or is a new sentence ('It’s unclear if ...')
-    ended_inside = q.close_mark is not None and text[q.close_mark - 1] in ".!?"
+    # the last mark inside, past a nested quote's close and stray spaces ('the Queen,’”')
+    inner_end = text[q.fragments[-1].start:q.close_mark].rstrip(" '’›")[-1:] if q.closed else ""
+    ended_inside = inner_end in tuple(".!?")
     if ended_inside and post.rstrip().endswith(":"):
         post = ""
     post_cue = _frame_cue(ctx, post_from, post_end) if post else None
@@ -396,7 +399,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
                and pre_cue[1].lemma.lower() not in STANCE_CUES and first.isupper())
     post_stripped = post.strip()
     # `,” he said` keeps its comma inside the marks; `”, he said` outside
-    punct_inside = q.close_mark is None or text[q.close_mark - 1] in ",.!?…"
+    punct_inside = q.close_mark is None or inner_end in tuple(",.!?…")
     post_ok = (not post_stripped or post_stripped in ".!?" or uttered
                or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside)))
     pre_ok = pre_ok or uttered
@@ -539,12 +542,15 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
 
 
 def _in_fronted_clause(toks: list[Token], cue: Token) -> bool:
-    """Is the cue the verb of a subordinate clause that opens the sentence
-    ("While he said he'd hold a hearing, it's unlikely ...")? Its report then
-    ends at the comma before the main clause."""
-    start = next((t.index for t in toks[:cue.index] if t.text.lower() in _FRONTING), None)
-    return start is not None and not any(t.text in ",;:" or t.upos == "VERB" for t in toks[:start]) \
-        and not any(t.upos in ("VERB", "PUNCT") for t in toks[start + 1:cue.index])
+    """Is the cue the verb of a subordinate clause that opens the sentence or
+    follows a comma or "and" ("While he said he'd hold a hearing, it's unlikely
+    ...", "..., and as Obama announces that A, he is set to ...")? Its report
+    then ends at the comma before the main clause."""
+    start = next((t.index for t in reversed(toks[:cue.index]) if t.text.lower() in _FRONTING), None)
+    if start is None or any(t.upos in ("VERB", "PUNCT") for t in toks[start + 1:cue.index]):
+        return False
+    before = [t for t in toks[:start] if t.upos not in ("CCONJ", "ADV")]
+    return not before or before[-1].text == "," or not any(t.text in ",;:" or t.upos == "VERB" for t in before)
 
 
 def _adverbial_end(toks: list[Token], i: int) -> int:

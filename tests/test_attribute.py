@@ -118,7 +118,11 @@ REPORTED = (
     '"It is their life; they are not hurting anybody."\n\n'
     "Sanders, who has already sent fundraising pleas on Canova’s behalf, said he also may campaign for him.\n\n"
     "On social issues, 47% say the United States should commit troops on the ground.\n\n"
-    "Trump blasted the instructor during a rally and then tweeted that she was a disgrace.\n"
+    "Trump blasted the instructor during a rally and then tweeted that she was a disgrace.\n\n"
+    "However, while the RNC says they are well on their way to reaching their goal, they are not receiving "
+    "help from many companies who funded the convention in years past.\n\n"
+    "As President Obama announces that he is ready for the fight against legal guns, he is set to release "
+    "a series of Executive Orders.\n"
 )
 
 
@@ -245,6 +249,9 @@ def reported(tmp_path_factory):
     # a second verb after "and then" has the first one's subject, and ends its object
     ("the instructor during a rally", "Trump"),
     ("she was a disgrace", "Trump"),
+    # a report in a subordinate clause ("while", "as") ends where the main clause starts
+    ("they are well on their way to reaching their goal", "the RNC"),
+    ("he is ready for the fight against legal guns", "President Obama"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
@@ -314,7 +321,9 @@ DIRECT = (
     "\"Mainstream Republicans are running out of time.\"\n\n"
     "Update: “This story was corrected.”\n\n"
     "\"Related:\"\n\n"
-    "“THE OTHER SIDE OF THE INFAMOUS HAMPTONS HOUSE PARTY”\n"
+    "“THE OTHER SIDE OF THE INFAMOUS HAMPTONS HOUSE PARTY”\n\n"
+    "“He always whispered in my ear, ‘Billie Jean King, you are the Queen,’” she said.\n\n"
+    "\"My father made the donation. This would be why he is the 'Title Sponsor,' \" Eric Trump wrote.\n"
 )
 
 
@@ -379,6 +388,9 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("The polls ended too early.", ":", "Jon Cohen"),
     # a sentence that only frames the quote after it
     ("Mainstream Republicans are running out of time.", "agreed", "Dianne Bystrom"),
+    # the comma before the frame sits inside a nested quote's mark, or before a stray space
+    ("He always whispered in my ear, ‘Billie Jean King, you are the Queen,’", "said", "she"),
+    ("My father made the donation. This would be why he is the 'Title Sponsor,'", "wrote", "Eric Trump"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
