@@ -154,7 +154,8 @@ def _needs_parse(sent: Any, quoted: list[tuple[int, int]]) -> bool:
     # more sentences changed no score, and neither did leaving out those whose
     # cue verbs are all quoted.
     def cue(word: Any) -> bool:
-        return word.text.lower() == "according" or (word.upos == "VERB" and (word.lemma or "").lower() in CUE_VERBS)
+        return word.text.lower() == "according" or (
+            word.upos == "VERB" and lemma_of(word.text, word.lemma, word.upos).lower() in CUE_VERBS)
 
     return any(cue(w) and not any(s <= _char_span(w)[0] < e for s, e in quoted) for w in sent.words)
 
@@ -173,7 +174,7 @@ def _tokens(sent: Any, offset: int) -> list[Token]:
         start, end = _char_span(word)
         out.append(Token(
             index=word.id - 1, text=word.text, start=offset + start, end=offset + end,
-            lemma=word.lemma or word.text, upos=word.upos or "X",
+            lemma=lemma_of(word.text, word.lemma, word.upos), upos=word.upos or "X",
             # an unparsed sentence gets a flat "dep" parse, which the rules read as "no parse"
             head=(word.head or 0) - 1, deprel=word.deprel or "dep",
             ner=getattr(word.parent, "ner", None) or "O",
@@ -219,6 +220,21 @@ class SimpleAnnotator:
                 if toks:
                     doc.sentences.append(Sentence(toks, p_index))
         return doc
+
+
+def lemma_of(text: str, lemma: str | None, upos: str | None) -> str:
+    """The tagger's lemma, but for a verb it misread as no cue ("conceded" →
+    "conced", "urging" → "urging") the regular one when that is a cue verb.
+
+    Examples
+    --------
+    >>> lemma_of("conceded", "conced", "VERB"), lemma_of("ruling", "ruling", "NOUN")
+    ('concede', 'ruling')
+    """
+    lemma = lemma or text
+    if upos == "VERB" and lemma.lower() not in CUE_VERBS and _lemma(text) in CUE_VERBS:
+        return _lemma(text)
+    return lemma
 
 
 def _lemma(word: str) -> str:

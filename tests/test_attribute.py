@@ -323,7 +323,8 @@ DIRECT = (
     "\"Related:\"\n\n"
     "“THE OTHER SIDE OF THE INFAMOUS HAMPTONS HOUSE PARTY”\n\n"
     "“He always whispered in my ear, ‘Billie Jean King, you are the Queen,’” she said.\n\n"
-    "\"My father made the donation. This would be why he is the 'Title Sponsor,' \" Eric Trump wrote.\n"
+    "\"My father made the donation. This would be why he is the 'Title Sponsor,' \" Eric Trump wrote.\n\n"
+    "\"We know how Wyoming is going to go,\" Trump senior adviser Paul Manafort conceded in an interview.\n"
 )
 
 
@@ -391,6 +392,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     # the comma before the frame sits inside a nested quote's mark, or before a stray space
     ("He always whispered in my ear, ‘Billie Jean King, you are the Queen,’", "said", "she"),
     ("My father made the donation. This would be why he is the 'Title Sponsor,'", "wrote", "Eric Trump"),
+    # a cue verb the compact lemmatizer misreads ("conceded" as "conced")
+    ("We know how Wyoming is going to go", "conceded", "Trump senior adviser Paul Manafort"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
