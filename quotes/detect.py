@@ -380,16 +380,18 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
         pre_cue = _colon_frame(ctx, q.paragraphs[0])
     elif pre_cue is None and pre.rstrip().endswith(":") and text[q.open_mark] in DOUBLE_OPEN + '"':
         pre_cue = _name_colon(ctx, pre_start, q.open_mark)  # not headlines' single marks
-    # the sentence ended inside the marks: what follows is no frame when it frames the
-    # next quote ('Asked ..., she said:') or is a new sentence ('It’s unclear if ...')
     # the last mark inside, past a nested quote's close and stray spaces ('the Queen,’”')
     inner_end = text[q.fragments[-1].start:q.close_mark].rstrip(" '’›")[-1:] if q.closed else ""
+    # the sentence ended inside the marks: what follows is no frame when it frames the
+    # next quote ('Asked ..., she said:') or is a new sentence ('It’s unclear if ...');
+    # after a period, even one with a cue ('"... opinion." Reid said both ...'), unlike
+    # '"Who will pay?" Trump asked.'
     ended_inside = inner_end in tuple(".!?")
     if ended_inside and post.rstrip().endswith(":"):
         post = ""
     post_cue = _frame_cue(ctx, post_from, post_end) if post else None
-    if ended_inside and post_cue is None and post.lstrip()[:1].isupper():
-        post = ""
+    if ended_inside and post.lstrip()[:1].isupper() and (post_cue is None or inner_end == "."):
+        post, post_cue = "", None
     if pre_cue is None and post_cue is None and not pre.strip():
         pre_cue = _sentence_frame(ctx, q)
     pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None) \

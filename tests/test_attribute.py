@@ -324,7 +324,9 @@ DIRECT = (
     "“THE OTHER SIDE OF THE INFAMOUS HAMPTONS HOUSE PARTY”\n\n"
     "“He always whispered in my ear, ‘Billie Jean King, you are the Queen,’” she said.\n\n"
     "\"My father made the donation. This would be why he is the 'Title Sponsor,' \" Eric Trump wrote.\n\n"
-    "\"We know how Wyoming is going to go,\" Trump senior adviser Paul Manafort conceded in an interview.\n"
+    "\"We know how Wyoming is going to go,\" Trump senior adviser Paul Manafort conceded in an interview.\n\n"
+    "\"I just think what Rubio has done on immigration is one of the worst,\" the Senate minority leader said. "
+    "\"It shows a lack of character in my opinion.\" Reid said both Rubio and Cruz are \"non-entities.\"\n"
 )
 
 
@@ -342,6 +344,10 @@ def test_a_quote_goes_on_after_its_frame(direct):
                       "The lesson of 2016 is that none of the old rules apply.")] == "Jon Meacham"
     assert fragments[("If he is president, he wants to keep this movement going",
                       "If not, he will keep it going anyway.")] == "she"
+    # a sentence after a period inside the marks is the writer's, though it reports
+    # something else: it frames neither quote
+    assert fragments[("I just think what Rubio has done on immigration is one of the worst",
+                      "It shows a lack of character in my opinion.")] == "the Senate minority leader"
 
 
 def test_a_label_and_colon_introduce_no_speaker(direct):
