@@ -33,6 +33,7 @@ from quotes.lexicon import (
     LABELS,
     SPEECH_CUES,
     STANCE_CUES,
+    TIME_WORDS,
     WEAK_CUES,
     is_abbreviation,
 )
@@ -679,6 +680,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
         comma = next((t for t in toks if span[0] <= t.start < span[1] and t.text == ","), None)
         if comma is not None:
             span = (span[0], comma.start)
+        span = _before_time(toks, span)
     inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
     if not (_has_clause(toks, *span) or (stance and any(t.upos in _NOMINAL for t in inside))):
         return None
@@ -701,6 +703,20 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
             if t.text in (";", *DASHES) or (t.text == "," and not nominal):
                 return None
     return span
+
+
+def _before_time(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """An object without the time phrase that ends it ("defended the purchase
+    on Tuesday", "praised the deal last week"): when it was said is not what."""
+    inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+    if len(inside) < 3 or inside[-1].text.lower() not in TIME_WORDS:
+        return span
+    i = len(inside) - 1
+    while i > 0 and (inside[i - 1].upos in ("DET", "ADJ", "NUM") or inside[i - 1].text.lower() in ("last", "this")):
+        i -= 1
+    if i > 0 and inside[i - 1].text.lower() in ("on", "in", "at", "during", "since", "earlier", "late"):
+        i -= 1
+    return (span[0], inside[i - 1].end) if i > 0 else span
 
 
 def _around_frame(ctx: _Context, sent: Sentence, cue: Token, before: tuple[int, int]) -> tuple[int, int]:

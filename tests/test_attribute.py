@@ -25,15 +25,19 @@ def nyt(tmp_path_factory):
     return analyze_text(tmp_path_factory, NYT_STYLE)
 
 
+def direct_only(analysis):
+    return [q for q in analysis.quotes if q.kind == "direct"]
+
+
 def test_doubled_apostrophes_make_a_direct_quote_in_two_sentences(nyt):
-    (q,) = nyt.quotes
+    (q,) = direct_only(nyt)
     assert q.kind == "direct"
     assert [f.text for f in q.fragments] == ["We wanted to control the land", "Nobody else was going to do it."]
     assert NYT_STYLE[q.content.start:q.content.end] == q.content.text
 
 
 def test_a_middle_initial_stays_in_the_speaker_name(nyt):
-    (q,) = nyt.quotes
+    (q,) = direct_only(nyt)
     assert q.speaker.text == "Paul H. Chipok"
     assert q.entity.name == "Paul H. Chipok"
     assert q.entity.role and q.entity.role.startswith("lawyer")
@@ -122,7 +126,9 @@ REPORTED = (
     "However, while the RNC says they are well on their way to reaching their goal, they are not receiving "
     "help from many companies who funded the convention in years past.\n\n"
     "As President Obama announces that he is ready for the fight against legal guns, he is set to release "
-    "a series of Executive Orders.\n"
+    "a series of Executive Orders.\n\n"
+    "Clinton acknowledged Sanders' success, saying she applauded him.\n\n"
+    "The city defended the purchase on Tuesday.\n"
 )
 
 
@@ -252,6 +258,10 @@ def reported(tmp_path_factory):
     # a report in a subordinate clause ("while", "as") ends where the main clause starts
     ("they are well on their way to reaching their goal", "the RNC"),
     ("he is ready for the fight against legal guns", "President Obama"),
+    # an acknowledgement's object is what is attributed, clause or not
+    ("Sanders' success", "Clinton"),
+    # and the time phrase that ends an object is not part of it
+    ("the purchase", "The city"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
