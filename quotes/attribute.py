@@ -20,7 +20,7 @@ import re
 from itertools import pairwise
 
 from quotes.detect import inner_hyphen, is_cue, is_quote_mark, opening_participle
-from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, SENTENCE_ADVERBS, TIME_WORDS
+from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, SENTENCE_ADVERBS, STANCE_CUES, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
@@ -80,8 +80,9 @@ def _skip_back(toks: list[Token], i: int) -> int:
             i = j - 1
         elif _skippable(toks[i]) or _time_phrase(toks, i):
             i -= 1
-        elif toks[i].upos == "VERB" and toks[i].text.endswith("ed") and i > 0 and toks[i - 1].upos in ("NOUN", "PROPN"):
-            i -= 1  # a participle after its noun: "a poll released last week showed"
+        elif toks[i].upos == "VERB" and toks[i].text.endswith("ed") and i > 0 and (
+                toks[i - 1].upos in ("NOUN", "PROPN") or toks[i - 1].text.lower() == "those"):
+            i -= 1  # a participle after its noun: "a poll released last week showed", "those surveyed say"
         else:
             return i
     return i
@@ -196,7 +197,9 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     # inverted: `…,” said Mohammad Musa` / `, said the official`; not `…,” Butz, 49,
     # told AFP`, whose subject comes first, nor with an addressee after the cue
     nxt = cue.index + 1
-    inverted = prev is None or (prev.upos == "PUNCT" and not (prev.text == "," and _framed_subject(toks, prev.index)))
+    # a stance verb's noun phrase is its object: "..., voiced the frustration of ..."
+    inverted = cue.lemma.lower() not in STANCE_CUES and (prev is None or (
+        prev.upos == "PUNCT" and not (prev.text == "," and _framed_subject(toks, prev.index))))
     # right after a quote, even "asked" is followed by its speaker: '“How big is it?” asked the boy'
     addressee = cue.lemma.lower() in ADDRESSEE_CUES and not (prev is not None and is_quote_mark(prev.text))
     if inverted and not addressee and nxt < len(toks) and _np_member(toks, nxt) \
@@ -207,8 +210,11 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         after = toks[hi + 1] if hi + 1 < len(toks) else None
         if after is not None and after.upos == "CCONJ" and hi + 2 < len(toks) and _np_member(toks, hi + 2):
             after = next(iter(toks[noun_phrase(toks, hi + 2)[1] + 1:]), None)  # "said he and his staff were ..."
-        while after is not None and after.upos == "ADV" and after.index + 1 < len(toks):
-            after = toks[after.index + 1]  # "said he also may campaign"
+        # past adverbs and modifiers: "said he also may campaign", "said tensions among
+        # many activists in California were higher"
+        while after is not None and after.index + 1 < len(toks) and after.index - hi <= 8 and (
+                after.upos in ("ADV", "ADP") or _np_member(toks, after.index)):
+            after = toks[after.index + 1]
         if after is None or not (after.upos == "AUX" or (
                 after.upos == "VERB" and not after.text.endswith(("ed", "ing")))):
             return lo, hi

@@ -128,7 +128,12 @@ REPORTED = (
     "As President Obama announces that he is ready for the fight against legal guns, he is set to release "
     "a series of Executive Orders.\n\n"
     "Clinton acknowledged Sanders' success, saying she applauded him.\n\n"
-    "The city defended the purchase on Tuesday.\n"
+    "The city defended the purchase on Tuesday.\n\n"
+    "Dunwoody, who worked as a campaign staffer for Barack Obama, said tensions among many activists in "
+    "California were higher than at any point he could remember.\n\n"
+    "William E. Wilkin, a history teacher at the high school that was hosting the convention, voiced the "
+    "frustration of many Republicans.\n\n"
+    "By big margins, those surveyed say the economy should be the first priority for the next president.\n"
 )
 
 
@@ -262,6 +267,13 @@ def reported(tmp_path_factory):
     ("Sanders' success", "Clinton"),
     # and the time phrase that ends an object is not part of it
     ("the purchase", "The city"),
+    # a noun phrase after "said" that goes on to a verb is the report's subject, and
+    # one after a stance verb is its object: neither is an inverted speaker
+    ("tensions among many activists in California were higher than at any point he could remember",
+     "Dunwoody"),
+    ("the frustration of many Republicans", "William E. Wilkin"),
+    # "those" with a participle speaks for those polled
+    ("the economy should be the first priority for the next president", "those"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
