@@ -279,13 +279,16 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     if token.text.lower() in _SAY_FORMS and token.upos in ("NOUN", "PROPN") and (
             prev is None or prev.upos not in ("DET", "ADJ", "ADP")):
         return True
-    if token.upos in ("NOUN", "PROPN") and lemma in SPEECH_CUES and token.text.islower():
-        # '"I'm a voter," declares Stephanie Acs', '"Look at it," Conway notes': a verb
-        # right after a quote and its speaker, whatever the tagger says
+    if token.text.islower() and token.text.isalpha() and (
+            token.upos == "VERB" or (token.upos in ("NOUN", "PROPN") and lemma in SPEECH_CUES)):
+        # '"I'm a voter," declares Stephanie Acs', '"Look at it," Conway notes': a cue
+        # right after a quote and its speaker, whatever the tagger says; after a comma
+        # inside the marks any verb frames ('"...," Bennett shot back with a laugh')
         j = token.index - 1
         while j >= 0 and token.index - j <= 4 and toks[j].upos in ("PROPN", "DET", "PRON", "NUM"):
             j -= 1
-        if j >= 0 and is_quote_mark(toks[j].text):
+        if j >= 0 and is_quote_mark(toks[j].text) and (lemma in SPEECH_CUES or (
+                j < token.index - 1 and j > 0 and toks[j - 1].text == ",")):
             return True
     if lemma not in CUE_VERBS or token.upos not in ("VERB", "X"):
         return False

@@ -348,7 +348,9 @@ DIRECT = (
     "\"My father made the donation. This would be why he is the 'Title Sponsor,' \" Eric Trump wrote.\n\n"
     "\"We know how Wyoming is going to go,\" Trump senior adviser Paul Manafort conceded in an interview.\n\n"
     "\"I just think what Rubio has done on immigration is one of the worst,\" the Senate minority leader said. "
-    "\"It shows a lack of character in my opinion.\" Reid said both Rubio and Cruz are \"non-entities.\"\n"
+    "\"It shows a lack of character in my opinion.\" Reid said both Rubio and Cruz are \"non-entities.\"\n\n"
+    "\"Go back to Univision,\" Trump barked.\n\n"
+    "\"It would basically end all the kinds of health care we know,\" she went on.\n"
 )
 
 
@@ -422,6 +424,9 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("My father made the donation. This would be why he is the 'Title Sponsor,'", "wrote", "Eric Trump"),
     # a cue verb the compact lemmatizer misreads ("conceded" as "conced")
     ("We know how Wyoming is going to go", "conceded", "Trump senior adviser Paul Manafort"),
+    # after a comma inside the marks and a speaker, any verb is the frame
+    ("Go back to Univision", "barked", "Trump"),
+    ("It would basically end all the kinds of health care we know", "went", "she"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
