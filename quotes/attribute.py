@@ -36,6 +36,8 @@ def _np_member(toks: list[Token], i: int) -> bool:
         return True  # a middle initial ("Paul H. Chipok"), whatever its tag
     if t.text == "-":  # inside a hyphenated word ("39-year-old"), not a dash between phrases
         return inner_hyphen(toks, i)
+    if t.upos == "VERB" and t.text.endswith("ed") and i > 0 and toks[i - 1].text.lower() == "those":
+        return True  # "those surveyed say": the participle names whom "those" stands for
     if t.upos in _NP or t.text in ("'s", "’s", "'", "’", "%"):  # "47% say"
         return t.text not in DASHES
     if t.upos == "X":  # untagged (SimpleAnnotator): a capitalised word or a pronoun
@@ -80,9 +82,8 @@ def _skip_back(toks: list[Token], i: int) -> int:
             i = j - 1
         elif _skippable(toks[i]) or _time_phrase(toks, i):
             i -= 1
-        elif toks[i].upos == "VERB" and toks[i].text.endswith("ed") and i > 0 and (
-                toks[i - 1].upos in ("NOUN", "PROPN") or toks[i - 1].text.lower() == "those"):
-            i -= 1  # a participle after its noun: "a poll released last week showed", "those surveyed say"
+        elif toks[i].upos == "VERB" and toks[i].text.endswith("ed") and i > 0 and toks[i - 1].upos in ("NOUN", "PROPN"):
+            i -= 1  # a participle after its noun: "a poll released last week showed"
         else:
             return i
     return i
@@ -208,12 +209,11 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         # not when a finite verb follows: "X, a fellow at Brookings, said Trump could ..."
         # reports a clause; "said a source involved in ..." does not
         after = toks[hi + 1] if hi + 1 < len(toks) else None
-        if after is not None and after.upos == "CCONJ" and hi + 2 < len(toks) and _np_member(toks, hi + 2):
-            after = next(iter(toks[noun_phrase(toks, hi + 2)[1] + 1:]), None)  # "said he and his staff were ..."
-        # past adverbs and modifiers: "said he also may campaign", "said tensions among
-        # many activists in California were higher"
+        # past adverbs, modifiers and a second subject: "said he also may campaign", "said
+        # tensions among many activists ... were higher", "said he and his staff were ..."
         while after is not None and after.index + 1 < len(toks) and after.index - hi <= 8 and (
-                after.upos in ("ADV", "ADP") or _np_member(toks, after.index)):
+                after.upos in ("ADV", "ADP") or _np_member(toks, after.index)
+                or (after.upos == "CCONJ" and _np_member(toks, after.index + 1))):
             after = toks[after.index + 1]
         if after is None or not (after.upos == "AUX" or (
                 after.upos == "VERB" and not after.text.endswith(("ed", "ing")))):

@@ -51,9 +51,12 @@ _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 _TO_CUES = {"vow", "pledge", "promise", "threaten", "agree", "refuse", "decline",
             "ask", "urge", "tell", "call", "order", "advise", "warn", "instruct", "demand",
             "want", "expect", "hope"}
-# words that may open a reported clause although tagged ADP/SCONJ
+# conjunctions of a subordinate clause whose report ends at the main clause's comma
 _FRONTING = {"while", "although", "though", "because", "since", "when", "whereas", "if", "once", "after", "before",
              "as"}
+# words that open a short time or place phrase ("on Tuesday", "late last week")
+_TIME_OPENERS = {"on", "in", "at", "during", "late", "last", "early", "earlier", "this"}
+# words that may open a reported clause although tagged ADP/SCONJ
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
 
@@ -279,16 +282,15 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     if token.text.lower() in _SAY_FORMS and token.upos in ("NOUN", "PROPN") and (
             prev is None or prev.upos not in ("DET", "ADJ", "ADP")):
         return True
-    if token.text.islower() and token.text.isalpha() and (
-            token.upos == "VERB" or (token.upos in ("NOUN", "PROPN") and lemma in SPEECH_CUES)):
-        # '"I'm a voter," declares Stephanie Acs', '"Look at it," Conway notes': a cue
-        # right after a quote and its speaker, whatever the tagger says; after a comma
-        # inside the marks any verb frames ('"...," Bennett shot back with a laugh')
+    if token.text.isalpha() and token.text.islower() and token.upos in ("VERB", "NOUN", "PROPN"):
+        # a cue right after a quote and its speaker, whatever the tagger says ('"I'm a
+        # voter," declares Stephanie Acs', '"Look at it," Conway notes'); after a comma
+        # inside the marks and a speaker, any verb ('"...," she went on')
         j = token.index - 1
         while j >= 0 and token.index - j <= 4 and toks[j].upos in ("PROPN", "DET", "PRON", "NUM"):
             j -= 1
         if j >= 0 and is_quote_mark(toks[j].text) and (lemma in SPEECH_CUES or (
-                j < token.index - 1 and j > 0 and toks[j - 1].text == ",")):
+                token.upos == "VERB" and 0 < j < token.index - 1 and toks[j - 1].text == ",")):
             return True
     if lemma not in CUE_VERBS or token.upos not in ("VERB", "X"):
         return False
@@ -385,12 +387,12 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     elif pre_cue is None and pre.rstrip().endswith(":") and text[q.open_mark] in DOUBLE_OPEN + '"':
         pre_cue = _name_colon(ctx, pre_start, q.open_mark)  # not headlines' single marks
     # the last mark inside, past a nested quote's close and stray spaces ('the Queen,’”')
-    inner_end = text[q.fragments[-1].start:q.close_mark].rstrip(" '’›")[-1:] if q.closed else ""
+    inner_end = text[q.fragments[-1].start:q.close_mark].rstrip(" '" + SINGLE_CLOSE)[-1:] if q.closed else ""
     # the sentence ended inside the marks: what follows is no frame when it frames the
     # next quote ('Asked ..., she said:') or is a new sentence ('It’s unclear if ...');
     # after a period, even one with a cue ('"... opinion." Reid said both ...'), unlike
     # '"Who will pay?" Trump asked.'
-    ended_inside = inner_end in tuple(".!?")
+    ended_inside = inner_end in (".", "!", "?")
     if ended_inside and post.rstrip().endswith(":"):
         post = ""
     post_cue = _frame_cue(ctx, post_from, post_end) if post else None
@@ -405,7 +407,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
                and pre_cue[1].lemma.lower() not in STANCE_CUES and first.isupper())
     post_stripped = post.strip()
     # `,” he said` keeps its comma inside the marks; `”, he said` outside
-    punct_inside = q.close_mark is None or inner_end in tuple(",.!?…")
+    punct_inside = q.close_mark is None or inner_end in (",", ".", "!", "?", "…")
     post_ok = (not post_stripped or post_stripped in ".!?" or uttered
                or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside)))
     pre_ok = pre_ok or uttered
@@ -565,7 +567,7 @@ def _adverbial_end(toks: list[Token], i: int) -> int:
     t = toks[i]
     if t.upos == "ADV" and t.text.lower() not in ("not", "never", "that"):
         return i + 1
-    if t.text.lower() in ("on", "in", "at", "during", "late", "last", "early", "earlier", "this"):
+    if t.text.lower() in _TIME_OPENERS:
         j = i + 1
         while j < len(toks) and toks[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM") and j - i <= 4:
             j += 1
@@ -717,7 +719,7 @@ def _before_time(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
     i = len(inside) - 1
     while i > 0 and (inside[i - 1].upos in ("DET", "ADJ", "NUM") or inside[i - 1].text.lower() in ("last", "this")):
         i -= 1
-    if i > 0 and inside[i - 1].text.lower() in ("on", "in", "at", "during", "since", "earlier", "late"):
+    if i > 0 and inside[i - 1].text.lower() in _TIME_OPENERS:
         i -= 1
     return (span[0], inside[i - 1].end) if i > 0 else span
 

@@ -272,8 +272,8 @@ def reported(tmp_path_factory):
     ("tensions among many activists in California were higher than at any point he could remember",
      "Dunwoody"),
     ("the frustration of many Republicans", "William E. Wilkin"),
-    # "those" with a participle speaks for those polled
-    ("the economy should be the first priority for the next president", "those"),
+    # those polled speak as "those surveyed"
+    ("the economy should be the first priority for the next president", "those surveyed"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
