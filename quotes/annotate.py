@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
 from typing import Any, Protocol
 
 from quotes import models
+from quotes.cue_model import CueModel
 from quotes.detect import quoted_spans
 from quotes.lexicon import CUE_VERBS, IRREGULAR, is_abbreviation
 from quotes.types import Article, Doc, Mention, Sentence, Span, Token
@@ -150,14 +152,21 @@ def rejoin_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _needs_parse(sent: Any, quoted: list[tuple[int, int]]) -> bool:
     # Only cue verbs outside quotation marks read the parse (their clause, their
-    # subject); elsewhere the surface rules decide. On PolNeAR train, parsing
-    # more sentences changed no score, and neither did leaving out those whose
-    # cue verbs are all quoted.
+    # subject), and the verbs the cue model may accept; elsewhere the surface
+    # rules decide. On PolNeAR train, parsing more sentences changed no score,
+    # and neither did leaving out those whose cue verbs are all quoted.
+    lemmas = _parse_lemmas()
+
     def cue(word: Any) -> bool:
         return word.text.lower() == "according" or (
-            word.upos == "VERB" and lemma_of(word.text, word.lemma, word.upos).lower() in CUE_VERBS)
+            word.upos == "VERB" and lemma_of(word.text, word.lemma, word.upos).lower() in lemmas)
 
     return any(cue(w) and not any(s <= _char_span(w)[0] < e for s, e in quoted) for w in sent.words)
+
+
+@cache
+def _parse_lemmas() -> frozenset[str]:
+    return CUE_VERBS | CueModel.load().lemmas
 
 
 def _char_span(word: Any) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from quotes.cue_model import candidate
 from quotes.detect import inner_hyphen, is_cue, is_quote_mark, opening_participle
 from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, SENTENCE_ADVERBS, STANCE_CUES, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
@@ -198,8 +199,10 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     # inverted: `…,” said Mohammad Musa` / `, said the official`; not `…,” Butz, 49,
     # told AFP`, whose subject comes first, nor with an addressee after the cue
     nxt = cue.index + 1
-    # a stance verb's noun phrase is its object: "..., voiced the frustration of ..."
-    inverted = cue.lemma.lower() not in STANCE_CUES and (prev is None or (
+    # a stance verb's noun phrase is its object: "..., voiced the frustration of ..."; a
+    # verb outside the lexicon is a cue only as a stance the cue model read
+    stance = cue.lemma.lower() in STANCE_CUES or candidate(cue)
+    inverted = not stance and (prev is None or (
         prev.upos == "PUNCT" and not (prev.text == "," and _framed_subject(toks, prev.index))))
     # right after a quote, even "asked" is followed by its speaker: '“How big is it?” asked the boy'
     addressee = cue.lemma.lower() in ADDRESSEE_CUES and not (prev is not None and is_quote_mark(prev.text))
@@ -310,7 +313,8 @@ def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
             quote.speaker = Span.of(text, signed.start(1), signed.end(1))
         elif quote.cue is not None:
             found = _token_at(doc, quote.cue.start)
-            if found and (is_cue(found[1], found[0]) or found[1].text == ":"):  # "Rubio: ..."
+            # "Rubio: ..."; a verb outside the lexicon is a cue the cue model accepted
+            if found and (is_cue(found[1], found[0]) or found[1].text == ":" or candidate(found[1])):
                 sent, cue = found
                 bounds = _subject(sent, cue)
                 if bounds is not None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
+from quotes.cue_model import CueModel, CueSelector
 from quotes.lexicon import (
     ADDRESSEE_CUES,
     CUE_VERBS,
@@ -642,8 +643,9 @@ def _has_clause(toks: list[Token], start: int, end: int) -> bool:
     return all(t.upos == "X" for t in inside)  # no tags (SimpleAnnotator): trust the cue
 
 
-def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
-    """The reported clause of a cue verb, or None if it reports no clause."""
+def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[int, int] | None:
+    """The reported clause of a cue verb, or None if it reports no clause.
+    A ``stance`` cue (STANCE_CUES, or one the cue model accepted) may report an object."""
     toks = sent.tokens
     if cue.text.lower() == "according":
         return _according_content(ctx, sent, cue)
@@ -652,7 +654,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
     # a stance verb with an object reports what follows ("On Twitter, Bush called Trump
     # “unhinged.”", "whom he called “the most divisive figure”"); before it only as a
     # closing frame (", the poll shows.")
-    object_follows = cue.lemma.lower() in STANCE_CUES and nxt is not None and nxt.upos != "PUNCT"
+    object_follows = stance and nxt is not None and nxt.upos != "PUNCT"
     before_is_frame = (not participle and cue.index > 0 and not object_follows
                        and any(t.text == "," for t in toks[max(0, cue.index - 8):cue.index])
                        and _ends_statement(toks, cue))
@@ -673,7 +675,6 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
         if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in _TO_CUES:
             return None
     after_that = cue.index + 1 < len(toks) and toks[cue.index + 1].text.lower() == "that"
-    stance = cue.lemma.lower() in STANCE_CUES
     prev = toks[cue.index - 1] if cue.index > 0 else None
     if stance and cue.text.lower().endswith("ing") and not (
             prev is not None and (prev.text in (",", "and") or prev.upos in ("PROPN", "PRON"))):
@@ -769,12 +770,14 @@ def inner_hyphen(toks: list[Token], i: int) -> bool:
             and toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start)
 
 
-def detect(article: Article, doc: Doc) -> list[Quote]:
+def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[Quote]:
     """Find the quotes of one annotated article (speakers are left to :mod:`attribute`).
 
     Returns quotes sorted by position, each with ``content`` and, where one
-    was found, ``cue``.
+    was found, ``cue``. ``cues`` reads verbs outside the lexicon (default: the
+    bundled :class:`~quotes.cue_model.CueModel`).
     """
+    cues = CueModel.load() if cues is None else cues
     text = article.text
     quoted = quoted_spans(article)
     ctx = _Context(article, doc, quoted, boundaries=quoted)
@@ -805,9 +808,11 @@ def detect(article: Article, doc: Doc) -> list[Quote]:
     for sent in doc.sentences:
         for tok in sent.tokens:
             colon = tok.text == ":"
-            if tok.start in used_cues or not (colon or is_cue(tok, sent)) or ctx.inside_quote(tok.start):
+            lexical = colon or is_cue(tok, sent)
+            if tok.start in used_cues or ctx.inside_quote(tok.start) or not (lexical or cues.accepts(sent, tok)):
                 continue
-            span = _after_name_colon(ctx, sent, tok) if colon else _indirect(ctx, sent, tok)
+            stance = not lexical or tok.lemma.lower() in STANCE_CUES
+            span = _after_name_colon(ctx, sent, tok) if colon else _indirect(ctx, sent, tok, stance)
             if span is None or any(s <= span[0] < e for s, e in covered):
                 continue
             start, end = span
@@ -815,7 +820,7 @@ def detect(article: Article, doc: Doc) -> list[Quote]:
             # quoted words run on to their closing mark, past sentence ends inside them
             end = max([end, *(q.end for q in inner if q.paragraphs[0] == sent.paragraph)])
             kind = "mixed" if inner else "indirect"
-            if len(inner) == 1 and start > tok.start and tok.lemma.lower() not in STANCE_CUES \
+            if len(inner) == 1 and start > tok.start and not stance \
                     and _is_whole(ctx, tok.end, end, inner[0]):
                 kind, (start, end) = "direct", (inner[0].start, inner[0].end)
             cue_end = sent.tokens[tok.index + 1].end if tok.text.lower() == "according" else tok.end

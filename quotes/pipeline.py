@@ -17,6 +17,7 @@ from pathlib import Path
 from quotes.annotate import Annotator, StanzaAnnotator
 from quotes.attribute import attribute
 from quotes.claims import Claim, build_claims
+from quotes.cue_model import CueSelector
 from quotes.detect import detect
 from quotes.ingest import Problem, read_corpus
 from quotes.models import ModelSet
@@ -63,9 +64,10 @@ class Analysis:
         return build_claims(self.quotes, self.articles, self.entities)
 
 
-def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
-    """Detect, attribute and resolve the quotes of one annotated article."""
-    quotes = detect(article, doc)
+def extract_quotes(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[Quote]:
+    """Detect, attribute and resolve the quotes of one annotated article
+    (``cues``: see :func:`quotes.detect.detect`)."""
+    quotes = detect(article, doc, cues)
     attribute(article, doc, quotes)
     resolve(article, doc, quotes)
     return quotes
