@@ -104,6 +104,12 @@ def features(sentence: Sentence, token: Token) -> list[str]:
         out.append("passive")
     if any(t.lemma.lower() in ("not", "n't", "never") for t in kids):
         out.append("negated")
+    head, seen = token.head, 0
+    while head >= 0 and seen < 8:  # a verb inside a reported clause ("said Ryan backs ...")
+        if toks[head].lemma.lower() in CUE_VERBS:
+            out.append("under_cue")
+            break
+        head, seen = toks[head].head, seen + 1
     if any(t.text in ('"', "“", "”", "''") for t in toks):
         out.append("quote_marks")
     out.append(f"lemma_subj={lemma}|{kind.split(':')[0]}")

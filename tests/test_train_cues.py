@@ -5,6 +5,7 @@ import pytest
 
 from quotes.cue_model import CueModel
 from quotes.models import train_cues
+from quotes.types import Sentence, Token
 
 TEXTS = {
     "news_2016-01-01_a": "Ryan blamed Clinton for the loss. The company hired 30 workers.\n\n"
@@ -69,3 +70,23 @@ def test_main_writes_a_model_the_pipeline_loads(gold_dir, tmp_path, capsys):
     assert 0 < model.threshold < 1
     assert model.trained_on == f"{gold_dir.parent.name}/{gold_dir.name}: 1 articles"
     assert model.lemmas <= {"blame", "attack", "hire", "close", "win"}
+
+
+def test_train_keeps_the_lemmas_whose_verbs_were_right_out_of_fold():
+    feats, labels, docs, lemmas = [], [], [], []
+    for n in range(100):  # 20 articles, each with a "blame" (mostly right) and a "hire" (mostly wrong)
+        for lemma, right in (("blame", n % 5 != 0), ("hire", n % 10 == 0)):
+            feats.append(["bias", f"lemma={lemma}"])
+            labels.append(int(right))
+            docs.append(f"doc{n % 20}")
+            lemmas.append(lemma)
+    ex = train_cues.Examples(feats, labels, docs, lemmas, base_right={f"doc{n}": 5 for n in range(20)},
+                             base_pred={f"doc{n}": 8 for n in range(20)}, gold={f"doc{n}": 12 for n in range(20)})
+    model = train_cues.train(ex)
+    assert model.lemmas == {"blame"}
+    assert model.score(*_verb("blamed", "blame")) >= model.threshold > model.score(*_verb("hired", "hire"))
+
+
+def _verb(text, lemma):
+    token = Token(0, text, 0, len(text), lemma, "VERB", -1, "root", "O")
+    return Sentence([token], 0), token
