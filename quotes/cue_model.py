@@ -6,8 +6,9 @@ predicates, each rare; listing them all would report every "made" and "had".
 This model decides, for one verb in its parsed sentence, whether it reports a
 stance: a logistic score over a few features of the verb and its dependents
 (lemma, subject kind and entity type, which complements it takes, voice,
-negation). A verb it accepts is read as a stance cue: its object or clause is
-the content, its subject the speaker.
+negation, modals, whether it sits inside another report). A verb it accepts
+is read as a stance cue: its object or clause is the content, its subject
+the speaker.
 
 The weights ship in ``quotes/models/cues.json``, trained on PolNeAR train by
 ``python -m quotes.models.train_cues``: every verb outside the lexicon was
@@ -16,9 +17,11 @@ when it matched a gold attribution with the right speaker. So the model
 learns which of these attributions the rest of the pipeline gets right, not
 only which verbs are cues.
 
-Limits: only verbs in parsed sentences, only lemmas seen accepted in
-training (:attr:`CueModel.lemmas`, whose sentences are parsed for it); English
-only; trained on the bundled compact models' annotation.
+Limits: only verbs (no nominal cues such as "criticism", no multi-word ones
+such as "took aim at"), only in parsed sentences, only the lemmas whose
+accepted verbs gained in cross-validation (:attr:`CueModel.lemmas`, whose
+sentences are parsed for it); it chooses cues, not content boundaries;
+English only; trained on the bundled compact models' annotation.
 
 Examples
 --------
@@ -154,7 +157,8 @@ def _load(path: Path) -> CueModel:
 
 class EveryVerb:
     """A selector that reads every verb outside the lexicon as a cue; the
-    training run uses it to see what each would give."""
+    training run uses it, on documents with every sentence parsed, to see
+    what each would give."""
 
     lemmas: frozenset[str] = frozenset()
 
