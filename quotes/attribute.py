@@ -20,8 +20,8 @@ import re
 from itertools import pairwise
 
 from quotes.cue_model import candidate
-from quotes.detect import inner_hyphen, is_cue, is_quote_mark, opening_participle
-from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, SENTENCE_ADVERBS, STANCE_CUES, TIME_WORDS
+from quotes.detect import inner_hyphen, is_cue, is_quote_mark, is_stance, opening_participle
+from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, SENTENCE_ADVERBS, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
@@ -199,10 +199,8 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     # inverted: `…,” said Mohammad Musa` / `, said the official`; not `…,” Butz, 49,
     # told AFP`, whose subject comes first, nor with an addressee after the cue
     nxt = cue.index + 1
-    # a stance verb's noun phrase is its object: "..., voiced the frustration of ..."; a
-    # verb outside the lexicon is a cue only as a stance the cue model read
-    stance = cue.lemma.lower() in STANCE_CUES or candidate(cue)
-    inverted = not stance and (prev is None or (
+    # a stance verb's noun phrase is its object: "..., voiced the frustration of ..."
+    inverted = not is_stance(cue, sent) and (prev is None or (
         prev.upos == "PUNCT" and not (prev.text == "," and _framed_subject(toks, prev.index))))
     # right after a quote, even "asked" is followed by its speaker: '“How big is it?” asked the boy'
     addressee = cue.lemma.lower() in ADDRESSEE_CUES and not (prev is not None and is_quote_mark(prev.text))

@@ -50,8 +50,6 @@ _COMPLEMENTS = ("ccomp", "xcomp", "obj", "iobj", "obl", "advcl", "parataxis")
 class CueSelector(Protocol):
     """What :func:`quotes.detect.detect` asks of a cue model."""
 
-    lemmas: frozenset[str]
-
     def accepts(self, sentence: Sentence, token: Token) -> bool: ...
 
 
@@ -159,8 +157,6 @@ class EveryVerb:
     """A selector that reads every verb outside the lexicon as a cue; the
     training run uses it, on documents with every sentence parsed, to see
     what each would give."""
-
-    lemmas: frozenset[str] = frozenset()
 
     def accepts(self, sentence: Sentence, token: Token) -> bool:
         return candidate(token)

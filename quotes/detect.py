@@ -308,6 +308,13 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     return not (passive and token.text.lower().endswith(("ed", "told", "said")))
 
 
+def is_stance(token: Token, sentence: Sentence) -> bool:
+    """Does this cue report an object as well as a clause ("called it a gift")?
+    Stance verbs of the lexicon do, and so does a verb that only the cue model
+    made a cue."""
+    return token.lemma.lower() in STANCE_CUES or (token.text != ":" and not is_cue(token, sentence))
+
+
 def opening_participle(toks: list[Token], cue: Token) -> bool:
     """Does the cue open the sentence as an active participle ("Noting that ...",
     "Having said ...")? Not "Asked if ...", whose subject was asked."""
@@ -775,7 +782,8 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
 
     Returns quotes sorted by position, each with ``content`` and, where one
     was found, ``cue``. ``cues`` reads verbs outside the lexicon (default: the
-    bundled :class:`~quotes.cue_model.CueModel`).
+    bundled :class:`~quotes.cue_model.CueModel`, for whose verbs
+    :class:`~quotes.annotate.StanzaAnnotator` parses sentences).
     """
     cues = CueModel.load() if cues is None else cues
     text = article.text
@@ -811,7 +819,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             lexical = colon or is_cue(tok, sent)
             if tok.start in used_cues or ctx.inside_quote(tok.start) or not (lexical or cues.accepts(sent, tok)):
                 continue
-            stance = not lexical or tok.lemma.lower() in STANCE_CUES
+            stance = is_stance(tok, sent)
             span = _after_name_colon(ctx, sent, tok) if colon else _indirect(ctx, sent, tok, stance)
             if span is None or any(s <= span[0] < e for s, e in covered):
                 continue

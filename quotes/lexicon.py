@@ -30,7 +30,8 @@ SPEECH_CUES = _words("""
 # "Clinton acknowledged Sanders' success". Chosen on PolNeAR train: each verb
 # here gains attributions on two slices of it (150 and 200 articles) and was
 # then checked on a third (100); "support", "vote", "include" cost more than
-# they gain, "back", "attack", "welcome" change nothing.
+# they gain, "back", "attack", "welcome" change nothing. Rarer stance verbs are
+# left to the cue model (quotes/cue_model.py), which reads them in context.
 STANCE_CUES = _words("""
     call show criticize criticise cite blast slam denounce condemn decry lambaste assail rebuke
     describe thank praise applaud endorse oppose express refuse decline compare

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -173,7 +174,8 @@ def main(argv: list[str] | None = None) -> None:
     model = train(fitted, args.l2, trained_on=f"{name}: {len(gold) - len(held)} articles")
     if held:
         scores = _scores(model.weights, ex.feats)
-        print(f"held-out all E2E F1 (estimated from the every-verb run): lexicon {f1_at(ex, scores, 2.0, held):.4f}"
+        lexicon_only = f1_at(ex, scores, math.inf, held)
+        print(f"held-out all E2E F1 (estimated from the every-verb run): lexicon {lexicon_only:.4f}"
               f" -> with the model {f1_at(ex, scores, model.threshold, held):.4f}")
     model.save(args.out)
     print(f"threshold {model.threshold}, {len(model.weights)} weights, {len(model.lemmas)} lemmas -> {args.out}")
