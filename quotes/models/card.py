@@ -31,7 +31,7 @@ DATA = {
     "mwt": "UD English EWT train",
     "lemma": "UD English EWT train",
     "pos": "UD English EWT train",
-    "depparse": "UD English EWT train (gold tags)",
+    "depparse": "UD English EWT train, UPOS/XPOS/feats predicted by a POS model (`retag`)",
     "ner": "UNER English EWT train (OTH mapped to MISC) + 9/10 of the PolNeAR train silver NER (CoreNLP 4-class)",
 }
 
@@ -41,7 +41,16 @@ def _describe_run(run: dict) -> str:
     if "minutes" not in run:
         return run["ended"]
     how = f" continued (`{run['continued_with']}`)" if run.get("continued_with") else ""
-    return f"{run['date']}, {run['minutes']} min{how}: {run['ended']}"
+    where = f" on {run['device']}" if run.get("device") else ""
+    return f"{run['date']}, {run['minutes']} min{where}{how}: {run['ended']}"
+
+
+def _total_time(steps: dict) -> str:
+    """Training time by device; runs recorded before devices were kept ran on the 2 CPU cores."""
+    gpu = sum(60 * r["minutes"] for info in steps.values() for r in info.get("runs", [])
+              if "GPU" in r.get("device", "") or "NVIDIA" in r.get("device", ""))
+    cpu = sum(info.get("seconds", 0) for proc, info in steps.items() if proc in MODEL_FILES) - gpu
+    return f"{cpu / 3600:.1f} h on 2 CPU cores" + (f" and {gpu / 60:.0f} min on a GPU" if gpu else "")
 
 
 def render(state: dict) -> str:
@@ -79,20 +88,21 @@ def render(state: dict) -> str:
         lines += ["", f"Evaluated {steps['evaluate'].get('date', '?')} (`python -m quotes.models.train evaluate`)."]
     lines += ["", "## Training", "", "| processor | data | Stanza trainer | settings | wall time | how it ended |",
               "|---|---|---|---|---|---|"]
-    total = 0
     for proc in MODEL_FILES:
         info = steps.get(proc)
         if not info:
             lines.append(f"| {proc} | {DATA[proc]} | | | | not trained |")
             continue
-        total += info.get("seconds", 0)
         settings = " ".join(f"--{k} {v}".strip() for k, v in info.get("settings", {}).items())
         runs = info.get("runs") or [{"ended": info.get("ended", "")}]
         ended = "; then ".join(_describe_run(r) for r in runs)
         lines.append(f"| {proc} | {DATA[proc]} | `{info.get('module', '')}` | `{settings}` | "
                      f"{info.get('seconds', 0) / 60:.0f} min | {ended} |")
-    lines += ["", f"Total training time: {total / 3600:.1f} h on 2 CPU cores, one torch thread per trainer "
-              "(trainers ran two or three at a time). A budget that runs out keeps the best model Stanza saved "
+    tried = [f"{proc}: {note}" for proc in MODEL_FILES for note in steps.get(proc, {}).get("not_shipped", [])]
+    if tried:
+        lines += ["", "Tried and not shipped: " + "; ".join(tried) + "."]
+    lines += ["", f"Total training time, summed over trainers (several ran side by side): {_total_time(steps)}. "
+              "A budget that runs out keeps the best model Stanza saved "
               "on dev; the parser resumes from its checkpoint, the NER and POS models from their best models, "
               "when the step is run again."]
     prep = steps.get("prepare", {})
@@ -106,6 +116,7 @@ def render(state: dict) -> str:
     lines += ["", "## Reproduce", "", "```bash",
               "python -m quotes.models.train                        # everything, default budgets",
               "python -m quotes.models.train depparse --budget depparse=120   # continue the parser",
+              "python -m quotes.models.train pos retag depparse --force --from-scratch   # retrain on a GPU",
               "python -m quotes.models.train package evaluate       # copy into the package, score",
               "python -m quotes.models.card                         # rewrite this card",
               "```", ""]

@@ -20,7 +20,8 @@ copied next to the packaged models as ``training.json``, from which
 
 Data (``--data``, default ``../shared/data``):
 
-- UD English EWT: tokenizer, MWT, lemmatizer, POS, parser.
+- UD English EWT: tokenizer, MWT, lemmatizer, POS, parser. The parser trains on
+  tags predicted by the POS model (``retag``), as it will see them when annotating.
 - UNER English EWT (repeated ``UNER_WEIGHT`` times) and the PolNeAR silver NER
   (news, CoreNLP 4-class): NER. Every tenth silver document is held out for
   evaluation.
@@ -42,7 +43,7 @@ from pathlib import Path
 from quotes.models import COMPACT_DIR, MODEL_FILES
 
 SHORT = "en_ewt"
-STEPS = ("prepare", "tokenize", "mwt", "lemma", "pos", "depparse", "ner", "package", "evaluate")
+STEPS = ("prepare", "tokenize", "mwt", "lemma", "pos", "retag", "depparse", "ner", "package", "evaluate")
 ON_REQUEST = ("prepare-ner",)  # rebuild only the NER data, e.g. after changing UNER_WEIGHT
 
 
@@ -106,12 +107,12 @@ def _tokenize_args(lay: Layout) -> list[str]:
     ]
 
 
-def _conllu_args(step: str, gold: bool = False, lang: bool = True) -> Callable[[Layout], list[str]]:
+def _conllu_args(step: str, gold: bool = False, lang: bool = True, kind: str = "in") -> Callable[[Layout], list[str]]:
     """Train/dev CoNLL-U arguments; the lemmatizer takes neither --lang nor --gold_file."""
 
     def build(lay: Layout) -> list[str]:
-        args = ["--train_file", str(lay.prepared(step, "train")), "--eval_file", str(lay.prepared(step, "dev")),
-                "--shorthand", SHORT]
+        args = ["--train_file", str(lay.prepared(step, "train", kind)),
+                "--eval_file", str(lay.prepared(step, "dev", kind)), "--shorthand", SHORT]
         if lang:
             args += ["--lang", "en"]
         if gold:
@@ -150,16 +151,21 @@ def _warm_start(step: str, flag: str, *extra: str) -> Callable[[Layout], list[st
 
 
 def _parser_checkpoint(lay: Layout) -> list[str]:
-    # Stanza's parser resumes by itself from an existing checkpoint (optimizer included)
+    # Stanza's parser resumes by itself from an existing checkpoint (optimizer included);
+    # from a saved model it starts with Adam at a low rate, not again with Adadelta at 2.0
     ckpt = lay.saved("depparse").with_suffix(".checkpoint.pt")
     args = ["--checkpoint_save_name", str(ckpt)]
     start = None if ckpt.exists() else _start_from(lay, "depparse")
-    return args + (["--continue_from", str(start)] if start else [])
+    return args + (["--continue_from", str(start), "--optim", "adam", "--lr", "0.0003", "--no_second_optim"]
+                   if start else [])
 
 
-# Sizes are trimmed from Stanza's defaults where the defaults cost CPU time
-# without helping an embedding-less model; eval intervals are frequent so a
-# budget cut loses little.
+# Sizes are trimmed from Stanza's defaults where they cost annotation time (the
+# character models of the tagger and parser, the parser's LSTM and label
+# scorer) without a clear gain on dev; eval intervals are frequent so a budget
+# cut loses little. The POS tagger and parser were trained on a GPU (see
+# docs/models.md); on two CPU cores they get through a few thousand steps in
+# hours and stop well short of these scores.
 TRAINERS: dict[str, Trainer] = {
     "tokenize": Trainer("stanza.models.tokenizer", _tokenize_args, 25,
                         {"steps": "20000", "eval_steps": "500"}),
@@ -168,15 +174,15 @@ TRAINERS: dict[str, Trainer] = {
     "lemma": Trainer("stanza.models.lemmatizer", _conllu_args("lemma", lang=False), 12,
                      {"num_epoch": "1"}),
     "pos": Trainer("stanza.models.tagger", _conllu_args("pos"), 60,
-                   {"no_pretrain": "", "char_hidden_dim": "200", "batch_size": "50",
-                    "eval_interval": "300", "fix_eval_interval": "", "max_steps": "40000"},
+                   {"no_pretrain": "", "char_hidden_dim": "200", "eval_interval": "200",
+                    "fix_eval_interval": ""},
                    # a lower learning rate when continuing, so the first steps do not undo the
                    # model (0.001 plateaued at dev AllTags 91.0 after two continued runs)
                    resume=_warm_start("pos", "--quotes_warm_start", "--lr", "0.0005")),
-    "depparse": Trainer("stanza.models.parser", _conllu_args("depparse"), 70,
-                        {"no_pretrain": "", "hidden_dim": "200", "char_hidden_dim": "200",
-                         "deep_biaff_hidden_dim": "200", "batch_size": "3000",
-                         "eval_interval": "200", "max_steps": "40000"},
+    "depparse": Trainer("stanza.models.parser", _conllu_args("depparse", kind="tagged"), 70,
+                        {"no_pretrain": "", "hidden_dim": "300", "char_hidden_dim": "400",
+                         "deep_biaff_hidden_dim": "200", "eval_interval": "200",
+                         "second_optim_start_step": "6000"},
                         resume=_parser_checkpoint),
     "ner": Trainer("stanza.models.ner_tagger", _ner_args, 60,
                    {"no_pretrain": "", "batch_size": "32", "eval_interval": "400",
@@ -286,7 +292,35 @@ def prepare_ner(lay: Layout) -> None:
            ner_uner_weight=UNER_WEIGHT, silver_heldout_sentences=len(silver_held), silver_docs=len(docs))
 
 
+def retag(lay: Layout) -> None:
+    """Give the parser's train and dev files the POS model's tags (heads and labels stay gold).
+
+    Stanza's own ``prepare_depparse_treebank`` does the same unless told
+    ``--gold``; it is run with ``--gold`` here because it would look for (and
+    download) a tagger of its own, so this step retags with ours, through the
+    tagger's predict mode.
+    """
+    tagger = _start_from(lay, "pos")
+    if tagger is None:
+        raise SystemExit("retag: no POS model yet; run the pos step first")
+    for split in ("train", "dev"):
+        cmd = [sys.executable, "-m", "quotes.models._stanza_main", "stanza.models.tagger", "--mode", "predict",
+               "--save_dir", str(tagger.parent), "--save_name", tagger.name, "--no_pretrain",
+               "--lang", "en", "--shorthand", SHORT, "--eval_file", str(lay.prepared("depparse", split)),
+               "--output_file", str(lay.prepared("depparse", split, "tagged"))]
+        subprocess.run(cmd, env=_stanza_env(lay), check=True, stdout=subprocess.DEVNULL)
+    record(lay, "retag", tagger=str(tagger.relative_to(tagger.parents[1])), date=time.strftime("%Y-%m-%d"))
+
+
 # ---------------------------------------------------------------- training
+
+
+def _device() -> str:
+    import torch
+
+    if torch.cuda.is_available():
+        return torch.cuda.get_device_name(0)
+    return f"CPU ({os.cpu_count()} cores)"
 
 
 def train(lay: Layout, step: str, budget_min: float, threads: int) -> None:
@@ -313,7 +347,8 @@ def train(lay: Layout, step: str, budget_min: float, threads: int) -> None:
     seconds = round(time.monotonic() - start)
     if not saved.exists():
         raise SystemExit(f"{step}: {ended} without a saved model; see {log}")
-    run: dict[str, object] = {"date": time.strftime("%Y-%m-%d"), "minutes": round(seconds / 60), "ended": ended}
+    run: dict[str, object] = {"date": time.strftime("%Y-%m-%d"), "minutes": round(seconds / 60), "ended": ended,
+                              "device": _device()}
     if resume:  # the flags that continued it, without the machine's paths
         run["continued_with"] = " ".join(a for a in resume if not a.startswith(("/", ".")))
     runs = load_state(lay)["steps"].get(step, {}).get("runs", [])
@@ -391,6 +426,9 @@ def main(argv: list[str] | None = None) -> None:
                 prepare(lay)
         elif step == "prepare-ner":
             prepare_ner(lay)
+        elif step == "retag":
+            if opts.force or not lay.prepared("depparse", "train", "tagged").exists():
+                retag(lay)
         elif step in TRAINERS:
             ended = load_state(lay)["steps"].get(step, {}).get("ended")
             resumable = ended == "budget reached" and TRAINERS[step].resume is not None
