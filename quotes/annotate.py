@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from quotes import models
 from quotes.cue_model import CueModel
 from quotes.detect import quoted_spans
-from quotes.lexicon import CUE_VERBS, IRREGULAR, is_abbreviation
+from quotes.lexicon import CUE_VERBS, cue_lemma, is_abbreviation
 from quotes.types import Article, Doc, Mention, Sentence, Span, Token
 
 
@@ -223,7 +223,7 @@ class SimpleAnnotator:
             base, text = para.span.start, para.span.text
             bounds = [0, *(m.end() for m in _SENT_END.finditer(text)), len(text)]
             for s, e in pairwise(bounds):
-                toks = [Token(i, m.group(), base + s + m.start(), base + s + m.end(), _lemma(m.group()),
+                toks = [Token(i, m.group(), base + s + m.start(), base + s + m.end(), cue_lemma(m.group()),
                               "X", -1, "dep", "O")
                         for i, m in enumerate(_WORD.finditer(text[s:e]))]
                 if toks:
@@ -241,18 +241,6 @@ def lemma_of(text: str, lemma: str | None, upos: str | None) -> str:
     ('concede', 'ruling')
     """
     lemma = lemma or text
-    if upos == "VERB" and lemma.lower() not in CUE_VERBS and _lemma(text) in CUE_VERBS:
-        return _lemma(text)
+    if upos == "VERB" and lemma.lower() not in CUE_VERBS and cue_lemma(text) in CUE_VERBS:
+        return cue_lemma(text)
     return lemma
-
-
-def _lemma(word: str) -> str:
-    """Lower-case; undo regular inflection where that yields a cue verb."""
-    w = word.lower()
-    if w in IRREGULAR:
-        return IRREGULAR[w]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
-                         ("ing", ""), ("ing", "e")):
-        if w.endswith(suffix) and w[: -len(suffix)] + repl in CUE_VERBS:
-            return w[: -len(suffix)] + repl
-    return w

@@ -36,6 +36,7 @@ from quotes.lexicon import (
     STANCE_CUES,
     TIME_WORDS,
     WEAK_CUES,
+    cue_lemma,
     is_abbreviation,
 )
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
@@ -283,6 +284,12 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     if token.text.lower() in _SAY_FORMS and token.upos in ("NOUN", "PROPN") and (
             prev is None or prev.upos not in ("DET", "ADJ", "ADP")):
         return True
+    nxt = toks[token.index + 1] if token.index + 1 < len(toks) else None
+    # 'spectators chanting "We are Orlando."': a speech verb right after its speaker
+    # and right before the words it utters, which the tagger may read as a noun
+    if token.upos == "NOUN" and prev is not None and prev.upos in _NOMINAL and nxt is not None \
+            and is_quote_mark(nxt.text) and cue_lemma(token.text) in SPEECH_CUES:
+        return True
     if token.text.isalpha() and token.text.islower() and token.upos in ("VERB", "NOUN", "PROPN"):
         # a cue right after a quote and its speaker, whatever the tagger says ('"I'm a
         # voter," declares Stephanie Acs', '"Look at it," Conway notes'); after a comma
@@ -295,7 +302,6 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
             return True
     if lemma not in CUE_VERBS or token.upos not in ("VERB", "X"):
         return False
-    nxt = toks[token.index + 1] if token.index + 1 < len(toks) else None
     # a participle used as an adjective ("alleged Taliban positions"), but never right
     # after a quote: `,'' scoffed Arianna Gil`
     after_quote = prev is not None and is_quote_mark(prev.text)

@@ -113,6 +113,24 @@ ABBREVIATIONS = HONORIFICS | _words("""
 """)
 
 
+def cue_lemma(word: str) -> str:
+    """Lower-case; undo regular inflection where that yields a cue verb.
+
+    Examples
+    --------
+    >>> cue_lemma("chanting"), cue_lemma("told"), cue_lemma("meeting")
+    ('chant', 'tell', 'meeting')
+    """
+    w = word.lower()
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
+                         ("ing", ""), ("ing", "e")):
+        if w.endswith(suffix) and w[: -len(suffix)] + repl in CUE_VERBS:
+            return w[: -len(suffix)] + repl
+    return w
+
+
 def is_abbreviation(word: str, following: str = "") -> bool:
     """Is ``word`` (without its period) an initial, a title or, when the text
     goes on in lower case (``following``), a dotted abbreviation ("H" of "Paul H.
