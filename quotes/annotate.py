@@ -241,6 +241,7 @@ def lemma_of(text: str, lemma: str | None, upos: str | None) -> str:
     ('concede', 'ruling')
     """
     lemma = lemma or text
-    if upos == "VERB" and lemma.lower() not in CUE_VERBS and cue_lemma(text) in CUE_VERBS:
-        return cue_lemma(text)
-    return lemma
+    if upos != "VERB" or lemma.lower() in CUE_VERBS:
+        return lemma
+    regular = cue_lemma(text)
+    return regular if regular in CUE_VERBS else lemma

@@ -287,8 +287,9 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     nxt = toks[token.index + 1] if token.index + 1 < len(toks) else None
     # 'spectators chanting "We are Orlando."': a speech verb right after its speaker
     # and right before the words it utters, which the tagger may read as a noun
+    speech = lemma in SPEECH_CUES or cue_lemma(token.text) in SPEECH_CUES  # whatever the tag
     if token.upos == "NOUN" and prev is not None and prev.upos in _NOMINAL and nxt is not None \
-            and is_quote_mark(nxt.text) and cue_lemma(token.text) in SPEECH_CUES:
+            and is_quote_mark(nxt.text) and speech:
         return True
     if token.text.isalpha() and token.text.islower() and token.upos in ("VERB", "NOUN", "PROPN"):
         # a cue right after a quote and its speaker, whatever the tagger says ('"I'm a
@@ -297,7 +298,7 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
         j = token.index - 1
         while j >= 0 and token.index - j <= 4 and toks[j].upos in ("PROPN", "DET", "PRON", "NUM"):
             j -= 1
-        if j >= 0 and is_quote_mark(toks[j].text) and (lemma in SPEECH_CUES or (
+        if j >= 0 and is_quote_mark(toks[j].text) and (speech or (
                 token.upos == "VERB" and 0 < j < token.index - 1 and toks[j - 1].text == ",")):
             return True
     if lemma not in CUE_VERBS or token.upos not in ("VERB", "X"):

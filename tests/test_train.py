@@ -1,6 +1,9 @@
 """The model training driver: the parser's data get the tags the POS model
 gives, as the annotator will give them, with the gold trees untouched."""
 
+import os
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,25 @@ def test_retag_gives_the_tags_the_annotator_gives(retagged):
     tagged = _rows(retagged.prepared("depparse", "train", "tagged"))
     assert [(r[3], r[4]) for r in tagged] == expected
     assert dict(zip((r[1] for r in tagged), (r[3] for r in tagged), strict=True))["said"] == "VERB"
+
+
+def test_retag_runs_again_only_after_the_tagger_changes(tmp_path):
+    out = tmp_path / "models"
+    out.mkdir()
+    shutil.copyfile(COMPACT_DIR / "pos.pt", out / "pos.pt")
+    work = tmp_path / "work"
+    lay = train.Layout(Path("unused"), work, out)
+    for split in ("train", "dev"):
+        lay.prepared("depparse", split).parent.mkdir(parents=True, exist_ok=True)
+        lay.prepared("depparse", split).write_text(_conllu(SENTENCES[:1]), encoding="utf-8")
+    tagged = lay.prepared("depparse", "train", "tagged")
+
+    def run_retag() -> int:
+        train.main(["retag", "--work", str(work), "--out", str(out), "--data", "unused"])
+        return tagged.stat().st_mtime_ns
+
+    first = run_retag()
+    assert run_retag() == first  # same tagger: the tags are kept
+    later = time.time() + 60
+    os.utime(out / "pos.pt", (later, later))  # a retrained tagger
+    assert run_retag() != first

@@ -46,9 +46,10 @@ def _describe_run(run: dict) -> str:
 
 
 def _total_time(steps: dict) -> str:
-    """Training time by device; runs recorded before devices were kept ran on the 2 CPU cores."""
+    """Training time by device; runs recorded before devices were kept ran on the 2 CPU cores,
+    and ``train._device`` names a CPU as "CPU (N cores)"."""
     gpu = sum(60 * r["minutes"] for info in steps.values() for r in info.get("runs", [])
-              if "GPU" in r.get("device", "") or "NVIDIA" in r.get("device", ""))
+              if not r.get("device", "CPU").startswith("CPU"))
     cpu = sum(info.get("seconds", 0) for proc, info in steps.items() if proc in MODEL_FILES) - gpu
     return f"{cpu / 3600:.1f} h on 2 CPU cores" + (f" and {gpu / 60:.0f} min on a GPU" if gpu else "")
 

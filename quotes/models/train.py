@@ -312,6 +312,12 @@ def retag(lay: Layout) -> None:
     record(lay, "retag", tagger=str(tagger.relative_to(tagger.parents[1])), date=time.strftime("%Y-%m-%d"))
 
 
+def _retag_stale(lay: Layout) -> bool:
+    """Are the parser's tags missing, or older than the POS model that would give them?"""
+    tagged, tagger = lay.prepared("depparse", "train", "tagged"), _start_from(lay, "pos")
+    return not tagged.exists() or (tagger is not None and tagger.stat().st_mtime > tagged.stat().st_mtime)
+
+
 # ---------------------------------------------------------------- training
 
 
@@ -427,7 +433,7 @@ def main(argv: list[str] | None = None) -> None:
         elif step == "prepare-ner":
             prepare_ner(lay)
         elif step == "retag":
-            if opts.force or not lay.prepared("depparse", "train", "tagged").exists():
+            if opts.force or _retag_stale(lay):
                 retag(lay)
         elif step in TRAINERS:
             ended = load_state(lay)["steps"].get(step, {}).get("ended")
