@@ -20,7 +20,7 @@ import re
 from itertools import pairwise
 
 from quotes.cue_model import candidate
-from quotes.detect import inner_hyphen, is_cue, is_quote_mark, is_stance, opening_participle
+from quotes.detect import claim_holder, claim_word, inner_hyphen, is_cue, is_quote_mark, is_stance, opening_participle
 from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, SENTENCE_ADVERBS, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
@@ -147,6 +147,8 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     toks = sent.tokens
     if cue.text.lower() == "according":  # "according to X"
         return _according_source(toks, cue.index + 2)
+    if claim_word(cue, sent):
+        return _holder(sent, cue)
     found = _surface_subject(sent, cue) or _parse_subject(sent, cue)
     # a cue tagged as a noun is no part of its subject: "9 percent say", '," declares Stephanie Acs'
     if found is not None and found[0] < cue.index <= found[1]:
@@ -154,6 +156,16 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     elif found is not None and found[0] == cue.index < found[1]:
         found = cue.index + 1, found[1]
     return found
+
+
+def _holder(sent: Sentence, word: Token) -> tuple[int, int] | None:
+    """The noun phrase of a claim's holder (:func:`~quotes.detect.claim_holder`),
+    without the claim itself ("Trump's" of "Trump's suggestion")."""
+    holder = claim_holder(word, sent)
+    if holder is None:
+        return None
+    lo, hi = noun_phrase(sent.tokens, holder.index)
+    return (lo, min(hi, word.index - 1)) if lo < word.index else (lo, hi)
 
 
 def _according_source(toks: list[Token], i: int) -> tuple[int, int] | None:
@@ -200,7 +212,9 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     # told AFP`, whose subject comes first, nor with an addressee after the cue
     nxt = cue.index + 1
     # a stance verb's noun phrase is its object: "..., voiced the frustration of ..."
-    inverted = not is_stance(cue, sent) and (prev is None or (
+    # nor after a name's label: '," Sen. Marco Rubio (R-Fla.) said Saturday'
+    labelled = prev is not None and prev.text == ")" and toks[max(0, _skip_back(toks, prev.index))].upos == "PROPN"
+    inverted = not is_stance(cue, sent) and not labelled and (prev is None or (
         prev.upos == "PUNCT" and not (prev.text == "," and _framed_subject(toks, prev.index))))
     # right after a quote, even "asked" is followed by its speaker: '“How big is it?” asked the boy'
     addressee = cue.lemma.lower() in ADDRESSEE_CUES and not (prev is not None and is_quote_mark(prev.text))
@@ -312,7 +326,8 @@ def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
         elif quote.cue is not None:
             found = _token_at(doc, quote.cue.start)
             # "Rubio: ..."; a verb outside the lexicon is a cue the cue model accepted
-            if found and (is_cue(found[1], found[0]) or found[1].text == ":" or candidate(found[1])):
+            if found and (is_cue(found[1], found[0]) or found[1].text == ":" or candidate(found[1])
+                          or claim_word(found[1], found[0])):
                 sent, cue = found
                 bounds = _subject(sent, cue)
                 if bounds is not None:

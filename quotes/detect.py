@@ -29,6 +29,7 @@ from itertools import pairwise
 from quotes.cue_model import CueModel, CueSelector
 from quotes.lexicon import (
     ADDRESSEE_CUES,
+    CLAIM_WORDS,
     CUE_VERBS,
     DASHES,
     LABELS,
@@ -306,13 +307,44 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     # a participle used as an adjective ("alleged Taliban positions"), but never right
     # after a quote: `,'' scoffed Arianna Gil`
     after_quote = prev is not None and is_quote_mark(prev.text)
-    if not after_quote and (token.deprel == "amod" or (
+    # unless the parse gives it a subject or a clause: "X, an operative, warned Saturday that"
+    heads_clause = any(t.head == token.index and t.deprel.startswith(("nsubj", "ccomp")) for t in toks)
+    if not after_quote and (token.deprel == "amod" or (not heads_clause and (
             token.text.lower().endswith("ed") and nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ")
-            and (prev is None or prev.upos in ("DET", "ADJ", "PUNCT", "ADP", "VERB")))):
+            and (prev is None or prev.upos in ("DET", "ADJ", "PUNCT", "ADP", "VERB"))))):
         return False
     # passive ("were told", "was asked"): its subject is the addressee, not the speaker
     passive = prev is not None and prev.lemma.lower() in ("be", "get")
     return not (passive and token.text.lower().endswith(("ed", "told", "said")))
+
+
+def claim_word(token: Token, sentence: Sentence) -> bool:
+    """Is this a noun or adjective of :data:`~quotes.lexicon.CLAIM_WORDS` that
+    reports the "that" clause right after it for someone the parse names
+    ("Trump's suggestion that ...", "she made it clear that ...")? Not "it is
+    clear that ...", which nobody holds."""
+    toks = sentence.tokens
+    if not (token.upos in ("NOUN", "ADJ") and token.lemma.lower() in CLAIM_WORDS
+            and token.index + 1 < len(toks) and _complementizer(toks[token.index + 1])):
+        return False
+    holder = claim_holder(token, sentence)
+    return holder is not None and holder.deprel != "expl" and holder.text.lower() not in ("it", "there")
+
+
+def claim_holder(word: Token, sentence: Sentence) -> Token | None:
+    """Who holds the claim a noun or adjective reports: its possessor ("Mr.
+    Trump's assertion"), else the nearest subject up the parse ("she made it
+    clear that", "her team has been operating under the assumption that")."""
+    toks = sentence.tokens
+    owner = next((t for t in toks if t.head == word.index and t.deprel == "nmod:poss"), None)
+    node: Token | None = word
+    for _ in range(3):
+        if owner is not None or node is None:
+            break
+        owner = next((t for t in toks if t.head == node.index and t.deprel.startswith(("nsubj", "expl"))
+                      and "pass" not in t.deprel and t.index != word.index), None)
+        node = toks[node.head] if node.head >= 0 and node.deprel != "dep" else None
+    return owner
 
 
 def is_stance(token: Token, sentence: Sentence) -> bool:
@@ -367,6 +399,9 @@ def _abbreviation(text: str, dot: int) -> bool:
     European rates") rather than a sentence?"""
     if text[dot] != ".":
         return False
+    # a short parenthesis ends on it: "Rep. Earl Blumenauer (D-Ore.) said"
+    if text[dot + 1:dot + 2] == ")" and re.search(r"\([^()\s]{1,12}$", text[max(0, dot - 13):dot]):
+        return True
     word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot])
     return is_abbreviation(word.group() if word else "", text[dot + 1:dot + 3].lstrip())
 
@@ -505,6 +540,14 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         that = next((t.index for t in toks[i:i + 15] if t.text.lower() == "that"), None)
         if that is not None and not _has_verb(toks[i:that]):
             i = that
+    # "warned Saturday that ...", "said after a lunch on Tuesday that ...": a
+    # complementizer a few words on, past a time or place phrase (not past an
+    # object: "expressed concern that ..." reports the concern)
+    that = next((t.index for t in toks[i:i + 10] if t.text.lower() == "that"), None)
+    adverbial = i < len(toks) and (toks[i].upos in ("ADV", "ADP") or toks[i].text.lower() in TIME_WORDS)
+    if that is not None and adverbial and _complementizer(toks[that]) and not _has_verb(toks[i:that]) \
+            and not any(t.upos == "PUNCT" and not inner_hyphen(toks, t.index) for t in toks[i:that]):
+        i = that
     if i < len(toks) and toks[i].text == ",":
         # "said, among other things, that ...": an aside between the cue and its clause
         aside = next((t.index for t in toks[i + 1:i + 8] if t.text == ","), len(toks))
@@ -562,6 +605,29 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
             end = t.start
             break
     return _trim(ctx.article.text, start, end)
+
+
+def _complementizer(tok: Token) -> bool:
+    """Is this "that" the one that opens a clause, not a relative or demonstrative one?"""
+    return tok.text.lower() == "that" and (tok.upos == "SCONJ" or tok.deprel == "mark")
+
+
+def _subtree_end(sent: Sentence, mark: Token) -> int:
+    """End offset of the clause a complementizer opens, by the parse: "Trump's
+    assertion that Russia should hack the emails drew criticism" reports up
+    to "emails". Without a parse, the sentence end."""
+    toks = sent.tokens
+    if mark.head < 0 or mark.deprel == "dep":
+        return toks[-1].end
+    inside, grown = {mark.head}, True
+    while grown:
+        more = {t.index for t in toks if t.head in inside} - inside
+        inside |= more
+        grown = bool(more)
+    last = max(inside)
+    while last > mark.index and toks[last].upos == "PUNCT" and not is_quote_mark(toks[last].text):
+        last -= 1
+    return toks[last].end
 
 
 def _in_fronted_clause(toks: list[Token], cue: Token) -> bool:
@@ -688,7 +754,10 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         first = next((t for t in toks if t.start >= span[0]), None)
         if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in _TO_CUES:
             return None
-    after_that = cue.index + 1 < len(toks) and toks[cue.index + 1].text.lower() == "that"
+    # a clause after the complementizer, right after the cue or a few words on
+    opener = next((t for t in reversed(toks[:cue.index + 11]) if t.end <= span[0]), None)
+    after_that = span[0] > cue.start and opener is not None and opener.text.lower() == "that" \
+        and (opener.index == cue.index + 1 or _complementizer(opener))
     prev = toks[cue.index - 1] if cue.index > 0 else None
     if stance and cue.text.lower().endswith("ing") and not (
             prev is not None and (prev.text in (",", "and") or prev.upos in ("PROPN", "PRON"))):
@@ -823,13 +892,20 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
     for sent in doc.sentences:
         for tok in sent.tokens:
             colon = tok.text == ":"
-            lexical = colon or is_cue(tok, sent)
+            claim = claim_word(tok, sent)
+            lexical = colon or claim or is_cue(tok, sent)
             if tok.start in used_cues or ctx.inside_quote(tok.start) or not (lexical or cues.accepts(sent, tok)):
                 continue
-            stance = is_stance(tok, sent)
+            stance = not claim and is_stance(tok, sent)
             span = _after_name_colon(ctx, sent, tok) if colon else _indirect(ctx, sent, tok, stance)
             if span is None or any(s <= span[0] < e for s, e in covered):
                 continue
+            if claim:
+                # "said in a statement that ...", "rejected the notion that ...": the verb's report
+                if any(q.content.start <= tok.start < q.content.end or q.content.start == span[0]
+                       for q in quotes):
+                    continue
+                span = span[0], min(span[1], _subtree_end(sent, sent.tokens[tok.index + 1]))
             start, end = span
             inner = [q for q in embedded if start <= q.open_mark < end]
             # quoted words run on to their closing mark, past sentence ends inside them

@@ -49,6 +49,18 @@ WEAK_CUES = _words("""
     counter charge post fear hope expect note
 """)
 
+# Nouns and adjectives that report a claim when a "that" clause follows them:
+# "Trump's suggestion that ...", "she made it clear that ...", "Cruz has been
+# acutely aware that ...". Not "sure" ("make sure that"), nor "fact".
+CLAIM_WORDS = _words("""
+    claim assertion suggestion idea notion belief concern fear doubt complaint
+    argument view hope warning insistence allegation accusation charge promise pledge assurance
+    speculation assumption prediction impression conviction admission acknowledgment
+    acknowledgement contention theory criticism demand
+    clear convinced confident hopeful worried aware unaware certain skeptical adamant
+    optimistic concerned afraid
+""")
+
 # Irregular past forms of cue verbs, for text with no lemmatizer.
 IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
              "thought": "think", "felt": "feel", "knew": "know", "known": "know",

@@ -133,7 +133,12 @@ REPORTED = (
     "California were higher than at any point he could remember.\n\n"
     "William E. Wilkin, a history teacher at the high school that was hosting the convention, voiced the "
     "frustration of many Republicans.\n\n"
-    "By big margins, those surveyed say the economy should be the first priority for the next president.\n"
+    "By big margins, those surveyed say the economy should be the first priority for the next president.\n\n"
+    "“It reminds us how important this election is,” Sen. Marco Rubio (R-Fla.) said Saturday night at the "
+    "debate.\n\n"
+    "Josh Hendler, a top Democratic tech operative, warned Saturday that the move could deeply damage the party.\n\n"
+    "Clinton made it clear that she has serious concerns about the bill, but she backed it.\n\n"
+    "It is clear that the race is tightening.\n"
 )
 
 
@@ -274,6 +279,12 @@ def reported(tmp_path_factory):
     ("the frustration of many Republicans", "William E. Wilkin"),
     # those polled speak as "those surveyed"
     ("the economy should be the first priority for the next president", "those surveyed"),
+    # a name's party label ends no sentence and is no inverted frame
+    ("It reminds us how important this election is", "Sen. Marco Rubio"),
+    # a time phrase between the cue and "that" does not make the cue an adjective
+    ("the move could deeply damage the party", "Josh Hendler"),
+    # a claim held by someone, in a noun or an adjective before "that"
+    ("she has serious concerns about the bill", "Clinton"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
@@ -309,6 +320,11 @@ def test_a_fronted_adverbial_is_no_report(reported):
 
 def test_a_label_before_a_colon_is_no_speaker(reported):
     assert not any(content.startswith("This story") for content in reported)
+
+
+def test_a_claim_nobody_holds_is_no_report(reported):
+    # "it is clear that ..." is the writer's own
+    assert not any(content.startswith("the race is tightening") for content in reported)
 
 
 DIRECT = (
