@@ -21,11 +21,12 @@ from itertools import pairwise
 
 from quotes.cue_model import candidate
 from quotes.detect import claim_holder, claim_word, inner_hyphen, is_cue, is_quote_mark, is_stance, opening_participle
-from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, SENTENCE_ADVERBS, TIME_WORDS
+from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, MESSAGE_NOUNS, SENTENCE_ADVERBS, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
 _NOT_NP = {"that", "which", "who", "whom", "this", "these", "what", "there"}
+_SAID_IN = MESSAGE_NOUNS | {"interview", "speech"}  # "X in a statement said"
 _LINKS = {"of", "to", "for", "from", "at"}  # "envoy to Afghanistan", "one of the soldiers"
 
 
@@ -43,6 +44,11 @@ def _np_member(toks: list[Token], i: int) -> bool:
         return t.text not in DASHES
     if t.upos == "X":  # untagged (SimpleAnnotator): a capitalised word or a pronoun
         return t.text[:1].isupper() or t.text.lower() in ("he", "she", "they", "it", "we", "i")
+    if t.upos == "ADP" and t.text.lower() == "in" and 0 < i < len(toks) - 2:
+        # "Republicans in Congress", "Democrats in the Senate": a group and where it sits
+        # (not "the company in a statement")
+        place = toks[i + 2] if toks[i + 1].text.lower() == "the" else toks[i + 1]
+        return toks[i - 1].upos in ("NOUN", "PROPN") and toks[i - 1].text.endswith("s") and place.upos == "PROPN"
     if t.upos == "ADP" and t.text.lower() in _LINKS and 0 < i < len(toks) - 1:
         left, right = toks[i - 1], toks[i + 1]
         # "Business Council of British Columbia": a name goes on past "of"
@@ -83,6 +89,9 @@ def _skip_back(toks: list[Token], i: int) -> int:
             i = j - 1
         elif _skippable(toks[i]) or _time_phrase(toks, i):
             i -= 1
+        elif toks[i].text.lower() in _SAID_IN and i >= 2 and toks[i - 1].upos == "DET" \
+                and toks[i - 2].text.lower() == "in":
+            i -= 3  # "The company in a statement said", "Sanders in an interview said"
         elif toks[i].upos == "VERB" and toks[i].text.endswith("ed") and i > 0 and toks[i - 1].upos in ("NOUN", "PROPN"):
             i -= 1  # a participle after its noun: "a poll released last week showed"
         else:
@@ -106,9 +115,12 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
             return None
         if t.upos in ("PROPN", "NOUN", "PRON") and _np_member(toks, i):
             lo, hi = noun_phrase(toks, i)
-            fronted = toks[hi].text.lower() in TIME_WORDS or (lo == hi and toks[lo].text.lower() in SENTENCE_ADVERBS)
-            if fronted and hi + 1 < before and toks[hi + 1].text == ",":
-                i = hi + 2  # "Last month, FBI Director James Comey ...", "Indeed, Richard Trumka ..."
+            fronted = toks[hi].lemma.lower() in TIME_WORDS or (lo == hi and toks[lo].text.lower() in SENTENCE_ADVERBS)
+            comma = hi + 2 if hi + 1 < before and toks[hi + 1].text.lower() in ("later", "earlier", "ago") else hi + 1
+            if fronted and comma < before and toks[comma].text == ",":
+                # "Last month, FBI Director James Comey ...", "Minutes later, the campaign ...",
+                # "Indeed, Richard Trumka ..."
+                i = comma + 1
                 continue
             # not the object of a preposition, nor a place set off by commas after
             # one ("At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...")

@@ -33,6 +33,7 @@ from quotes.lexicon import (
     CUE_VERBS,
     DASHES,
     LABELS,
+    PHRASAL_CUES,
     SPEECH_CUES,
     STANCE_CUES,
     TIME_WORDS,
@@ -53,7 +54,7 @@ _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 # cues whose "to"-infinitive is a report: "vowed to fight", "asked the court to act"
 _TO_CUES = {"vow", "pledge", "promise", "threaten", "agree", "refuse", "decline",
             "ask", "urge", "tell", "call", "order", "advise", "warn", "instruct", "demand",
-            "want", "expect", "hope"}
+            "want", "expect", "hope", "seek", "decide", "vote", "offer", "prefer", "claim", "push"}
 # conjunctions of a subordinate clause whose report ends at the main clause's comma
 _FRONTING = {"while", "although", "though", "because", "since", "when", "whereas", "if", "once", "after", "before",
              "as"}
@@ -302,7 +303,7 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
         if j >= 0 and is_quote_mark(toks[j].text) and (speech or (
                 token.upos == "VERB" and 0 < j < token.index - 1 and toks[j - 1].text == ",")):
             return True
-    if lemma not in CUE_VERBS or token.upos not in ("VERB", "X"):
+    if (lemma not in CUE_VERBS and not phrasal_cue(token, sentence)) or token.upos not in ("VERB", "X"):
         return False
     # a participle used as an adjective ("alleged Taliban positions"), but never right
     # after a quote: `,'' scoffed Arianna Gil`
@@ -316,6 +317,14 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     # passive ("were told", "was asked"): its subject is the addressee, not the speaker
     passive = prev is not None and prev.lemma.lower() in ("be", "get")
     return not (passive and token.text.lower().endswith(("ed", "told", "said")))
+
+
+def phrasal_cue(token: Token, sentence: Sentence) -> bool:
+    """Is this verb and the preposition after it a cue of
+    :data:`~quotes.lexicon.PHRASAL_CUES` ("talked about", "pointed to")?"""
+    nxt = token.index + 1
+    return (token.upos in ("VERB", "X") and nxt < len(sentence.tokens)
+            and f"{token.lemma.lower()} {sentence.tokens[nxt].text.lower()}" in PHRASAL_CUES)
 
 
 def claim_word(token: Token, sentence: Sentence) -> bool:
@@ -351,7 +360,8 @@ def is_stance(token: Token, sentence: Sentence) -> bool:
     """Does this cue report an object as well as a clause ("called it a gift")?
     Stance verbs of the lexicon do, and so does a verb that only the cue model
     made a cue."""
-    return token.lemma.lower() in STANCE_CUES or (token.text != ":" and not is_cue(token, sentence))
+    return (token.lemma.lower() in STANCE_CUES or phrasal_cue(token, sentence)
+            or (token.text != ":" and not is_cue(token, sentence)))
 
 
 def opening_participle(toks: list[Token], cue: Token) -> bool:
@@ -530,7 +540,9 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
     # it is not used here (it only confirms, in _indirect, that a clause exists).
     toks = sent.tokens
     i = cue.index + 1
-    if cue.lemma.lower() in ADDRESSEE_CUES:  # "told reporters", "told the TASS news agency"
+    if phrasal_cue(cue, sent):
+        i += 1  # "talked about the economy": the preposition's object
+    elif cue.lemma.lower() in ADDRESSEE_CUES:  # "told reporters", "told the TASS news agency"
         while i < len(toks) and toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "X") \
                 and toks[i].text.lower() not in ("that", "to"):
             i += 1
@@ -914,7 +926,8 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             if len(inner) == 1 and start > tok.start and not stance \
                     and _is_whole(ctx, tok.end, end, inner[0]):
                 kind, (start, end) = "direct", (inner[0].start, inner[0].end)
-            cue_end = sent.tokens[tok.index + 1].end if tok.text.lower() == "according" else tok.end
+            two_words = tok.text.lower() == "according" or phrasal_cue(tok, sent)  # "according to", "talked about"
+            cue_end = sent.tokens[tok.index + 1].end if two_words else tok.end
             quotes.append(Quote(article.id, kind, Span.of(text, start, end),
                                 cue=Span.of(text, tok.start, cue_end),
                                 fragments=[f for q in inner for f in q.fragments]))

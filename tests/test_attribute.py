@@ -138,7 +138,11 @@ REPORTED = (
     "debate.\n\n"
     "Josh Hendler, a top Democratic tech operative, warned Saturday that the move could deeply damage the party.\n\n"
     "Clinton made it clear that she has serious concerns about the bill, but she backed it.\n\n"
-    "It is clear that the race is tightening.\n"
+    "It is clear that the race is tightening.\n\n"
+    "Sanders pointed to the polls, which showed him ahead.\n\n"
+    "Republicans in Congress railed against the deal.\n\n"
+    "Minutes later, the Trump campaign issued a statement saying that Trump meant gun owners.\n\n"
+    "The company in a statement said it would fight the ruling.\n"
 )
 
 
@@ -285,6 +289,12 @@ def reported(tmp_path_factory):
     ("the move could deeply damage the party", "Josh Hendler"),
     # a claim held by someone, in a noun or an adjective before "that"
     ("she has serious concerns about the bill", "Clinton"),
+    # a verb that reports what its preposition's object names, for a group and where it sits
+    ("the polls", "Sanders"),
+    ("the deal", "Republicans in Congress"),
+    # a fronted "minutes later" is no subject, nor is "in a statement"
+    ("Trump meant gun owners", "the Trump campaign"),
+    ("it would fight the ruling", "The company"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
