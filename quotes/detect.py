@@ -9,13 +9,17 @@ Two layers:
 - :func:`detect` adds the annotation: a quoted span that stands as a
   statement of its own is a *direct* quote; a cue verb ("said", "told",
   "according to") with a reported clause is an *indirect* quote, or *mixed*
-  when the clause holds quoted words. Quoted phrases in no reported clause
-  are scare quotes and are not reported.
+  when the clause holds quoted words. A stance verb reports its object ("called
+  it a gift"), a phrasal cue its preposition's object ("pointed to the polls"),
+  and a claim noun or adjective the "that" clause after it ("Trump's
+  suggestion that ..."). Quoted phrases in no reported clause are scare quotes
+  and are not reported.
 
 Limits: nested quotes are not reported separately; single quote marks open
-a quote only at a word start and only outside double quotes; a cue needs a
-clause (or "to"-infinitive for promise verbs), so "X claimed responsibility"
-is not a quote.
+a quote only at a word start and only outside double quotes; a speech cue
+needs a clause (or "to"-infinitive for promise verbs), so "X claimed
+responsibility" is not a quote; passives with "by" ("was confirmed by the
+group") and intentions ("plans to") are not read.
 """
 
 from __future__ import annotations
