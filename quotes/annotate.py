@@ -18,8 +18,8 @@ from typing import Any, Protocol
 
 from quotes import models
 from quotes.cue_model import CueModel
-from quotes.detect import quoted_spans
-from quotes.lexicon import CLAIM_WORDS, CUE_VERBS, cue_lemma, is_abbreviation
+from quotes.detect import claim_before, quoted_spans
+from quotes.lexicon import CUE_VERBS, cue_lemma, is_abbreviation
 from quotes.types import Article, Doc, Mention, Sentence, Span, Token
 
 
@@ -160,8 +160,7 @@ def _needs_parse(sent: Any, quoted: list[tuple[int, int]]) -> bool:
     def cue(word: Any, nxt: Any) -> bool:
         return word.text.lower() == "according" or (
             word.upos == "VERB" and lemma_of(word.text, word.lemma, word.upos).lower() in lemmas) or (
-            # "her suggestion that ...": the parse names who holds the claim
-            word.upos in ("NOUN", "ADJ") and word.lemma.lower() in CLAIM_WORDS and nxt.text.lower() == "that")
+            claim_before(word.lemma or word.text, word.upos, nxt.text))  # the parse names who holds it
 
     return any(cue(w, nxt) and not any(s <= _char_span(w)[0] < e for s, e in quoted)
                for w, nxt in pairwise(sent.words))

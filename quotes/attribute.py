@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from quotes.cue_model import candidate
-from quotes.detect import claim_holder, claim_word, inner_hyphen, is_cue, is_quote_mark, is_stance, opening_participle
+from quotes.detect import claim_holder, claim_word, inner_hyphen, is_quote_mark, is_stance, opening_participle
 from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, MESSAGE_NOUNS, SENTENCE_ADVERBS, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
@@ -336,10 +335,8 @@ def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if signed:  # '"..." -Michelle Marks, Philadelphia.'
             quote.speaker = Span.of(text, signed.start(1), signed.end(1))
         elif quote.cue is not None:
-            found = _token_at(doc, quote.cue.start)
-            # "Rubio: ..."; a verb outside the lexicon is a cue the cue model accepted
-            if found and (is_cue(found[1], found[0]) or found[1].text == ":" or candidate(found[1])
-                          or claim_word(found[1], found[0])):
+            found = _token_at(doc, quote.cue.start)  # detect chose it: a cue verb, a claim word, "Rubio:"
+            if found:
                 sent, cue = found
                 bounds = _subject(sent, cue)
                 if bounds is not None:

@@ -118,6 +118,11 @@ def features(sentence: Sentence, token: Token) -> list[str]:
     return out
 
 
+def probability(weights: dict[str, float], feats: list[str]) -> float:
+    """The logistic score of one verb's features."""
+    return 1 / (1 + math.exp(-sum(weights.get(f, 0.0) for f in feats)))
+
+
 @dataclass(frozen=True)
 class CueModel:
     """Logistic weights over :func:`features`; a verb is a cue when its score
@@ -129,8 +134,7 @@ class CueModel:
     trained_on: str = ""
 
     def score(self, sentence: Sentence, token: Token) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in features(sentence, token))
-        return 1 / (1 + math.exp(-z))
+        return probability(self.weights, features(sentence, token))
 
     def accepts(self, sentence: Sentence, token: Token) -> bool:
         return candidate(token, self.lemmas) and self.score(sentence, token) >= self.threshold

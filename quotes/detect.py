@@ -337,17 +337,25 @@ def claim_word(token: Token, sentence: Sentence) -> bool:
     ("Trump's suggestion that ...", "she made it clear that ...")? Not "it is
     clear that ...", which nobody holds."""
     toks = sentence.tokens
-    if not (token.upos in ("NOUN", "ADJ") and token.lemma.lower() in CLAIM_WORDS
-            and token.index + 1 < len(toks) and _complementizer(toks[token.index + 1])):
+    nxt = toks[token.index + 1] if token.index + 1 < len(toks) else None
+    if nxt is None or not (claim_before(token.lemma, token.upos, nxt.text) and _complementizer(nxt)):
         return False
     holder = claim_holder(token, sentence)
-    return holder is not None and holder.deprel != "expl" and holder.text.lower() not in ("it", "there")
+    return holder is not None and holder.text.lower() not in ("it", "there")
+
+
+def claim_before(lemma: str, upos: str | None, following: str) -> bool:
+    """The words of a claim before its clause, by lexicon and tag alone (the
+    annotator's test for parsing a sentence): "suggestion" + "that"."""
+    return upos in ("NOUN", "ADJ") and lemma.lower() in CLAIM_WORDS and following.lower() == "that"
 
 
 def claim_holder(word: Token, sentence: Sentence) -> Token | None:
     """Who holds the claim a noun or adjective reports: its possessor ("Mr.
     Trump's assertion"), else the nearest subject up the parse ("she made it
-    clear that", "her team has been operating under the assumption that")."""
+    clear that", "her team has been operating under the assumption that").
+    An expletive comes back as found ("It" of "It is clear that"), for the
+    caller to refuse."""
     toks = sentence.tokens
     owner = next((t for t in toks if t.head == word.index and t.deprel == "nmod:poss"), None)
     node: Token | None = word
@@ -553,15 +561,13 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
             if toks[i - 1].text.lower() in ("them", "him", "her", "us", "me", "you"):
                 break  # a pronoun is the whole addressee: "telling them Valeant was ..."
         # a longer addressee ends at "that": "telling customers at a Manchester, New Hampshire, spot that ..."
-        that = next((t.index for t in toks[i:i + 15] if t.text.lower() == "that"), None)
-        if that is not None and not _has_verb(toks[i:that]):
-            i = that
+        i = _that_ahead(toks, i, 15) or i
     # "warned Saturday that ...", "said after a lunch on Tuesday that ...": a
     # complementizer a few words on, past a time or place phrase (not past an
     # object: "expressed concern that ..." reports the concern)
-    that = next((t.index for t in toks[i:i + 10] if t.text.lower() == "that"), None)
+    that = _that_ahead(toks, i, 10)
     adverbial = i < len(toks) and (toks[i].upos in ("ADV", "ADP") or toks[i].text.lower() in TIME_WORDS)
-    if that is not None and adverbial and _complementizer(toks[that]) and not _has_verb(toks[i:that]) \
+    if that is not None and adverbial and _complementizer(toks[that]) \
             and not any(t.upos == "PUNCT" and not inner_hyphen(toks, t.index) for t in toks[i:that]):
         i = that
     if i < len(toks) and toks[i].text == ",":
@@ -621,6 +627,12 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
             end = t.start
             break
     return _trim(ctx.article.text, start, end)
+
+
+def _that_ahead(toks: list[Token], i: int, reach: int) -> int | None:
+    """Index of a "that" within ``reach`` words from ``i`` with no verb before it."""
+    that = next((t.index for t in toks[i:i + reach] if t.text.lower() == "that"), None)
+    return that if that is not None and not _has_verb(toks[i:that]) else None
 
 
 def _complementizer(tok: Token) -> bool:
@@ -924,8 +936,9 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
                 span = span[0], min(span[1], _subtree_end(sent, sent.tokens[tok.index + 1]))
             start, end = span
             inner = [q for q in embedded if start <= q.open_mark < end]
-            # quoted words run on to their closing mark, past sentence ends inside them
-            end = max([end, *(q.end for q in inner if q.paragraphs[0] == sent.paragraph)])
+            # quoted words run on through their closing mark, past sentence ends inside them
+            end = max([end, *(q.close_mark + 1 if q.closed else q.end
+                              for q in inner if q.paragraphs[0] == sent.paragraph)])
             kind = "mixed" if inner else "indirect"
             if len(inner) == 1 and start > tok.start and not stance \
                     and _is_whole(ctx, tok.end, end, inner[0]):

@@ -179,13 +179,13 @@ def reported(tmp_path_factory):
     ("Sure. Everybody pays attention to our politics.", "Ryan"),
     ("if the comments had rattled them", None),
     # a reported clause may open with an adverbial
-    ("as a businessman, there was no reason Trump would dwell on “the difference between Sunni and Shia.", "He"),
+    ("as a businessman, there was no reason Trump would dwell on “the difference between Sunni and Shia.”", "He"),
     # quoted words run on to their closing mark
-    ('the account should "be seen through the lens of hindsight. It must be terrible for him.', "He"),
+    ('the account should "be seen through the lens of hindsight. It must be terrible for him."', "He"),
     # and a participle after the closing mark starts something else
-    ("“there is precedent for prosecution", "The lawmakers"),
+    ("“there is precedent for prosecution,”", "The lawmakers"),
     # "according to" after a comma inside the closing mark
-    ("She later compared the conversation to a “root canal", "Axelrod’s memoir"),
+    ("She later compared the conversation to a “root canal,”", "Axelrod’s memoir"),
     # what someone is asked to do
     ("to block the law", "The senators"),
     # a participle reports for its clause's subject, past fronted places and datelines
@@ -205,7 +205,7 @@ def reported(tmp_path_factory):
     ("The approach is made possible by its resources", "Katie Harbath"),
     ("We were wrong", "Benjamin J. Rhodes"),
     # a stance verb with an object reports what follows it
-    ("Trump “unhinged.", "Jeb Bush"),
+    ("Trump “unhinged.”", "Jeb Bush"),
     # a participle opening the sentence reports for the main clause's subject, after it
     ("he would not send me to prison", "Judge Berman"),
     # after a fronted phrase, a clause after the cue is the report, whether it opens
@@ -218,18 +218,18 @@ def reported(tmp_path_factory):
     ("the absentee program is crucial", "Rich Heffley"),
     ("his death is particularly painful", "Many speakers at the service"),
     # a stance verb in a relative clause reports its object, not the sentence before it
-    ("“the most divisive figure in years", "he"),
+    ("“the most divisive figure in years,”", "he"),
     ("he is unfit to lead", "Rubio"),
     # describing, thanking: stance verbs whose object is the report
-    ("his leadership skills as a “work in progress.", "Bush"),
-    ("him for “stepping up.", "Moore"),
+    ("his leadership skills as a “work in progress.”", "Bush"),
+    ("him for “stepping up.”", "Moore"),
     # opposing, expressing: stances PolNeAR counts as attributions; a name goes on past "of"
     ("an increase", "the Business Council of British Columbia"),
     ("concern that the deal would fail", "The senator"),
     # what someone was asked ends at the comma
     ("if her email practices were illegal", None),
     # a stance participle after its subject reports
-    ("it a “Chinese menu.", "Sen. John McCain"),
+    ("it a “Chinese menu.”", "Sen. John McCain"),
     # a time is no speaker, before the subject or between it and the verb
     ("she should face no charges", "FBI Director James Comey"),
     ("most voters were worried", "A Bloomberg poll"),
@@ -256,7 +256,7 @@ def reported(tmp_path_factory):
     # "'s" after a subject is "is", no part of the speaker
     ("delegates from states he won should flip to his column", "He"),
     # a pronoun is the whole addressee; the report's subject follows it
-    ('Valeant was "worth multiples of the market price.', "Mr. Ackman"),
+    ('Valeant was "worth multiples of the market price."', "Mr. Ackman"),
     # a relative clause before the report's verb belongs to its subject
     ("the Cruz campaign's announcement, which some have argued was intended to get Carson supporters to caucus "
      "for Cruz, was an insult to the volunteers", "He"),
@@ -305,7 +305,7 @@ def test_reported_speech_and_its_speaker(reported, content, speaker):
 def test_a_quote_that_is_the_whole_report_is_direct(reported):
     # after "saying," the quoted words are all that is reported; after "that" they end a clause
     assert reported["the advice I give to Donald is to Donald."].kind == "direct"
-    assert reported["“when you live by the pen, you die by the pen."].kind == "mixed"
+    assert reported["“when you live by the pen, you die by the pen.”"].kind == "mixed"
 
 
 def test_a_quote_followed_by_the_writers_sentence_goes_on_from_its_frame(reported):

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from quotes.cue_model import DEFAULT_PATH, CueModel, EveryVerb, candidate, features
+from quotes.cue_model import DEFAULT_PATH, CueModel, EveryVerb, candidate, features, probability
 from quotes.evaluate import GoldArticle, evaluate, read_gold
 from quotes.types import Article, Doc, Quote, Sentence, Token
 
@@ -100,8 +100,7 @@ def fit(feats: list[list[str]], labels: list[int], l2: float = 1.0, min_count: i
 
 
 def _scores(weights: dict[str, float], feats: list[list[str]]) -> np.ndarray:
-    z = np.array([sum(weights.get(f, 0.0) for f in fs) for fs in feats])
-    return 1 / (1 + np.exp(-z))
+    return np.array([probability(weights, fs) for fs in feats])
 
 
 def f1_at(ex: Examples, scores: np.ndarray, threshold: float, docs: set[str]) -> float:
