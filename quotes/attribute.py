@@ -19,7 +19,15 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from quotes.detect import claim_holder, claim_word, inner_hyphen, is_quote_mark, is_stance, opening_participle
+from quotes.detect import (
+    claim_holder,
+    claim_word,
+    inner_hyphen,
+    is_cue,
+    is_quote_mark,
+    is_stance,
+    opening_participle,
+)
 from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, MESSAGE_NOUNS, SENTENCE_ADVERBS, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
@@ -71,9 +79,13 @@ def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
     return lo, hi
 
 
+_DAYS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _skippable(t: Token) -> bool:
-    """Words between a subject and its verb: auxiliaries, adverbs, short time phrases."""
-    return t.upos in ("AUX", "ADV", "PART") or t.text.lower() in ("on", "late", "early", "last", "this")
+    """Words between a subject and its verb: auxiliaries, adverbs, short time
+    phrases ("Priebus later Thursday told")."""
+    return t.upos in ("AUX", "ADV", "PART") or t.text.lower() in ("on", "late", "early", "last", "this", *_DAYS)
 
 
 def _skip_back(toks: list[Token], i: int) -> int:
@@ -139,13 +151,28 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
 
 
 def _main_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
-    """Subject of the clause a participle cue hangs on (", adding that ..."):
-    the clause's opening noun phrase, else the parse's subject of the cue's head."""
+    """Subject of the clause a participle cue hangs on (", adding that ..."): the
+    speaker of the frame the parse hangs it on, or the subject of its head verb,
+    unless the clause's opening noun phrase comes first; else that phrase."""
     toks = sent.tokens
     if opening_participle(toks, cue):  # "Noting that ..., Schlafly put ...": after the clause
         comma = next((t for t in toks[cue.index:] if t.text == ","), None)
         return first_subject(toks, len(toks), comma.index + 1) if comma is not None else None
-    found = first_subject(toks, cue.index)
+    found = None
+    # ", adding ..." after a frame speaks for the frame's speaker: '…,” said X on
+    # Thursday, adding', "Y, X said, adding"
+    if cue.text.lower().endswith("ing") and cue.index > 0 and toks[cue.index - 1].text.lower() in (",", "and"):
+        head, steps = cue.head, 0
+        while head >= 0 and steps < 3 and not is_cue(toks[head], sent):
+            head, steps = toks[head].head, steps + 1
+        if head >= 0 and steps < 3 and head < cue.index:
+            found = _subject(sent, toks[head])
+        elif 0 <= cue.head < cue.index:  # "the ACLU has sued the city, saying": the subject of "sued"
+            found = _parse_subject(sent, toks[cue.head])
+    opening = first_subject(toks, cue.index)
+    # never a subject before the clause's own: "LA CROSSE, Wisc. — Gov. Mike Pence ..."
+    if found is None or (opening is not None and found[0] < opening[0]):
+        found = opening
     if found is None and cue.head >= 0:
         subj = next((t for t in toks if t.head == cue.head and t.deprel.startswith("nsubj")), None)
         if subj is not None:
@@ -191,8 +218,12 @@ def _according_source(toks: list[Token], i: int) -> tuple[int, int] | None:
 
 
 def _parse_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
-    subj = next((t for t in sent.tokens if t.head == cue.index and t.deprel.startswith("nsubj")
-                 and "pass" not in t.deprel and abs(t.index - cue.index) <= 12), None)
+    toks = sent.tokens
+    # far only past an appositive that ends at a comma: "Paul Porter, a truck driver
+    # from Ava, Mo., who is ..., said"
+    reach = 45 if cue.index > 0 and toks[_skip_back(toks, cue.index - 1)].text == "," else 12
+    subj = next((t for t in toks if t.head == cue.index and t.deprel.startswith("nsubj")
+                 and "pass" not in t.deprel and abs(t.index - cue.index) <= reach), None)
     return noun_phrase(sent.tokens, subj.index) if subj is not None else None
 
 
@@ -238,7 +269,7 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         # past adverbs, modifiers and a second subject: "said he also may campaign", "said
         # tensions among many activists ... were higher", "said he and his staff were ..."
         while after is not None and after.index + 1 < len(toks) and after.index - hi <= 8 and (
-                after.upos in ("ADV", "ADP") or _np_member(toks, after.index)
+                after.upos in ("ADV", "ADP") or _np_member(toks, after.index) or is_quote_mark(after.text)
                 or (after.upos == "CCONJ" and _np_member(toks, after.index + 1))):
             after = toks[after.index + 1]
         if after is None or not (after.upos == "AUX" or (
@@ -263,10 +294,13 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return None
     if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
         lo, hi = noun_phrase(toks, i)
-        # "Another source speaking to Fox News said": the subject is before the participle
-        if lo >= 3 and toks[lo - 1].upos == "ADP" and toks[lo - 2].text.endswith("ing") \
-                and toks[lo - 3].upos in ("NOUN", "PROPN"):
-            lo, hi = noun_phrase(toks, lo - 3)
+        # "Another source speaking to Fox News said", "officials who spoke with The
+        # Huffington Post said": the subject is before the clause that ends in a noun phrase
+        j = lo - 2 if lo > 1 and toks[lo - 1].upos == "ADP" else lo - 1
+        if j > 0 and toks[j].upos == "VERB" and (toks[j].text.endswith("ing") or toks[j - 1].text.lower() == "who"):
+            j -= 1 if toks[j].text.endswith("ing") else 2
+            if j >= 0 and toks[j].upos in ("NOUN", "PROPN"):
+                lo, hi = noun_phrase(toks, j)
         return lo, hi
     if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].upos == "PUNCT":
         return i, i  # a name mis-tagged as a verb: '...,” Husted said'

@@ -844,7 +844,9 @@ def _around_frame(ctx: _Context, sent: Sentence, cue: Token, before: tuple[int, 
     i = cue.index + 1
     while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
         i = end
-    if i + 1 >= len(toks) or toks[i].text != "," or toks[i + 1].upos == "CCONJ":
+    # not ", and ..." nor ", adding that ...": those start reports of their own
+    if i + 1 >= len(toks) or toks[i].text != "," or toks[i + 1].upos == "CCONJ" or (
+            toks[i + 1].upos == "VERB" and toks[i + 1].text.lower().endswith("ing")):
         return before
     para = ctx.article.paragraphs[sent.paragraph].span
     rest = _trim(ctx.article.text, toks[i + 1].start, _boundary_after(ctx, toks[i + 1].start, para))

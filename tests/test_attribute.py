@@ -142,7 +142,14 @@ REPORTED = (
     "Sanders pointed to the polls, which showed him ahead.\n\n"
     "Republicans in Congress railed against the deal.\n\n"
     "Minutes later, the Trump campaign issued a statement saying that Trump meant gun owners.\n\n"
-    "The company in a statement said it would fight the ruling.\n"
+    "The company in a statement said it would fight the ruling.\n\n"
+    "Ryan and Trump will meet next week, Spicer said, adding that they need a good talk.\n\n"
+    "Judge David McKeague, writing for the majority, said the state’s early voting period “is really quite "
+    "generous.”\n\n"
+    "Priebus later Thursday told Fox News that the meeting would go well.\n\n"
+    "Two officials who spoke with The Huffington Post said the committee had become a shell.\n\n"
+    "Republicans were quick to respond, with Donald Trump tweeting that it was a fiasco and asking "
+    "whether she could be president.\n"
 )
 
 
@@ -295,6 +302,16 @@ def reported(tmp_path_factory):
     # a fronted "minutes later" is no subject, nor is "in a statement"
     ("Trump meant gun owners", "the Trump campaign"),
     ("it would fight the ruling", "The company"),
+    # a participle after a frame speaks for the frame's speaker; the frame's report
+    # ends before it
+    ("Ryan and Trump will meet next week", "Spicer"),
+    ("they need a good talk", "Spicer"),
+    ("whether she could be president", "Donald Trump"),
+    # an aside before the cue, and quoted words after it, leave the subject before the cue
+    ("the state’s early voting period “is really quite generous.”", "Judge David McKeague"),
+    # a weekday between subject and cue is no subject, nor is the object of a relative clause
+    ("the meeting would go well", "Priebus"),
+    ("the committee had become a shell", "Two officials"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
