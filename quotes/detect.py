@@ -300,12 +300,15 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     if token.text.isalpha() and token.text.islower() and token.upos in ("VERB", "NOUN", "PROPN"):
         # a cue right after a quote and its speaker, whatever the tagger says ('"I'm a
         # voter," declares Stephanie Acs', '"Look at it," Conway notes'); after a comma
-        # inside the marks and a speaker, any verb ('"...," she went on')
+        # inside the marks and a speaker, any verb ('"...," she went on'), even one the
+        # tagger calls a noun when no noun follows ('"...," Bennett shot back')
         j = token.index - 1
         while j >= 0 and token.index - j <= 4 and toks[j].upos in ("PROPN", "DET", "PRON", "NUM"):
             j -= 1
+        verb = token.upos == "VERB" or (token.upos == "NOUN" and nxt is not None and nxt.upos in ("ADV", "ADP")
+                                        and all(t.upos in ("PROPN", "PRON") for t in toks[j + 1:token.index]))
         if j >= 0 and is_quote_mark(toks[j].text) and (speech or (
-                token.upos == "VERB" and 0 < j < token.index - 1 and toks[j - 1].text == ",")):
+                verb and 0 < j < token.index - 1 and toks[j - 1].text == ",")):
             return True
     if (lemma not in CUE_VERBS and not phrasal_cue(token, sentence)) or token.upos not in ("VERB", "X"):
         return False
@@ -457,7 +460,8 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     if not pre.strip() and pre_start == first_para.start:
         pre_cue = _colon_frame(ctx, q.paragraphs[0])
     elif pre_cue is None and pre.rstrip().endswith(":") and text[q.open_mark] in DOUBLE_OPEN + '"':
-        pre_cue = _name_colon(ctx, pre_start, q.open_mark)  # not headlines' single marks
+        # not headlines' single marks
+        pre_cue = _name_colon(ctx, pre_start, q.open_mark) or _clause_colon(ctx, pre_start, q.open_mark)
     # the last mark inside, past a nested quote's close and stray spaces ('the Queen,’”')
     inner_end = text[q.fragments[-1].start:q.close_mark].rstrip(" '" + SINGLE_CLOSE)[-1:] if q.closed else ""
     # the sentence ended inside the marks: what follows is no frame when it frames the
@@ -523,6 +527,21 @@ def _name_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] |
             break
         name.insert(0, tok)
     return toks[-1] if _is_name(name) else None
+
+
+def _clause_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] | None:
+    """The verb of a statement that introduces a quote after a colon ("A
+    footnote in the report makes that clear: "..."", "Hoff's letter makes a
+    case: "...""): its first finite verb after a subject."""
+    toks = _tokens_between(ctx.doc, start, end)
+    if len(toks) < 3 or toks[-1][1].text != ":":
+        return None
+    for k, (sent, tok) in enumerate(toks[:-1]):
+        if tok.upos in ("VERB", "AUX"):
+            finite = tok.upos == "VERB" and not tok.text.lower().endswith("ing")
+            subject = k > 0 and toks[k - 1][1].upos in ("NOUN", "PROPN", "PRON")
+            return (sent, tok) if finite and subject else None
+    return None
 
 
 def _is_name(words: list[Token]) -> bool:

@@ -393,7 +393,10 @@ DIRECT = (
     "\"I just think what Rubio has done on immigration is one of the worst,\" the Senate minority leader said. "
     "\"It shows a lack of character in my opinion.\" Reid said both Rubio and Cruz are \"non-entities.\"\n\n"
     "\"Go back to Univision,\" Trump barked.\n\n"
-    "\"It would basically end all the kinds of health care we know,\" she went on.\n"
+    "\"It would basically end all the kinds of health care we know,\" she went on.\n\n"
+    "“They’re all here for the free stuff,” Bennett shot back with a laugh.\n\n"
+    "As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved.\"\n\n"
+    "A footnote in the report makes that clear: \"These assessments do not apply to the system.\"\n"
 )
 
 
@@ -470,6 +473,10 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     # after a comma inside the marks and a speaker, any verb is the frame
     ("Go back to Univision", "barked", "Trump"),
     ("It would basically end all the kinds of health care we know", "went", "she"),
+    ("They’re all here for the free stuff", "shot", "Bennett"),
+    # "put it" frames a quote; so does a statement before a colon, whatever its verb
+    ("Senate Republicans are unmoved.", "puts", "The Post's Dana Milbank"),
+    ("These assessments do not apply to the system.", "makes", "A footnote"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
