@@ -232,12 +232,14 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     prev = toks[cue.index - 1] if cue.index > 0 else None
     if opening_participle(toks, cue) or (
             cue.text.lower().endswith("ing") and (prev is None or prev.lemma.lower() not in ("be", "keep"))):
-        if prev is not None and prev.upos in ("NOUN", "PROPN", "PRON"):  # "with marchers and fans chanting ..."
-            lo = prev.index
+        # "with marchers and fans chanting ...", "with Trump reportedly yelling ..."
+        noun = prev.index - 1 if prev is not None and prev.upos == "ADV" and prev.index > 0 else cue.index - 1
+        if noun >= 0 and toks[noun].upos in ("NOUN", "PROPN", "PRON"):
+            lo = noun
             while lo > 0 and cue.index - lo < 8 and (_np_member(toks, lo - 1) or toks[lo - 1].upos == "CCONJ"):
                 lo -= 1
             if lo > 0 and toks[lo - 1].text.lower() == "with" and toks[lo].upos != "CCONJ":
-                return lo, prev.index
+                return lo, noun
         return _main_subject(sent, cue)  # ", saying ...", "issued a statement saying ..."
     if prev is not None and prev.text.lower() == "to":  # "Mr. Trump was prompted to say", "she went on to say"
         j = cue.index - 2
@@ -294,14 +296,8 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return None
     if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
         lo, hi = noun_phrase(toks, i)
-        # "Another source speaking to Fox News said", "officials who spoke with The
-        # Huffington Post said": the subject is before the clause that ends in a noun phrase
-        j = lo - 2 if lo > 1 and toks[lo - 1].upos == "ADP" else lo - 1
-        if j > 0 and toks[j].upos == "VERB" and (toks[j].text.endswith("ing") or toks[j - 1].text.lower() == "who"):
-            j -= 1 if toks[j].text.endswith("ing") else 2
-            if j >= 0 and toks[j].upos in ("NOUN", "PROPN"):
-                lo, hi = noun_phrase(toks, j)
-        return lo, hi
+        owner = _clause_owner(toks, lo, hi)
+        return noun_phrase(toks, owner) if owner is not None else (lo, hi)
     if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].upos == "PUNCT":
         return i, i  # a name mis-tagged as a verb: '...,” Husted said'
     if i == cue.index - 1 > 0 and toks[i].upos == "VERB" and toks[i].text.islower() \
@@ -309,6 +305,23 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
             and toks[i - 1].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM"):
         return noun_phrase(toks, i - 1)[0], i  # a noun mis-tagged as a verb: "Some Clinton allies suggested"
     return None
+
+
+def _clause_owner(toks: list[Token], lo: int, hi: int) -> int | None:
+    """The noun a participle or relative clause ending in ``toks[lo:hi + 1]``
+    hangs on: "Another source speaking to Fox News said", "an official who
+    spoke anonymously to discuss internal strategy said" (not "who ... when
+    he said", whose subject is the pronoun)."""
+    who = next((k for k in range(lo - 1, max(-1, lo - 10), -1)
+                if toks[k].text.lower() == "who" or toks[k].upos in ("PUNCT", "SCONJ")), None)
+    participle = lo - 2 if lo > 1 and toks[lo - 1].upos == "ADP" else lo - 1
+    if who is not None and toks[who].text.lower() == "who" and toks[hi].upos != "PRON":
+        j = who - 1
+    elif participle > 0 and toks[participle].upos == "VERB" and toks[participle].text.endswith("ing"):
+        j = participle - 1
+    else:
+        return None
+    return j if j >= 0 and toks[j].upos in ("NOUN", "PROPN") else None
 
 
 def _framed_subject(toks: list[Token], comma: int) -> bool:

@@ -149,7 +149,10 @@ REPORTED = (
     "Priebus later Thursday told Fox News that the meeting would go well.\n\n"
     "Two officials who spoke with The Huffington Post said the committee had become a shell.\n\n"
     "Republicans were quick to respond, with Donald Trump tweeting that it was a fiasco and asking "
-    "whether she could be president.\n"
+    "whether she could be president.\n\n"
+    "Protesters were pushed out, with Trump reportedly yelling that they should leave.\n\n"
+    "A White House official who spoke anonymously to discuss internal strategy said there were talks "
+    "with the campaign.\n"
 )
 
 
@@ -312,6 +315,9 @@ def reported(tmp_path_factory):
     # a weekday between subject and cue is no subject, nor is the object of a relative clause
     ("the meeting would go well", "Priebus"),
     ("the committee had become a shell", "Two officials"),
+    ("there were talks with the campaign", "A White House official"),
+    # "with" gives a participle its subject, past an adverb
+    ("they should leave", "Trump"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
