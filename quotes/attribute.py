@@ -4,14 +4,15 @@ The speaker is the subject of the cue verb, in either order ("X said",
 "said X", "…," X told). The parse proposes the subject; because compact
 models misparse, the mention is then grown with surface noun-phrase rules
 around it, and when the parse has no subject the nearest noun phrase before
-(or, in "…," said X, after) the cue is taken. "according to X" names X.
+(or, in "…," said X, after) the cue is taken. "according to X" names X. A
+participle after a frame (", adding that ...") speaks for the frame's speaker.
 
 A direct quote with no cue of its own takes the speaker of the quote just
 before it in the same paragraph, or of the last quote of the paragraph before
 (news convention for a quote paragraph that continues a speaker).
 
-Limits: passive cues ("was quoted as saying") and speakers more than one
-paragraph away are not found.
+Limits: passive cues ("was quoted as saying", "was criticized by X") and
+speakers more than one paragraph away are not found.
 """
 
 from __future__ import annotations
