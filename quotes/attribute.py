@@ -29,7 +29,7 @@ from quotes.detect import (
     is_stance,
     opening_participle,
 )
-from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, MESSAGE_NOUNS, SENTENCE_ADVERBS, TIME_WORDS
+from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, DAYS, MESSAGE_NOUNS, SENTENCE_ADVERBS, TIME_WORDS
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
@@ -80,13 +80,10 @@ def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
     return lo, hi
 
 
-_DAYS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
 def _skippable(t: Token) -> bool:
     """Words between a subject and its verb: auxiliaries, adverbs, short time
     phrases ("Priebus later Thursday told")."""
-    return t.upos in ("AUX", "ADV", "PART") or t.text.lower() in ("on", "late", "early", "last", "this", *_DAYS)
+    return t.upos in ("AUX", "ADV", "PART") or t.text.lower() in ("on", "late", "early", "last", "this", *DAYS)
 
 
 def _skip_back(toks: list[Token], i: int) -> int:
@@ -175,9 +172,7 @@ def _main_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     if found is None or (opening is not None and found[0] < opening[0]):
         found = opening
     if found is None and cue.head >= 0:
-        subj = next((t for t in toks if t.head == cue.head and t.deprel.startswith("nsubj")), None)
-        if subj is not None:
-            found = noun_phrase(toks, subj.index)
+        found = _parse_subject(sent, toks[cue.head])
     return found
 
 

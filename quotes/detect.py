@@ -929,7 +929,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             embedded.append(q)
             continue
         quote = Quote(article.id, "direct", Span.of(text, q.start, q.end),
-                      cue=Span.of(text, cue[1].start, cue[1].end) if cue else None,
+                      cue=cue_span(text, *cue) if cue else None,
                       fragments=list(q.fragments))
         if cue:
             used_cues.add(cue[1].start)
@@ -964,14 +964,17 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             if len(inner) == 1 and start > tok.start and not stance \
                     and _is_whole(ctx, tok.end, end, inner[0]):
                 kind, (start, end) = "direct", (inner[0].start, inner[0].end)
-            two_words = tok.text.lower() == "according" or phrasal_cue(tok, sent)  # "according to", "talked about"
-            cue_end = sent.tokens[tok.index + 1].end if two_words else tok.end
-            quotes.append(Quote(article.id, kind, Span.of(text, start, end),
-                                cue=Span.of(text, tok.start, cue_end),
+            quotes.append(Quote(article.id, kind, Span.of(text, start, end), cue=cue_span(text, sent, tok),
                                 fragments=[f for q in inner for f in q.fragments]))
             used_cues.add(tok.start)
     quotes.sort(key=lambda q: q.content.start)
     return quotes
+
+
+def cue_span(text: str, sent: Sentence, tok: Token) -> Span:
+    """The words of a cue: one verb, or two for "according to", "talked about", "put it"."""
+    two_words = tok.text.lower() == "according" or phrasal_cue(tok, sent)
+    return Span.of(text, tok.start, sent.tokens[tok.index + 1].end if two_words else tok.end)
 
 
 def _is_whole(ctx: _Context, cue_end: int, end: int, q: QuotedSpan) -> bool:

@@ -18,8 +18,8 @@ SPEECH_CUES = _words("""
     think feel hope fear expect estimate forecast contend maintain assert allege accuse
     charge admit concede confirm reveal disclose indicate signal declare proclaim vow
     pledge promise threaten boast brag complain lament protest agree disagree recall recount
-    describe testify tell caution advise repeat conclude continue counter
-    insist joke quip muse speculate surmise estimate calculate project figure reckon guess know
+    describe testify caution advise repeat conclude continue counter
+    joke quip muse speculate surmise calculate project figure reckon guess know
     learn understand want inform assure concur rule order instruct
     yell shout chant exclaim scream confess cry whisper mutter scoff snap plead interject
     marvel sigh gush bellow roar holler read
@@ -112,10 +112,13 @@ ROLE_NOUNS = _words("""
 """)
 
 # Nouns of time: "Last month, X said", "a poll in June showed" name no speaker.
-TIME_WORDS = _words("""
-    today yesterday tonight moment minute hour morning afternoon evening night day week weekend month year decade
-    time season spring summer fall autumn winter monday tuesday wednesday thursday friday saturday
-    sunday january february march april may june july august september october november december
+# Days, which name no one even when they stand between a subject and its verb
+# ("Priebus later Thursday told").
+DAYS = _words("today yesterday tonight monday tuesday wednesday thursday friday saturday sunday")
+TIME_WORDS = DAYS | _words("""
+    moment minute hour morning afternoon evening night day week weekend month year decade
+    time season spring summer fall autumn winter
+    january february march april may june july august september october november december
 """)
 
 # Sentence adverbs the compact tagger may read as names: "Indeed, X said" names X.

@@ -481,7 +481,7 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("It would basically end all the kinds of health care we know", "went", "she"),
     ("They’re all here for the free stuff", "shot", "Bennett"),
     # "put it" frames a quote; so does a statement before a colon, whatever its verb
-    ("Senate Republicans are unmoved.", "puts", "The Post's Dana Milbank"),
+    ("Senate Republicans are unmoved.", "puts it", "The Post's Dana Milbank"),
     ("These assessments do not apply to the system.", "makes", "A footnote"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
