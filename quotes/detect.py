@@ -921,7 +921,8 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
     for q in ctx.quoted:
         joined = last_direct is not None and last_direct.fragments[-1].end < q.start and _joins(ctx, last_direct, q)
         standalone, cue = (False, None) if joined else _standalone(ctx, q)
-        if last_direct is not None and (joined or (standalone and cue is None and _goes_on(ctx, last_direct, q))):
+        goes_on = standalone and cue is None and last_direct is not None and _goes_on(ctx, last_direct, q.open_mark)
+        if last_direct is not None and (joined or goes_on):
             last_direct.fragments.extend(q.fragments)
             last_direct.content = Span.of(text, last_direct.content.start, q.end)
             continue
@@ -964,8 +965,12 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             if len(inner) == 1 and start > tok.start and not stance \
                     and _is_whole(ctx, tok.end, end, inner[0]):
                 kind, (start, end) = "direct", (inner[0].start, inner[0].end)
-            quotes.append(Quote(article.id, kind, Span.of(text, start, end), cue=cue_span(text, sent, tok),
-                                fragments=[f for q in inner for f in q.fragments]))
+            start, end = _whole_marks(text, start, end)
+            quote = Quote(article.id, kind, Span.of(text, start, end), cue=cue_span(text, sent, tok),
+                          fragments=[f for q in inner for f in q.fragments])
+            if kind == "mixed":
+                _take_continuation(ctx, quote, quotes)
+            quotes.append(quote)
             used_cues.add(tok.start)
     quotes.sort(key=lambda q: q.content.start)
     return quotes
@@ -975,6 +980,17 @@ def cue_span(text: str, sent: Sentence, tok: Token) -> Span:
     """The words of a cue: one verb, or two for "according to", "talked about", "put it"."""
     two_words = tok.text.lower() == "according" or phrasal_cue(tok, sent)
     return Span.of(text, tok.start, sent.tokens[tok.index + 1].end if two_words else tok.end)
+
+
+def _whole_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span that cuts a doubled-apostrophe quote mark in two (``''``
+    stands for one ``"``; :func:`plain_marks` puts that ``"`` on one of its two
+    characters)."""
+    if text[start - 1:start + 1] == "''":
+        start -= 1
+    if text[end - 1:end + 1] == "''":
+        end += 1
+    return start, end
 
 
 def _is_whole(ctx: _Context, cue_end: int, end: int, q: QuotedSpan) -> bool:
@@ -998,14 +1014,15 @@ def _joins(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
             and not _sentence_ends(ctx, first.fragments[-1].end, second.open_mark))
 
 
-def _goes_on(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
-    """Does a quote with no frame of its own continue the quote before it, in
-    the same paragraph ("A," he said. "B.") or opening the next one after a
-    paragraph that ended with the frame? News counts it as one statement."""
-    between = ctx.marks[first.fragments[-1].end:second.open_mark]
+def _goes_on(ctx: _Context, first: Quote, open_mark: int) -> bool:
+    """Does a quote with no frame of its own (opening at ``open_mark``) continue
+    the quote before it, in the same paragraph ("A," he said. "B.") or opening
+    the next one after a paragraph that ended with the frame? News counts it as
+    one statement."""
+    between = ctx.marks[first.fragments[-1].end:open_mark]
     frame = between.lstrip(" ,.!?…" + ALL_MARKS).rstrip()  # past the first quote's closing mark
     if not (first.cue is not None and "\n" not in frame
-            and first.fragments[-1].end <= first.cue.start < second.open_mark
+            and first.fragments[-1].end <= first.cue.start < open_mark
             and len(frame) < 200 and frame.endswith((".", "!", "?"))
             and not any(c in frame for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"')):
         return False
@@ -1013,7 +1030,23 @@ def _goes_on(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
     # She says people should ...') ends the statement
     start = first.fragments[-1].end + len(between) - len(between.lstrip(" ,.!?…" + ALL_MARKS))
     ends = _sentence_ends(ctx, start, start + len(frame))
-    return not ends or not any(is_cue(t, s) for s, t in _tokens_between(ctx.doc, ends[0], second.open_mark))
+    return not ends or not any(is_cue(t, s) for s, t in _tokens_between(ctx.doc, ends[0], open_mark))
+
+
+def _take_continuation(ctx: _Context, partial: Quote, quotes: list[Quote]) -> None:
+    """'Sooner or later, "A," he said. "B."': a partial quote goes on in the
+    unframed quote after its frame, as a direct one does (:func:`_goes_on`);
+    that quote leaves ``quotes`` and joins ``partial``."""
+    after = [q for q in quotes if q.kind == "direct" and q.content.start >= partial.content.end]
+    nxt = min(after, key=lambda q: q.content.start, default=None)
+    if nxt is None or nxt.cue is not None:
+        return
+    span = next(q for q in ctx.quoted if q.start == nxt.content.start)
+    if _goes_on(ctx, partial, span.open_mark):
+        quotes.remove(nxt)
+        partial.fragments.extend(nxt.fragments)
+        end = span.close_mark + 1 if span.closed else span.end
+        partial.content = Span.of(ctx.article.text, *_whole_marks(ctx.article.text, partial.content.start, end))
 
 
 def _sentence_ends(ctx: _Context, start: int, end: int) -> list[int]:

@@ -402,7 +402,9 @@ DIRECT = (
     "\"It would basically end all the kinds of health care we know,\" she went on.\n\n"
     "“They’re all here for the free stuff,” Bennett shot back with a laugh.\n\n"
     "As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved.\"\n\n"
-    "A footnote in the report makes that clear: \"These assessments do not apply to the system.\"\n"
+    "A footnote in the report makes that clear: \"These assessments do not apply to the system.\"\n\n"
+    "By next spring, \"the bridge will carry twice the traffic,\" the mayor said. \"Nobody expected that.\"\n\n"
+    "''Small towns'' are ''not dying, they are changing,'' she said.\n"
 )
 
 
@@ -424,6 +426,18 @@ def test_a_quote_goes_on_after_its_frame(direct):
     # something else: it frames neither quote
     assert fragments[("I just think what Rubio has done on immigration is one of the worst",
                       "It shows a lack of character in my opinion.")] == "the Senate minority leader"
+
+
+def test_a_partial_quote_goes_on_after_its_frame(direct):
+    (q,) = [q for q in direct.values() if q.content.text.startswith("By next spring")]
+    assert (q.kind, q.speaker.text) == ("mixed", "the mayor")
+    assert [f.text for f in q.fragments] == ["the bridge will carry twice the traffic", "Nobody expected that."]
+    assert not any(text.startswith("Nobody") for text in direct)
+
+
+def test_a_partial_quote_keeps_whole_doubled_apostrophes(direct):
+    # each '' stands for one quote mark: the content neither starts nor ends inside one
+    assert "''Small towns'' are ''not dying, they are changing,''" in direct
 
 
 def test_a_label_and_colon_introduce_no_speaker(direct):
