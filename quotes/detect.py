@@ -968,8 +968,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             start, end = _whole_marks(text, start, end)
             quote = Quote(article.id, kind, Span.of(text, start, end), cue=cue_span(text, sent, tok),
                           fragments=[f for q in inner for f in q.fragments])
-            if kind == "mixed":
-                _take_continuation(ctx, quote, quotes)
+            _take_continuation(ctx, quote, quotes)
             quotes.append(quote)
             used_cues.add(tok.start)
     quotes.sort(key=lambda q: q.content.start)
@@ -1042,8 +1041,13 @@ def _take_continuation(ctx: _Context, partial: Quote, quotes: list[Quote]) -> No
     if nxt is None or nxt.cue is not None:
         return
     span = next(q for q in ctx.quoted if q.start == nxt.content.start)
-    if _goes_on(ctx, partial, span.open_mark):
+    gap = ctx.marks[partial.content.end:span.open_mark]
+    right_after = partial.cue is not None and partial.cue.end <= partial.content.start \
+        and "\n" not in gap and not gap.strip(" .,:;" + ALL_MARKS)
+    if right_after or (partial.kind == "mixed" and _goes_on(ctx, partial, span.open_mark)):
         quotes.remove(nxt)
+        if partial.kind == "indirect":
+            partial.kind = "mixed"
         partial.fragments.extend(nxt.fragments)
         end = span.close_mark + 1 if span.closed else span.end
         partial.content = Span.of(ctx.article.text, *_whole_marks(ctx.article.text, partial.content.start, end))

@@ -342,7 +342,10 @@ def test_a_quote_followed_by_the_writers_sentence_goes_on_from_its_frame(reporte
 def test_a_frame_going_on_to_a_report_of_its_own_ends_the_quote(reported):
     first = reported["We have bigger problems in life than focusing on somebody's gender"]
     assert (first.kind, len(first.fragments), first.speaker.text) == ("direct", 1, "Gloria Garcia")
-    assert reported["It is their life; they are not hurting anybody."].kind == "direct"
+    # the quote after the new frame goes on from that frame's report instead
+    second = reported['people should be able to use the bathroom they prefer. '
+                      '"It is their life; they are not hurting anybody."']
+    assert (second.kind, second.speaker.text) == ("mixed", "She")
 
 
 def test_a_fronted_adverbial_is_no_report(reported):
@@ -404,7 +407,8 @@ DIRECT = (
     "As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved.\"\n\n"
     "A footnote in the report makes that clear: \"These assessments do not apply to the system.\"\n\n"
     "By next spring, \"the bridge will carry twice the traffic,\" the mayor said. \"Nobody expected that.\"\n\n"
-    "''Small towns'' are ''not dying, they are changing,'' she said.\n"
+    "''Small towns'' are ''not dying, they are changing,'' she said.\n\n"
+    "Ms. Ortiz spoke last. She promised that the plant would stay open. \"We are not going anywhere!\"\n"
 )
 
 
@@ -433,6 +437,13 @@ def test_a_partial_quote_goes_on_after_its_frame(direct):
     assert (q.kind, q.speaker.text) == ("mixed", "the mayor")
     assert [f.text for f in q.fragments] == ["the bridge will carry twice the traffic", "Nobody expected that."]
     assert not any(text.startswith("Nobody") for text in direct)
+
+
+def test_a_report_goes_on_in_the_quote_right_after_it(direct):
+    (q,) = [q for q in direct.values() if q.content.text.startswith("the plant would stay open")]
+    assert (q.kind, q.cue.text, q.speaker.text) == ("mixed", "promised", "She")
+    assert q.content.text.endswith("going anywhere!\"")
+    assert not any(text.startswith("We are not") for text in direct)
 
 
 def test_a_partial_quote_keeps_whole_doubled_apostrophes(direct):
