@@ -1018,16 +1018,23 @@ def _goes_on(ctx: _Context, first: Quote, open_mark: int) -> bool:
     the quote before it, in the same paragraph ("A," he said. "B.") or opening
     the next one after a paragraph that ended with the frame? News counts it as
     one statement."""
-    between = ctx.marks[first.fragments[-1].end:open_mark]
-    frame = between.lstrip(" ,.!?…" + ALL_MARKS).rstrip()  # past the first quote's closing mark
+    first_end = first.fragments[-1].end
+    between = ctx.marks[first_end:open_mark]
+    start = first_end + len(between) - len(between.lstrip(" ,.!?…" + ALL_MARKS))  # past its closing mark
+    chars = list(ctx.marks[start:open_mark])
+    # a title in the frame ('he said on MSNBC's "Morning Joe."') is no quote of its own
+    for q in ctx.quoted:
+        if start <= q.open_mark and q.closed and q.close_mark < open_mark and len(q.fragments) == 1 \
+                and len(q.fragments[0].text.split()) <= 6:
+            chars[q.open_mark - start] = chars[q.close_mark - start] = " "
+    frame = "".join(chars).rstrip()
     if not (first.cue is not None and "\n" not in frame
-            and first.fragments[-1].end <= first.cue.start < open_mark
-            and len(frame) < 200 and frame.endswith((".", "!", "?"))
+            and first_end <= first.cue.start < open_mark and len(frame) < 200
+            and frame.endswith((".", "!", "?"))
             and not any(c in frame for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"')):
         return False
     # a frame that goes on to a sentence with a report of its own ('..." says Garcia.
     # She says people should ...') ends the statement
-    start = first.fragments[-1].end + len(between) - len(between.lstrip(" ,.!?…" + ALL_MARKS))
     ends = _sentence_ends(ctx, start, start + len(frame))
     return not ends or not any(is_cue(t, s) for s, t in _tokens_between(ctx.doc, ends[0], open_mark))
 

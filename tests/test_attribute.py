@@ -408,7 +408,8 @@ DIRECT = (
     "A footnote in the report makes that clear: \"These assessments do not apply to the system.\"\n\n"
     "By next spring, \"the bridge will carry twice the traffic,\" the mayor said. \"Nobody expected that.\"\n\n"
     "''Small towns'' are ''not dying, they are changing,'' she said.\n\n"
-    "Ms. Ortiz spoke last. She promised that the plant would stay open. \"We are not going anywhere!\"\n"
+    "Ms. Ortiz spoke last. She promised that the plant would stay open. \"We are not going anywhere!\"\n\n"
+    "“We will win the state,” Ms. Park said on NBC’s “Meet the Press.” “Then we will win the country.”\n"
 )
 
 
@@ -426,6 +427,8 @@ def test_a_quote_goes_on_after_its_frame(direct):
                       "The lesson of 2016 is that none of the old rules apply.")] == "Jon Meacham"
     assert fragments[("If he is president, he wants to keep this movement going",
                       "If not, he will keep it going anyway.")] == "she"
+    # a title in the frame does not end the statement
+    assert fragments[("We will win the state", "Then we will win the country.")] == "Ms. Park"
     # a sentence after a period inside the marks is the writer's, though it reports
     # something else: it frames neither quote
     assert fragments[("I just think what Rubio has done on immigration is one of the worst",
