@@ -247,7 +247,10 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return noun_phrase(toks, j) if governed and j >= 0 and _np_member(toks, j) else _main_subject(sent, cue)
     before = _skip_back(toks, cue.index - 1)
     if before >= 0 and toks[before].upos == "CCONJ":  # "X questioned ... and (then) criticized ..."
-        return _main_subject(sent, cue)
+        # the first verb's own subject, past a clause before it ("When X was asked, he laughed and said")
+        first = toks[cue.head] if cue.deprel == "conj" and 0 <= cue.head < cue.index else None
+        first = first if first is not None and first.deprel == "root" else None
+        return (first is not None and _parse_subject(sent, first)) or _main_subject(sent, cue)
     # inverted: `…,” said Mohammad Musa` / `, said the official`; not `…,” Butz, 49,
     # told AFP`, whose subject comes first, nor with an addressee after the cue
     nxt = cue.index + 1

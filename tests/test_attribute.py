@@ -409,7 +409,8 @@ DIRECT = (
     "By next spring, \"the bridge will carry twice the traffic,\" the mayor said. \"Nobody expected that.\"\n\n"
     "''Small towns'' are ''not dying, they are changing,'' she said.\n\n"
     "Ms. Ortiz spoke last. She promised that the plant would stay open. \"We are not going anywhere!\"\n\n"
-    "“We will win the state,” Ms. Park said on NBC’s “Meet the Press.” “Then we will win the country.”\n"
+    "“We will win the state,” Ms. Park said on NBC’s “Meet the Press.” “Then we will win the country.”\n\n"
+    "When the governor was asked about the bridge, he laughed and said, “Ask me next year.”\n"
 )
 
 
@@ -511,6 +512,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     # "put it" frames a quote; so does a statement before a colon, whatever its verb
     ("Senate Republicans are unmoved.", "puts it", "The Post's Dana Milbank"),
     ("These assessments do not apply to the system.", "makes", "A footnote"),
+    # the second of two verbs has the first one's subject, not the subject of a clause before
+    ("Ask me next year.", "said", "he"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
