@@ -307,8 +307,11 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
             j -= 1
         verb = token.upos == "VERB" or (token.upos == "NOUN" and nxt is not None and nxt.upos in ("ADV", "ADP")
                                         and all(t.upos in ("PROPN", "PRON") for t in toks[j + 1:token.index]))
+        # and inverted, before a name: '"Gun owners should leave," opined the Plain Dealer'
+        inverted = j == token.index - 1 and token.text.endswith("ed") and nxt is not None \
+            and nxt.upos in ("PROPN", "DET")
         if j >= 0 and is_quote_mark(toks[j].text) and (speech or (
-                verb and 0 < j < token.index - 1 and toks[j - 1].text == ",")):
+                verb and j > 0 and toks[j - 1].text in (",", "?", "!") and (j < token.index - 1 or inverted))):
             return True
     if (lemma not in CUE_VERBS and not phrasal_cue(token, sentence)) or token.upos not in ("VERB", "X"):
         return False

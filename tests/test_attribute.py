@@ -410,7 +410,9 @@ DIRECT = (
     "''Small towns'' are ''not dying, they are changing,'' she said.\n\n"
     "Ms. Ortiz spoke last. She promised that the plant would stay open. \"We are not going anywhere!\"\n\n"
     "“We will win the state,” Ms. Park said on NBC’s “Meet the Press.” “Then we will win the country.”\n\n"
-    "When the governor was asked about the bridge, he laughed and said, “Ask me next year.”\n"
+    "When the governor was asked about the bridge, he laughed and said, “Ask me next year.”\n\n"
+    "“The plan is dead. Is the mayor even listening?” reacted Councilman Ortiz.\n\n"
+    "\"Drivers should leave their cars at home,\" opined The Plain Dealer.\n"
 )
 
 
@@ -509,6 +511,9 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("Go back to Univision", "barked", "Trump"),
     ("It would basically end all the kinds of health care we know", "went", "she"),
     ("They’re all here for the free stuff", "shot", "Bennett"),
+    # and, in the past tense, before its speaker
+    ("The plan is dead. Is the mayor even listening?", "reacted", "Councilman Ortiz"),
+    ("Drivers should leave their cars at home", "opined", "The Plain Dealer"),
     # "put it" frames a quote; so does a statement before a colon, whatever its verb
     ("Senate Republicans are unmoved.", "puts it", "The Post's Dana Milbank"),
     ("These assessments do not apply to the system.", "makes", "A footnote"),
