@@ -841,7 +841,20 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
                 break
             if t.text in (";", *DASHES) or (t.text == "," and not nominal):
                 return None
+    return _before_concession(ctx, toks, span) if span[0] > cue.start else span
+
+
+def _before_concession(ctx: _Context, toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """A report without the concession the writer adds after it ("say stricter
+    laws would help, though they blame ..."), outside quoted words."""
+    inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+    for t, nxt in pairwise(inside):
+        if t.text == "," and nxt.text.lower() in _CONCESSIONS and not ctx.inside_quote(t.start):
+            return span[0], t.start
     return span
+
+
+_CONCESSIONS = frozenset({"though", "although", "even", "however"})
 
 
 def _before_time(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:

@@ -152,7 +152,8 @@ REPORTED = (
     "whether she could be president.\n\n"
     "Protesters were pushed out, with Trump reportedly yelling that they should leave.\n\n"
     "A White House official who spoke anonymously to discuss internal strategy said there were talks "
-    "with the campaign.\n"
+    "with the campaign.\n\n"
+    "A campaign spokeswoman said all staff members sign the agreements, though she did not discuss their terms.\n"
 )
 
 
@@ -173,6 +174,8 @@ def reported(tmp_path_factory):
     ("Clinton leading in the state", "A poll"),
     # the second of two coordinated verbs has the first one's subject
     ("the Paris agreement", "The two senators"),
+    # a report ends before the concession the writer adds
+    ("all staff members sign the agreements", "A campaign spokeswoman"),
     # "say" that the compact tagger reads as a noun, and a speaker that stops before it
     ("they only buy American", "A mere 9 percent"),
     # a participle's subject is the clause's, past the dateline
