@@ -1056,14 +1056,17 @@ def _goes_on(ctx: _Context, first: Quote, open_mark: int) -> bool:
 
 
 def _take_continuation(ctx: _Context, partial: Quote, quotes: list[Quote]) -> None:
-    """'Sooner or later, "A," he said. "B."': a partial quote goes on in the
-    unframed quote after its frame, as a direct one does (:func:`_goes_on`);
-    that quote leaves ``quotes`` and joins ``partial``."""
+    """Join to a reported quote the unframed quote that goes on from it: after
+    its frame, as for direct quotes ('Sooner or later, "A," he said. "B."',
+    :func:`_goes_on`), or right after a report whose cue comes first ('She
+    promised that X. "Y!"'). PolNeAR counts either as one statement; the
+    joined quote leaves ``quotes``."""
     after = [q for q in quotes if q.kind == "direct" and q.content.start >= partial.content.end]
     nxt = min(after, key=lambda q: q.content.start, default=None)
-    if nxt is None or nxt.cue is not None:
+    span = None if nxt is None or nxt.cue is not None else \
+        next((q for q in ctx.quoted if q.start == nxt.content.start), None)
+    if nxt is None or span is None:
         return
-    span = next(q for q in ctx.quoted if q.start == nxt.content.start)
     gap = ctx.marks[partial.content.end:span.open_mark]
     right_after = partial.cue is not None and partial.cue.end <= partial.content.start \
         and "\n" not in gap and not gap.strip(" .,:;" + ALL_MARKS)
