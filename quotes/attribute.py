@@ -249,8 +249,8 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     if before >= 0 and toks[before].upos == "CCONJ":  # "X questioned ... and (then) criticized ..."
         # the first verb's own subject, past a clause before it ("When X was asked, he laughed and said")
         first = toks[cue.head] if cue.deprel == "conj" and 0 <= cue.head < cue.index else None
-        first = first if first is not None and first.deprel == "root" else None
-        return (first is not None and _parse_subject(sent, first)) or _main_subject(sent, cue)
+        own = _parse_subject(sent, first) if first is not None and first.deprel == "root" else None
+        return own or _main_subject(sent, cue)
     # inverted: `…,” said Mohammad Musa` / `, said the official`; not `…,” Butz, 49,
     # told AFP`, whose subject comes first, nor with an addressee after the cue
     nxt = cue.index + 1

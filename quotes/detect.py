@@ -1063,9 +1063,10 @@ def _take_continuation(ctx: _Context, partial: Quote, quotes: list[Quote]) -> No
     joined quote leaves ``quotes``."""
     after = [q for q in quotes if q.kind == "direct" and q.content.start >= partial.content.end]
     nxt = min(after, key=lambda q: q.content.start, default=None)
-    span = None if nxt is None or nxt.cue is not None else \
-        next((q for q in ctx.quoted if q.start == nxt.content.start), None)
-    if nxt is None or span is None:
+    if nxt is None or nxt.cue is not None:
+        return
+    span = next((q for q in ctx.quoted if q.start == nxt.content.start), None)
+    if span is None:
         return
     gap = ctx.marks[partial.content.end:span.open_mark]
     right_after = partial.cue is not None and partial.cue.end <= partial.content.start \

@@ -12,9 +12,9 @@ from stanza.models.common import data as stanza_data
 from quotes import models
 from quotes.annotate import StanzaAnnotator
 from quotes.cue_model import CueModel
-from quotes.detect import quoted_spans
+from quotes.detect import claim_before, quoted_spans
 from quotes.ingest import read_file
-from quotes.lexicon import CLAIM_WORDS, CUE_VERBS
+from quotes.lexicon import CUE_VERBS
 from quotes.models import _inference
 from quotes.models._inference import one_root
 
@@ -74,11 +74,10 @@ def test_only_sentences_with_a_cue_verb_outside_quotes_are_parsed():
     lemmas = CUE_VERBS | CueModel.load().lemmas
 
     def cues(sent, inside):
-        toks = sent.tokens
-        return [t for t in toks if ((t.upos == "VERB" and t.lemma.lower() in lemmas)
-                                    or t.text.lower() == "according"
-                                    or (t.upos in ("NOUN", "ADJ") and t.lemma.lower() in CLAIM_WORDS
-                                        and t.index + 1 < len(toks) and toks[t.index + 1].text.lower() == "that"))
+        after = [t.text for t in sent.tokens[1:]] + [""]
+        return [t for t, nxt in zip(sent.tokens, after, strict=True)
+                if ((t.upos == "VERB" and t.lemma.lower() in lemmas) or t.text.lower() == "according"
+                    or claim_before(t.lemma, t.upos, nxt))
                 and any(s <= t.start < e for s, e in quoted) == inside]
 
     flat = [s for s in doc.sentences if all(t.head == -1 for t in s.tokens)]
