@@ -226,8 +226,10 @@ def quoted_spans(article: Article) -> list[QuotedSpan]:
         pending.append((p_index, open_mark, close))
         nxt = raw[k + 1] if k + 1 < len(raw) else None
         para_start = None if nxt is None else article.paragraphs[nxt[0]].span.start
+        # plain_marks pads a doubled-apostrophe mark, so the paragraph may
+        # open with a space before it
         continues = (close is None and nxt is not None and nxt[0] == next_kept.get(p_index)
-                     and nxt[1] == para_start)
+                     and not marks[para_start:nxt[1]].strip())
         if not continues:
             out.append(_build(text, article, pending))
             pending = []

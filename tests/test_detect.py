@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,9 +54,10 @@ def test_straight_quotes_in_the_wire_copy():
     assert all(q.closed for q in spans)
 
 
-def test_quote_continued_into_the_next_paragraph():
-    text = ("“The first paragraph of the statement ends without a closing mark.\n"
-            "“The second one closes it,” the minister said.\nThen nothing.")
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ("''", "''")])  # NYT archive: ''
+def test_quote_continued_into_the_next_paragraph(opening, closing):
+    text = (f"{opening}The first paragraph of the statement ends without a closing mark.\n"
+            f"{opening}The second one closes it,{closing} the minister said.\nThen nothing.")
     (q,) = quoted_spans(make_article("x", text))
     assert [f.text for f in q.fragments] == ["The first paragraph of the statement ends without a closing mark.",
                                              "The second one closes it"]
