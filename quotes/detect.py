@@ -1022,7 +1022,10 @@ def _is_whole(ctx: _Context, cue_end: int, end: int, q: QuotedSpan) -> bool:
 def _joins(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
     """Is the text between two quotes an attribution that continues the sentence
     ("A," he said, "b.")?"""
-    between = ctx.marks[first.fragments[-1].end:second.open_mark]
+    last = first.fragments[-1]
+    # a quote that ends on a nested one ('"... 'House of Cards,'" she said, "...')
+    # keeps the comma inside its last fragment
+    between = ctx.marks[last.start + len(last.text.rstrip(ALL_MARKS + ",")):second.open_mark]
     if "\n" in between:
         return False
     body = between.strip(" " + ALL_MARKS)

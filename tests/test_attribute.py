@@ -415,7 +415,8 @@ DIRECT = (
     "“We will win the state,” Ms. Park said on NBC’s “Meet the Press.” “Then we will win the country.”\n\n"
     "When the governor was asked about the bridge, he laughed and said, “Ask me next year.”\n\n"
     "“The plan is dead. Is the mayor even listening?” reacted Councilman Ortiz.\n\n"
-    "\"Drivers should leave their cars at home,\" opined The Plain Dealer.\n"
+    "\"Drivers should leave their cars at home,\" opined The Plain Dealer.\n\n"
+    "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n"
 )
 
 
@@ -433,6 +434,9 @@ def test_a_quote_goes_on_after_its_frame(direct):
                       "The lesson of 2016 is that none of the old rules apply.")] == "Jon Meacham"
     assert fragments[("If he is president, he wants to keep this movement going",
                       "If not, he will keep it going anyway.")] == "she"
+    # the frame joins the quotes where a comma sits inside a nested quote's mark ('…,’” she said, “')
+    assert fragments[("’House of Cards,’",
+                      "although I haven’t had time to watch the last season!")] == "she"
     # a title in the frame does not end the statement
     assert fragments[("We will win the state", "Then we will win the country.")] == "Ms. Park"
     # a sentence after a period inside the marks is the writer's, though it reports
