@@ -1029,8 +1029,11 @@ def _joins(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
     if "\n" in between:
         return False
     body = between.strip(" " + ALL_MARKS)
-    return (body.startswith(",") and body.endswith(",") and first.cue is not None
-            and first.cue.end <= second.open_mark and len(body) < 120
+    if first.cue is None or first.cue.end > second.open_mark:
+        return False
+    # or a frame that lost its comma before the next mark ('"A," she said "B."')
+    bare = not ctx.marks[first.cue.end:second.open_mark].strip()
+    return (body.startswith(",") and (body.endswith(",") or bare) and len(body) < 120
             and not _sentence_ends(ctx, first.fragments[-1].end, second.open_mark))
 
 

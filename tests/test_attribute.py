@@ -416,6 +416,7 @@ DIRECT = (
     "When the governor was asked about the bridge, he laughed and said, “Ask me next year.”\n\n"
     "“The plan is dead. Is the mayor even listening?” reacted Councilman Ortiz.\n\n"
     "\"Drivers should leave their cars at home,\" opined The Plain Dealer.\n\n"
+    "“They’re trying to defeat opportunity for kids,” she said “Ultimately the campaign says no.”\n\n"
     "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n"
 )
 
@@ -437,6 +438,9 @@ def test_a_quote_goes_on_after_its_frame(direct):
     # the frame joins the quotes where a comma sits inside a nested quote's mark ('…,’” she said, “')
     assert fragments[("’House of Cards,’",
                       "although I haven’t had time to watch the last season!")] == "she"
+    # or where the frame lost its comma before the next mark
+    assert fragments[("They’re trying to defeat opportunity for kids",
+                      "Ultimately the campaign says no.")] == "she"
     # a title in the frame does not end the statement
     assert fragments[("We will win the state", "Then we will win the country.")] == "Ms. Park"
     # a sentence after a period inside the marks is the writer's, though it reports
