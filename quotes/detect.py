@@ -75,6 +75,9 @@ _TRAILING_FRAME = re.compile(
     r"[^\"“”«»]{0,60}?[.!?]?\s*$"
 )
 
+# a relative clause after a quote, on its last words: no frame
+_RELATIVE = re.compile(r"\s*,?\s*(?:which|where|whose)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class QuotedSpan:
@@ -474,7 +477,8 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     # after a period, even one with a cue ('"... opinion." Reid said both ...'), unlike
     # '"Who will pay?" Trump asked.'
     ended_inside = inner_end in (".", "!", "?")
-    if ended_inside and post.rstrip().endswith(":"):
+    # nor is a relative clause on the quote's last words ('..., California," which votes June 7.')
+    if (ended_inside and post.rstrip().endswith(":")) or _RELATIVE.match(post):
         post = ""
     post_cue = _frame_cue(ctx, post_from, post_end) if post else None
     if ended_inside and post.lstrip()[:1].isupper() and (post_cue is None or inner_end == "."):

@@ -417,6 +417,8 @@ DIRECT = (
     "“The plan is dead. Is the mayor even listening?” reacted Councilman Ortiz.\n\n"
     "\"Drivers should leave their cars at home,\" opined The Plain Dealer.\n\n"
     "“They’re trying to defeat opportunity for kids,” she said “Ultimately the campaign says no.”\n\n"
+    "\"The crews will finish the east span first,\" said Ana Ruiz, a city engineer. "
+    "\"Then they move to the bridge over the Elk River,\" which reopens in June.\n\n"
     "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n"
 )
 
@@ -441,6 +443,9 @@ def test_a_quote_goes_on_after_its_frame(direct):
     # or where the frame lost its comma before the next mark
     assert fragments[("They’re trying to defeat opportunity for kids",
                       "Ultimately the campaign says no.")] == "she"
+    # a relative clause after the second quote is no frame of its own
+    assert fragments[("The crews will finish the east span first",
+                      "Then they move to the bridge over the Elk River")] == "Ana Ruiz"
     # a title in the frame does not end the statement
     assert fragments[("We will win the state", "Then we will win the country.")] == "Ms. Park"
     # a sentence after a period inside the marks is the writer's, though it reports
