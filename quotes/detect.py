@@ -941,8 +941,9 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
     embedded: list[QuotedSpan] = []
     last_direct: Quote | None = None
     for q in ctx.quoted:
-        joined = last_direct is not None and last_direct.fragments[-1].end < q.start and _joins(ctx, last_direct, q)
-        standalone, cue = (False, None) if joined else _standalone(ctx, q)
+        standalone, cue = _standalone(ctx, q)
+        joined = last_direct is not None and last_direct.fragments[-1].end < q.start \
+            and _joins(ctx, last_direct, q, cue)
         goes_on = standalone and cue is None and last_direct is not None and _goes_on(ctx, last_direct, q.open_mark)
         if last_direct is not None and (joined or goes_on):
             last_direct.fragments.extend(q.fragments)
@@ -1023,9 +1024,10 @@ def _is_whole(ctx: _Context, cue_end: int, end: int, q: QuotedSpan) -> bool:
         ctx.marks[cue_end:end].strip(edge) == ctx.marks[q.start:q.end].strip(edge)
 
 
-def _joins(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
+def _joins(ctx: _Context, first: Quote, second: QuotedSpan, second_cue: tuple[Sentence, Token] | None) -> bool:
     """Is the text between two quotes an attribution that continues the sentence
-    ("A," he said, "b.")?"""
+    ("A," he said, "b.")? Not where the second has a frame of its own ('"A," she
+    said, though he said, "B."')."""
     last = first.fragments[-1]
     # a quote that ends on a nested one ('"... 'House of Cards,'" she said, "...')
     # keeps the comma inside its last fragment
@@ -1033,7 +1035,8 @@ def _joins(ctx: _Context, first: Quote, second: QuotedSpan) -> bool:
     if "\n" in between:
         return False
     body = between.strip(" " + ALL_MARKS)
-    if first.cue is None or first.cue.end > second.open_mark:
+    if first.cue is None or first.cue.end > second.open_mark \
+            or (second_cue is not None and second_cue[1].start != first.cue.start):
         return False
     # or a frame that lost its comma before the next mark ('"A," she said "B."')
     bare = not ctx.marks[first.cue.end:second.open_mark].strip()

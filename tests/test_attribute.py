@@ -419,6 +419,7 @@ DIRECT = (
     "“They’re trying to defeat opportunity for kids,” she said “Ultimately the campaign says no.”\n\n"
     "\"The crews will finish the east span first,\" said Ana Ruiz, a city engineer. "
     "\"Then they move to the bridge over the Elk River,\" which reopens in June.\n\n"
+    "“I’m not there right now,” Ryan said last week on CNN, though he said, “I hope to.”\n\n"
     "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n"
 )
 
@@ -487,6 +488,9 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     # the frame before the quote is its own; ", adding" reports more, by the same speaker
     ("I don’t like it", "said", "Mr. Trump"),
     ("the crowd was angry", "adding", "Mr. Trump"),
+    # and so are two quotes with a frame each, in one sentence
+    ("I’m not there right now", "said", "Ryan"),
+    ("I hope to.", "said", "he"),
     # two quotes with a sentence end between them are two statements
     ("I assume she is calibrating", "said", "Paul R. Pillar"),
     ("I think the conventional wisdom is wrong.", "added", "he"),
