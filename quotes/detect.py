@@ -139,7 +139,10 @@ def _role(text: str, i: int) -> str:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if c in DOUBLE_OPEN:
-        return "open"
+        # after a word and before a space or a comma it closes: a typo ('fascist?“ he
+        # asked') or German style („Ja“, sagte er)
+        closes = before not in _OPEN_BEFORE and (after.isspace() or after in ",.;:!?")
+        return "close" if closes else "open"
     if c in DOUBLE_CLOSE:
         return "close"
     if c == '"':

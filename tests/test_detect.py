@@ -73,6 +73,15 @@ def test_guillemets_single_quotes_and_nested_marks():
                                                     "She told me ‘no’ twice"]
 
 
+def test_an_opening_mark_after_a_word_closes_the_quote():
+    text = ("“Do you want to be associated with a fascist?“ he asked. “No,” Trump said.\n"
+            "„Wir schaffen das“, sagte sie.")
+    spans = quoted_spans(make_article("x", text))
+    assert [q.fragments[0].text for q in spans] == ["Do you want to be associated with a fascist?", "No",
+                                                    "Wir schaffen das"]
+    assert all(q.closed for q in spans)
+
+
 def test_apostrophes_are_not_quote_marks():
     text = "The ’90s were the insurgents’ decade, and don’t forget rock ’n’ roll's 'golden' age."
     spans = quoted_spans(make_article("x", text))
