@@ -496,8 +496,13 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     post_stripped = post.strip()
     # `,” he said` keeps its comma inside the marks; `”, he said` outside
     punct_inside = q.close_mark is None or inner_end in (",", ".", "!", "?", "…")
+    # a short frame after a quote sentence that lost its comma ('"... of niches" Grubbs said.')
+    bare_frame = post_cue is not None and len(post_stripped) < 50 and post_stripped.endswith(".") \
+        and len(q.fragments[-1].text.split()) >= 4 and all(
+            t.upos in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT")
+            for _, t in _tokens_between(ctx.doc, post_from, post_cue[1].start))
     post_ok = (not post_stripped or post_stripped in ".!?" or uttered
-               or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside)))
+               or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside or bare_frame)))
     pre_ok = pre_ok or uttered
     upper = first.isupper() or first.isdigit() or not first
     # a label or an all-capitals headline in quote marks ("Related:") is no statement

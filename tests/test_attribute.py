@@ -420,6 +420,7 @@ DIRECT = (
     "\"The crews will finish the east span first,\" said Ana Ruiz, a city engineer. "
     "\"Then they move to the bridge over the Elk River,\" which reopens in June.\n\n"
     "“I’m not there right now,” Ryan said last week on CNN, though he said, “I hope to.”\n\n"
+    "“The county fair is a battle of pies” Ms. Grubbs said. “Every baker has a niche.”\n\n"
     "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n"
 )
 
@@ -444,6 +445,8 @@ def test_a_quote_goes_on_after_its_frame(direct):
     # or where the frame lost its comma before the next mark
     assert fragments[("They’re trying to defeat opportunity for kids",
                       "Ultimately the campaign says no.")] == "she"
+    # a short frame after a quote that lost its comma
+    assert fragments[("The county fair is a battle of pies", "Every baker has a niche.")] == "Ms. Grubbs"
     # a relative clause after the second quote is no frame of its own
     assert fragments[("The crews will finish the east span first",
                       "Then they move to the bridge over the Elk River")] == "Ana Ruiz"
