@@ -75,6 +75,8 @@ _TRAILING_FRAME = re.compile(
     r"[^\"“”«»]{0,60}?[.!?]?\s*$"
 )
 
+# a frame closed by a dash (', Mr. Elkins said - but ...')
+_DASH_FRAME = re.compile(r"[^-—–!?\"“”]{1,80}?\s(?:--?|—|–)(?=\s)")
 # a relative clause after a quote, on its last words: no frame
 _RELATIVE = re.compile(r"\s*,?\s*(?:which|where|whose)\b", re.IGNORECASE)
 
@@ -488,8 +490,12 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
         post, post_cue = "", None
     if pre_cue is None and post_cue is None and not pre.strip():
         pre_cue = _sentence_frame(ctx, q)
+    # an aside set off by dashes, its frame inside them ('... by Mrs. Clinton - "Born with
+    # a silver spoon," Mr. Elkins said - but ...')
+    dash_frame = _DASH_FRAME.match(post) if pre.rstrip().endswith(("-", *DASHES)) else None
+    dashed = dash_frame is not None and post_cue is not None and post_cue[1].end <= post_from + dash_frame.end()
     pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None) \
-        or (pre.rstrip().endswith(":") and post_cue is not None)  # 'His verdict: "...," he said.'
+        or (pre.rstrip().endswith(":") and post_cue is not None) or dashed  # 'His verdict: "...," he said.'
     # 'he yelled "You lie!" at the president': a speech verb right before a quoted sentence
     uttered = (pre_cue is not None and pre_cue[1].end == len(pre.rstrip()) + pre_start
                and pre_cue[1].lemma.lower() not in STANCE_CUES and first.isupper())
@@ -513,7 +519,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     # only when no frame follows ('he doubted it would last: "...," Roffman predicted')
     framed_before = pre_cue is not None and (uttered or pre.rstrip().endswith(","))
     cue = post_cue if post_cue and post_ok and post_stripped and not framed_before else pre_cue
-    return pre_ok and post_ok and (upper or not pre.strip()), cue
+    return pre_ok and post_ok and (upper or not pre.strip() or dashed), cue
 
 
 def _sentence_frame(ctx: _Context, q: QuotedSpan) -> tuple[Sentence, Token] | None:

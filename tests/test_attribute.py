@@ -421,6 +421,8 @@ DIRECT = (
     "\"Then they move to the bridge over the Elk River,\" which reopens in June.\n\n"
     "“I’m not there right now,” Ryan said last week on CNN, though he said, “I hope to.”\n\n"
     "“The county fair is a battle of pies” Ms. Grubbs said. “Every baker has a niche.”\n\n"
+    "Neighbors were not impressed by the plan - \"it will flood every basement,\" Mr. Ortiz said - "
+    "but the council approved it.\n\n"
     "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n"
 )
 
@@ -494,6 +496,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     # and so are two quotes with a frame each, in one sentence
     ("I’m not there right now", "said", "Ryan"),
     ("I hope to.", "said", "he"),
+    # a quote and its frame set off by dashes, whatever its first letter
+    ("it will flood every basement", "said", "Mr. Ortiz"),
     # two quotes with a sentence end between them are two statements
     ("I assume she is calibrating", "said", "Paul R. Pillar"),
     ("I think the conventional wisdom is wrong.", "added", "he"),
