@@ -161,9 +161,9 @@ def _main_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     # Thursday, adding', "Y, X said, adding"
     if cue.text.lower().endswith("ing") and cue.index > 0 and toks[cue.index - 1].text.lower() in (",", "and"):
         head, steps = cue.head, 0
-        while head >= 0 and steps < 3 and not is_cue(toks[head], sent):
+        while head >= 0 and steps < 5 and not is_cue(toks[head], sent):
             head, steps = toks[head].head, steps + 1
-        if head >= 0 and steps < 3 and head < cue.index:
+        if head >= 0 and steps < 5 and head < cue.index:
             found = _subject(sent, toks[head])
         elif 0 <= cue.head < cue.index:  # "the ACLU has sued the city, saying": the subject of "sued"
             found = _parse_subject(sent, toks[cue.head])

@@ -423,6 +423,8 @@ DIRECT = (
     "“The county fair is a battle of pies” Ms. Grubbs said. “Every baker has a niche.”\n\n"
     "Neighbors were not impressed by the plan - \"it will flood every basement,\" Mr. Ortiz said - "
     "but the council approved it.\n\n"
+    "Even a senior union official said the mayor will have to choose whose side she’s on, saying, "
+    "“At some point, she has to come out and tell us.”\n\n"
     "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n"
 )
 
@@ -496,6 +498,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     # and so are two quotes with a frame each, in one sentence
     ("I’m not there right now", "said", "Ryan"),
     ("I hope to.", "said", "he"),
+    # ", saying" hangs a few clauses deep under the frame whose speaker it names
+    ("At some point, she has to come out and tell us.", "saying", "a senior union official"),
     # a quote and its frame set off by dashes, whatever its first letter
     ("it will flood every basement", "said", "Mr. Ortiz"),
     # two quotes with a sentence end between them are two statements
