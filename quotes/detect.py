@@ -502,8 +502,9 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     post_stripped = post.strip()
     # `,” he said` keeps its comma inside the marks; `”, he said` outside
     punct_inside = q.close_mark is None or inner_end in (",", ".", "!", "?", "…")
-    # a short frame after a quote sentence that lost its comma ('"... of niches" Grubbs said.')
-    bare_frame = post_cue is not None and len(post_stripped) < 50 and post_stripped.endswith(".") \
+    # a frame after a quote sentence that lost its comma ('"... of niches" Grubbs said.',
+    # '"..." Clinton tweeted, quoting ...'): a subject, then the cue
+    bare_frame = post_cue is not None and ctx.marks[post_cue[1].end:post_end + 1].lstrip()[:1] in (",", ".", "") \
         and len(q.fragments[-1].text.split()) >= 4 and all(
             t.upos in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT")
             for _, t in _tokens_between(ctx.doc, post_from, post_cue[1].start))
