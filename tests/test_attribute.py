@@ -425,6 +425,8 @@ DIRECT = (
     "but the council approved it.\n\n"
     "Even a senior union official said the mayor will have to choose whose side she’s on, saying, "
     "“At some point, she has to come out and tell us.”\n\n"
+    "\"The bridge will close for a month and nobody told us\" Ms. Park wrote, "
+    "quoting a neighbor who has lived on Elk Street for forty years.\n\n"
     "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n"
 )
 
@@ -498,6 +500,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     # and so are two quotes with a frame each, in one sentence
     ("I’m not there right now", "said", "Ryan"),
     ("I hope to.", "said", "he"),
+    # a frame after a quote that lost its comma: a subject, then the cue
+    ("The bridge will close for a month and nobody told us", "wrote", "Ms. Park"),
     # ", saying" hangs a few clauses deep under the frame whose speaker it names
     ("At some point, she has to come out and tell us.", "saying", "a senior union official"),
     # a quote and its frame set off by dashes, whatever its first letter
