@@ -146,7 +146,10 @@ def _role(text: str, i: int) -> str:
         closes = before not in _OPEN_BEFORE and (after.isspace() or after in ",.;:!?")
         return "close" if closes else "open"
     if c in DOUBLE_CLOSE:
-        return "close"
+        # before a word and after no word it opens: a typo ('”Sorry Sarah,” posted ...')
+        # or Swedish style (”Ja”, sa hon)
+        opens = after.isalnum() and not before.isalnum() and before not in ".,;:!?)]" + ALL_MARKS
+        return "open" if opens else "close"
     if c == '"':
         if before in _OPEN_BEFORE and not after.isspace():
             return "open"

@@ -82,6 +82,13 @@ def test_an_opening_mark_after_a_word_closes_the_quote():
     assert all(q.closed for q in spans)
 
 
+def test_a_closing_mark_before_a_word_opens_the_quote():
+    text = "”Sorry Sarah, you should have said no,” posted Sharon Geyer.\n”Ja”, sa hon."
+    spans = quoted_spans(make_article("x", text))
+    assert [q.fragments[0].text for q in spans] == ["Sorry Sarah, you should have said no", "Ja"]
+    assert all(q.closed for q in spans)
+
+
 def test_apostrophes_are_not_quote_marks():
     text = "The ’90s were the insurgents’ decade, and don’t forget rock ’n’ roll's 'golden' age."
     spans = quoted_spans(make_article("x", text))
