@@ -77,6 +77,8 @@ _TRAILING_FRAME = re.compile(
 
 # a frame closed by a dash (', Mr. Elkins said - but ...')
 _DASH_FRAME = re.compile(r"[^-—–!?\"“”]{1,80}?\s(?:--?|—|–)(?=\s)")
+# the subject of a reported clause, never part of an addressee ("told the Post he ...")
+_SUBJECT_PRONOUNS = ("he", "she", "they", "we", "i", "it")
 # a relative clause after a quote, on its last words: no frame
 _RELATIVE = re.compile(r"\s*,?\s*(?:which|where|whose)\b", re.IGNORECASE)
 
@@ -602,7 +604,7 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         i += 1  # "talked about the economy": the preposition's object
     elif cue.lemma.lower() in ADDRESSEE_CUES:  # "told reporters", "told the TASS news agency"
         while i < len(toks) and toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "X") \
-                and toks[i].text.lower() not in ("that", "to"):
+                and toks[i].text.lower() not in ("that", "to", *_SUBJECT_PRONOUNS):
             i += 1
             if toks[i - 1].text.lower() in ("them", "him", "her", "us", "me", "you"):
                 break  # a pronoun is the whole addressee: "telling them Valeant was ..."

@@ -109,6 +109,7 @@ REPORTED = (
     "“You bet I would,” Christie said when asked whether he would issue a quarantine.\n\n"
     "He's suggesting that delegates from states he won should flip to his column.\n\n"
     'On Tuesday, Mr. Ackman wrote to investors, telling them Valeant was "worth multiples of the market price."\n\n'
+    "The mayor told the Elk County Herald she has already received hundreds of letters from commuters.\n\n"
     "He said that the Cruz campaign's announcement, which some have argued was intended to get Carson "
     "supporters to caucus for Cruz, was an insult to the volunteers.\n\n"
     "Mr. Trump said, among other things, that Mr. Bezos has an antitrust problem.\n\n"
@@ -270,6 +271,8 @@ def reported(tmp_path_factory):
     ("delegates from states he won should flip to his column", "He"),
     # a pronoun is the whole addressee; the report's subject follows it
     ('Valeant was "worth multiples of the market price."', "Mr. Ackman"),
+    # an addressee ends before a subject pronoun, which opens the report
+    ("she has already received hundreds of letters from commuters", "The mayor"),
     # a relative clause before the report's verb belongs to its subject
     ("the Cruz campaign's announcement, which some have argued was intended to get Carson supporters to caucus "
      "for Cruz, was an insult to the volunteers", "He"),
