@@ -407,6 +407,20 @@ def opening_participle(toks: list[Token], cue: Token) -> bool:
         cue.index == 1 and toks[0].text.lower() == "having")
 
 
+def _as_frame(toks: list[Token], cue: Token) -> bool:
+    """Is the cue the verb of an "As X noted," that opens the sentence? It
+    reports the main clause after its comma."""
+    as_ = next((t.index for t in reversed(toks[:cue.index]) if t.text.lower() == "as"), None)
+    if as_ is None or (as_ > 0 and toks[as_ - 1].text != ","):
+        return False
+    if any(t.upos in ("VERB", "AUX", "PUNCT", "SCONJ") for t in toks[as_ + 1:cue.index]):
+        return False
+    i = cue.index + 1
+    while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
+        i = end
+    return i < len(toks) and toks[i].text == ","
+
+
 def _boundary_before(ctx: _Context, pos: int, para: Span) -> int:
     """Start of the statement holding ``pos``: paragraph start, a previous
     boundary quote's end or the last sentence end outside quotes."""
@@ -854,7 +868,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
             and first.text.lower() not in _OPENERS and not first.text.endswith("ing") \
             and not (stance and first.text.lower() == "for") and not after_that:
         return None  # "firms that they believe are exploiting": no subject, no reported clause
-    parsed = any(t.head == cue.index and t.deprel in ("ccomp", "xcomp") for t in toks)
+    parsed = any(t.head == cue.index and t.deprel in ("ccomp", "xcomp") for t in toks) or _as_frame(toks, cue)
     if cue.lemma.lower() in WEAK_CUES and not after_that and not parsed:
         return None
     if span[0] > cue.start and not after_that and not parsed:
