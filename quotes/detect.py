@@ -683,6 +683,12 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
                 and _has_verb(toks[i:t.index]):
             end = t.start
             break
+        # "who said A but took issue with B": a second predicate of the cue's subject
+        if t.upos == "CCONJ" and t.head > t.index and toks[t.head].head == cue.index \
+                and toks[t.head].deprel == "conj" and toks[t.head].upos == "VERB" \
+                and not any(u.head == t.head and u.deprel.startswith("nsubj") for u in toks):
+            end = t.start
+            break
         # "A, and Y said B": the second clause is a report of its own
         if t.text in (",", ";") and nxt is not None and nxt.upos == "CCONJ" and any(
                 is_cue(u, sent) for u in toks[nxt.index + 1:] if u.start < end):
