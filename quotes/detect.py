@@ -665,7 +665,7 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         while t.upos == "CCONJ" and nxt is not None and nxt.upos in ("ADV", "AUX") and nxt.index + 1 < len(toks):
             nxt = toks[nxt.index + 1]  # "and then tweeted", "and has promised"
         if nxt is not None and is_cue(nxt, sent) and (
-                (t.text == "," and nxt.text.lower().endswith("ing")) or t.upos == "CCONJ"):
+                (t.text in (",", "-", *DASHES) and nxt.text.lower().endswith("ing")) or t.upos == "CCONJ"):
             end = t.start
             break
         # "Asked if A, Ryan said, ...": a second frame ends the first report
@@ -895,8 +895,8 @@ def _before_concession(ctx: _Context, toks: list[Token], span: tuple[int, int]) 
     laws would help, though they blame ..."), outside quoted words."""
     inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
     for t, nxt in pairwise(inside):
-        if t.text == "," and nxt.text.lower() in _CONCESSIONS and not ctx.inside_quote(t.start):
-            return span[0], t.start
+        if t.text in (",", "-", *DASHES) and nxt.text.lower() in _CONCESSIONS and not ctx.inside_quote(t.start):
+            return _strip(ctx.article.text, span[0], t.start)
     return span
 
 

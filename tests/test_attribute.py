@@ -111,6 +111,8 @@ REPORTED = (
     'On Tuesday, Mr. Ackman wrote to investors, telling them Valeant was "worth multiples of the market price."\n\n'
     "The mayor told the Elk County Herald she has already received hundreds of letters from commuters.\n\n"
     "As a state audit from 2019 noted, the bridge has needed repairs since 2009.\n\n"
+    "A state engineer says the bridge could last ten more years -- noting that its twin collapsed in 2010.\n\n"
+    "The senator is pledging to take his fight to the floor -- even as his rival closed in on the nomination.\n\n"
     "In a short speech, Cruz mentioned the network five times and seemed to blame it for his loss.\n\n"
     "He said that the Cruz campaign's announcement, which some have argued was intended to get Carson "
     "supporters to caucus for Cruz, was an insult to the volunteers.\n\n"
@@ -277,6 +279,9 @@ def reported(tmp_path_factory):
     ("she has already received hundreds of letters from commuters", "The mayor"),
     # "As X noted," reports the main clause after it, even with a weak cue
     ("the bridge has needed repairs since 2009", "a state audit from 2019"),
+    # a dash before a participle or a concession ends the report as a comma does
+    ("the bridge could last ten more years", "A state engineer"),
+    ("to take his fight to the floor", "The senator"),
     # a second predicate of the cue's subject ends the report
     ("the network five times", "Cruz"),
     # a relative clause before the report's verb belongs to its subject
