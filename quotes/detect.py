@@ -75,6 +75,8 @@ _TRAILING_FRAME = re.compile(
     r"[^\"“”«»]{0,60}?[.!?]?\s*$"
 )
 
+# tokens and text ends that set off an aside as a dash does
+_DASH_MARKS = ("-", *DASHES)
 # a frame closed by a dash (', Mr. Elkins said - but ...')
 _DASH_FRAME = re.compile(r"[^-—–!?\"“”]{1,80}?\s(?:--?|—|–)(?=\s)")
 # the subject of a reported clause, never part of an addressee ("told the Post he ...")
@@ -511,7 +513,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
         pre_cue = _sentence_frame(ctx, q)
     # an aside set off by dashes, its frame inside them ('... by Mrs. Clinton - "Born with
     # a silver spoon," Mr. Elkins said - but ...')
-    dash_frame = _DASH_FRAME.match(post) if pre.rstrip().endswith(("-", *DASHES)) else None
+    dash_frame = _DASH_FRAME.match(post) if pre.rstrip().endswith(_DASH_MARKS) else None
     dashed = dash_frame is not None and post_cue is not None and post_cue[1].end <= post_from + dash_frame.end()
     pre_ok = not pre.strip() or (pre.rstrip().endswith((":", ",")) and pre_cue is not None) \
         or (pre.rstrip().endswith(":") and post_cue is not None) or dashed  # 'His verdict: "...," he said.'
@@ -566,7 +568,7 @@ def _name_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] |
         return None
     name: list[Token] = []
     for _, tok in reversed(toks[:-1]):
-        if tok.text in ("-", *DASHES):
+        if tok.text in _DASH_MARKS:
             break
         name.insert(0, tok)
     return toks[-1] if _is_name(name) else None
@@ -665,7 +667,7 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         while t.upos == "CCONJ" and nxt is not None and nxt.upos in ("ADV", "AUX") and nxt.index + 1 < len(toks):
             nxt = toks[nxt.index + 1]  # "and then tweeted", "and has promised"
         if nxt is not None and is_cue(nxt, sent) and (
-                (t.text in (",", "-", *DASHES) and nxt.text.lower().endswith("ing")) or t.upos == "CCONJ"):
+                (t.text in (",", *_DASH_MARKS) and nxt.text.lower().endswith("ing")) or t.upos == "CCONJ"):
             end = t.start
             break
         # "Asked if A, Ryan said, ...": a second frame ends the first report
@@ -895,7 +897,7 @@ def _before_concession(ctx: _Context, toks: list[Token], span: tuple[int, int]) 
     laws would help, though they blame ..."), outside quoted words."""
     inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
     for t, nxt in pairwise(inside):
-        if t.text in (",", "-", *DASHES) and nxt.text.lower() in _CONCESSIONS and not ctx.inside_quote(t.start):
+        if t.text in (",", *_DASH_MARKS) and nxt.text.lower() in _CONCESSIONS and not ctx.inside_quote(t.start):
             return _strip(ctx.article.text, span[0], t.start)
     return span
 
@@ -1081,7 +1083,7 @@ def _joins(ctx: _Context, first: Quote, second: QuotedSpan, second_cue: tuple[Se
     # or a frame that lost its comma before the next mark ('"A," she said "B."')
     bare = not ctx.marks[first.cue.end:second.open_mark].strip()
     return (body.startswith(",") and (body.endswith(",") or bare) and len(body) < 120
-            and not _sentence_ends(ctx, first.fragments[-1].end, second.open_mark))
+            and not _sentence_ends(ctx, last.end, second.open_mark))
 
 
 def _goes_on(ctx: _Context, first: Quote, open_mark: int) -> bool:
