@@ -29,7 +29,16 @@ from quotes.detect import (
     is_stance,
     opening_participle,
 )
-from quotes.lexicon import ADDRESSEE_CUES, CUE_VERBS, DASHES, DAYS, MESSAGE_NOUNS, SENTENCE_ADVERBS, TIME_WORDS
+from quotes.lexicon import (
+    ADDRESSEE_CUES,
+    CUE_VERBS,
+    DASHES,
+    DAYS,
+    MESSAGE_NOUNS,
+    SENTENCE_ADVERBS,
+    SUBJECT_PRONOUNS,
+    TIME_WORDS,
+)
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
@@ -51,7 +60,7 @@ def _np_member(toks: list[Token], i: int) -> bool:
     if t.upos in _NP or t.text in ("'s", "’s", "'", "’", "%"):  # "47% say"
         return t.text not in DASHES
     if t.upos == "X":  # untagged (SimpleAnnotator): a capitalised word or a pronoun
-        return t.text[:1].isupper() or t.text.lower() in ("he", "she", "they", "it", "we", "i")
+        return t.text[:1].isupper() or t.text.lower() in SUBJECT_PRONOUNS
     if t.upos == "ADP" and t.text.lower() == "in" and 0 < i < len(toks) - 2:
         # "Republicans in Congress", "Democrats in the Senate": a group and where it sits
         # (not "the company in a statement")

@@ -40,6 +40,7 @@ from quotes.lexicon import (
     PHRASAL_CUES,
     SPEECH_CUES,
     STANCE_CUES,
+    SUBJECT_PRONOUNS,
     TIME_WORDS,
     WEAK_CUES,
     cue_lemma,
@@ -79,8 +80,6 @@ _TRAILING_FRAME = re.compile(
 _DASH_MARKS = ("-", *DASHES)
 # a frame closed by a dash (', Mr. Elkins said - but ...')
 _DASH_FRAME = re.compile(r"[^-—–!?\"“”]{1,80}?\s(?:--?|—|–)(?=\s)")
-# the subject of a reported clause, never part of an addressee ("told the Post he ...")
-_SUBJECT_PRONOUNS = ("he", "she", "they", "we", "i", "it")
 # a relative clause after a quote, on its last words: no frame
 _RELATIVE = re.compile(r"\s*,?\s*(?:which|where|whose)\b", re.IGNORECASE)
 
@@ -417,9 +416,7 @@ def _as_frame(toks: list[Token], cue: Token) -> bool:
         return False
     if any(t.upos in ("VERB", "AUX", "PUNCT", "SCONJ") for t in toks[as_ + 1:cue.index]):
         return False
-    i = cue.index + 1
-    while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
-        i = end
+    i = _past_adverbials(toks, cue.index + 1)
     return i < len(toks) and toks[i].text == ","
 
 
@@ -620,7 +617,7 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         i += 1  # "talked about the economy": the preposition's object
     elif cue.lemma.lower() in ADDRESSEE_CUES:  # "told reporters", "told the TASS news agency"
         while i < len(toks) and toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "X") \
-                and toks[i].text.lower() not in ("that", "to", *_SUBJECT_PRONOUNS):
+                and toks[i].text.lower() not in ("that", "to", *SUBJECT_PRONOUNS):
             i += 1
             if toks[i - 1].text.lower() in ("them", "him", "her", "us", "me", "you"):
                 break  # a pronoun is the whole addressee: "telling them Valeant was ..."
@@ -640,8 +637,7 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         if aside + 1 < len(toks) and toks[aside + 1].text.lower() == "that" \
                 and not _has_verb(toks[i + 1:aside]):
             i = aside + 1
-    while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
-        i = end
+    i = _past_adverbials(toks, i)
     if i < len(toks) and toks[i].text.lower() == "that":
         i += 1
     if i < len(toks) and toks[i].text in (",", ":"):
@@ -738,6 +734,14 @@ def _in_fronted_clause(toks: list[Token], cue: Token) -> bool:
         return False
     before = [t for t in toks[:start] if t.upos not in ("CCONJ", "ADV")]
     return not before or before[-1].text == "," or not any(t.text in ",;:" or t.upos == "VERB" for t in before)
+
+
+def _past_adverbials(toks: list[Token], i: int) -> int:
+    """Index of the first word from ``i`` on past the time and place phrases
+    there ("said on Tuesday in a statement, ...")."""
+    while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
+        i = end
+    return i
 
 
 def _adverbial_end(toks: list[Token], i: int) -> int:
@@ -924,9 +928,7 @@ def _around_frame(ctx: _Context, sent: Sentence, cue: Token, before: tuple[int, 
     is parenthetical: "In the long run, many economists say, this effect could
     ripple ..." reports the whole sentence."""
     toks = sent.tokens
-    i = cue.index + 1
-    while i < len(toks) and (end := _adverbial_end(toks, i)) > i:
-        i = end
+    i = _past_adverbials(toks, cue.index + 1)
     # not ", and ..." nor ", adding that ...": those start reports of their own
     if i + 1 >= len(toks) or toks[i].text != "," or toks[i + 1].upos == "CCONJ" or (
             toks[i + 1].upos == "VERB" and toks[i + 1].text.lower().endswith("ing")):

@@ -121,6 +121,10 @@ TIME_WORDS = DAYS | _words("""
     january february march april may june july august september october november december
 """)
 
+# Pronouns that stand as a subject: never part of an addressee ("told the Post
+# he ..."), and a speaker even with no tags.
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
 # Sentence adverbs the compact tagger may read as names: "Indeed, X said" names X.
 SENTENCE_ADVERBS = _words("""
     indeed however still meanwhile instead moreover nevertheless nonetheless besides separately
