@@ -67,6 +67,10 @@ _FRONTING = {"while", "although", "though", "because", "since", "when", "whereas
 _TIME_OPENERS = {"on", "in", "at", "during", "late", "last", "early", "earlier", "this"}
 # words that may open a reported clause although tagged ADP/SCONJ
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
+_APPROX = {"about", "around", "nearly", "almost", "roughly", "at", "over", "more", "fewer", "less"}
+_SAID = {"said", "says", "say"}
+_QUANTITIES = {"least", "most", "than", "half", "third", "quarter", "dozen", "hundred", "hundreds", "thousand",
+               "thousands", "million", "millions", "percent"}
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
 
 # ", he said." / ", Mohib added on Monday." left inside a quote that never closes.
@@ -459,7 +463,8 @@ def _abbreviation(text: str, dot: int) -> bool:
     if text[dot + 1:dot + 2] == ")" and re.search(r"\([^()\s]{1,12}$", text[max(0, dot - 13):dot]):
         return True
     word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot])
-    return is_abbreviation(word.group() if word else "", text[dot + 1:dot + 3].lstrip())
+    # past an opening mark: 'the U.S. "clearly" needed'
+    return is_abbreviation(word.group() if word else "", text[dot + 1:dot + 5].lstrip().lstrip(ALL_MARKS))
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[tuple[Sentence, Token]]:
@@ -750,7 +755,8 @@ def _adverbial_end(toks: list[Token], i: int) -> int:
     t = toks[i]
     if t.upos == "ADV" and t.text.lower() not in ("not", "never", "that"):
         return i + 1
-    if t.text.lower() in _TIME_OPENERS:
+    # not a quantity: "at least six planes"
+    if t.text.lower() in _TIME_OPENERS and toks[min(i + 1, len(toks) - 1)].text.lower() not in _QUANTITIES:
         j = i + 1
         while j < len(toks) and toks[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM") and j - i <= 4:
             j += 1
@@ -873,11 +879,18 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
             span = (span[0], comma.start)
         span = _before_time(toks, span)
     inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
-    if not (_has_clause(toks, *span) or (stance and any(t.upos in _NOMINAL for t in inside))):
+    # "Doyle said each year of education yields ...": after "said" a noun phrase
+    # opens a clause even where the tagger missed its verb ("yields" as a noun)
+    said_np = cue.text.lower() in _SAID and len(inside) >= 3 and span[0] > cue.start \
+        and inside[0].upos in (*_NOMINAL, "DET", "NUM")
+    if not (_has_clause(toks, *span) or said_np or (stance and any(t.upos in _NOMINAL for t in inside))):
         return None
     first = inside[0] if inside else None
+    # "reported at least six planes filled ...", "said about half of ...": a quantity
+    quantity = first is not None and first.text.lower() in _APPROX and any(
+        t.upos == "NUM" or t.text.lower() in _QUANTITIES for t in inside[1:4])
     if span[0] > cue.start and first is not None and first.upos in ("AUX", "VERB", "ADP", "SCONJ") \
-            and first.text.lower() not in _OPENERS and not first.text.endswith("ing") \
+            and first.text.lower() not in _OPENERS and not first.text.endswith("ing") and not quantity \
             and not (stance and first.text.lower() == "for") and not after_that:
         return None  # "firms that they believe are exploiting": no subject, no reported clause
     parsed = any(t.head == cue.index and t.deprel in ("ccomp", "xcomp") for t in toks) or _as_frame(toks, cue)
@@ -959,6 +972,8 @@ def _ends_statement(toks: list[Token], cue: Token) -> bool:
     while i < len(toks) and ((toks[i].upos in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ")
                              and toks[i].text.lower() != "that") or inner_hyphen(toks, i)):
         i += 1
+    if i > cue.index + 1 and i + 1 < len(toks) and is_quote_mark(toks[i].text) and toks[i + 1].text[:1].isalnum():
+        return False  # 'said Clinton "caused tremendous death"': quoted words go on a clause
     return i >= len(toks) or (toks[i].upos in ("PUNCT", "CCONJ", "SCONJ") and toks[i].text.lower() != "that")
 
 

@@ -158,7 +158,11 @@ REPORTED = (
     "Protesters were pushed out, with Trump reportedly yelling that they should leave.\n\n"
     "A White House official who spoke anonymously to discuss internal strategy said there were talks "
     "with the campaign.\n\n"
-    "A campaign spokeswoman said all staff members sign the agreements, though she did not discuss their terms.\n"
+    "A campaign spokeswoman said all staff members sign the agreements, though she did not discuss their terms.\n\n"
+    "Carter said each extra week of training yields fewer injuries.\n\n"
+    "The county said about a third of the ballots arrived late.\n\n"
+    "Police reported at least twelve cars were damaged overnight.\n\n"
+    'The senator said the U.S. "urgently" needed a new trade policy.\n'
 )
 
 
@@ -335,6 +339,13 @@ def reported(tmp_path_factory):
     ("there were talks with the campaign", "A White House official"),
     # "with" gives a participle its subject, past an adverb
     ("they should leave", "Trump"),
+    # a noun phrase after "said" opens a clause whose verb the tagger read as a noun ("yields")
+    ("each extra week of training yields fewer injuries", "Carter"),
+    # a clause may open on a quantity
+    ("about a third of the ballots arrived late", "The county"),
+    ("at least twelve cars were damaged overnight", "Police"),
+    # quoted words after the cue go on its clause, past an abbreviation's period
+    ('the U.S. "urgently" needed a new trade policy', "The senator"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
