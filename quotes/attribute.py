@@ -45,6 +45,7 @@ _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
 _NOT_NP = {"that", "which", "who", "whom", "this", "these", "what", "there"}
 _SAID_IN = MESSAGE_NOUNS | {"interview", "speech"}  # "X in a statement said"
 _LINKS = {"of", "to", "for", "from", "at"}  # "envoy to Afghanistan", "one of the soldiers"
+_RELATIVES = {"who", "whom", "whose", "which"}
 
 
 def _np_member(toks: list[Token], i: int) -> bool:
@@ -282,8 +283,9 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
                 after.upos in ("ADV", "ADP") or _np_member(toks, after.index) or is_quote_mark(after.text)
                 or (after.upos == "CCONJ" and _np_member(toks, after.index + 1))):
             after = toks[after.index + 1]
-        if after is None or not (after.upos == "AUX" or (
-                after.upos == "VERB" and not after.text.endswith(("ed", "ing")))):
+        # ("ignored" of 'said the hospital "ignored every warning"' is one when the parse says so)
+        if after is None or not (after.upos == "AUX" or (after.upos == "VERB" and (
+                not after.text.endswith(("ed", "ing")) or (after.head == cue.index and after.deprel == "ccomp")))):
             return lo, hi
     i = _skip_back(toks, cue.index - 1)
     if i > 0 and toks[i].text == "," and toks[i - 1].text == ")":  # "Gov. John Kasich (R-OH), said"
@@ -341,7 +343,9 @@ def _framed_subject(toks: list[Token], comma: int) -> bool:
         t = toks[j]
         if is_quote_mark(t.text) or (t.upos == "PUNCT" and t.text != ","):
             return named
-        if t.upos in ("VERB", "AUX"):
+        # a verb ends the subject, unless it is in a relative clause of an appositive
+        # ('Maria Lopez, a nurse who works nights, said the hospital ignored ...')
+        if t.upos in ("VERB", "AUX") and not any(u.text.lower() in _RELATIVES for u in toks[max(0, j - 4):j]):
             return False
         named = named or t.upos in ("PROPN", "PRON", "NOUN")
         j -= 1

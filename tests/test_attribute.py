@@ -162,7 +162,10 @@ REPORTED = (
     "Carter said each extra week of training yields fewer injuries.\n\n"
     "The county said about a third of the ballots arrived late.\n\n"
     "Police reported at least twelve cars were damaged overnight.\n\n"
-    'The senator said the U.S. "urgently" needed a new trade policy.\n'
+    'The senator said the U.S. "urgently" needed a new trade policy.\n\n'
+    'Maria Lopez, a nurse who works nights, said the hospital "ignored every warning" for months.\n\n'
+    "Tom Reyes, a driver who works weekends, said the depot ignored every complaint.\n\n"
+    "Lee Park, speaking after the vote, said the council ignored the petition.\n"
 )
 
 
@@ -346,6 +349,12 @@ def reported(tmp_path_factory):
     ("at least twelve cars were damaged overnight", "Police"),
     # quoted words after the cue go on its clause, past an abbreviation's period
     ('the U.S. "urgently" needed a new trade policy', "The senator"),
+    ('the hospital "ignored every warning" for months', "Maria Lopez"),
+    # the noun phrase after the cue is the clause's subject, not an inverted speaker,
+    # when the appositive before the cue holds a relative clause
+    ("the depot ignored every complaint", "Tom Reyes"),
+    # or when the parse makes its "-ed" verb the cue's clause
+    ("the council ignored the petition", "Lee Park"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
