@@ -283,7 +283,8 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
                 after.upos in ("ADV", "ADP") or _np_member(toks, after.index) or is_quote_mark(after.text)
                 or (after.upos == "CCONJ" and _np_member(toks, after.index + 1))):
             after = toks[after.index + 1]
-        # ("ignored" of 'said the hospital "ignored every warning"' is one when the parse says so)
+        # an "-ed" verb is a finite one when the parse makes it the cue's clause
+        # ("Lee Park, speaking after the vote, said the council ignored the petition")
         if after is None or not (after.upos == "AUX" or (after.upos == "VERB" and (
                 not after.text.endswith(("ed", "ing")) or (after.head == cue.index and after.deprel == "ccomp")))):
             return lo, hi

@@ -68,7 +68,7 @@ _TIME_OPENERS = {"on", "in", "at", "during", "late", "last", "early", "earlier",
 # words that may open a reported clause although tagged ADP/SCONJ
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "at", "over", "more", "fewer", "less"}
-_SAID = {"said", "says", "say"}
+_SAID = {"said", "says", "say"}  # not "told": the noun phrase after it is the addressee
 _QUANTITIES = {"least", "most", "than", "half", "third", "quarter", "dozen", "hundred", "hundreds", "thousand",
                "thousands", "million", "millions", "percent"}
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
