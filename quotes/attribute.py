@@ -35,6 +35,7 @@ from quotes.lexicon import (
     DASHES,
     DAYS,
     MESSAGE_NOUNS,
+    RELATIVE_PRONOUNS,
     SENTENCE_ADVERBS,
     SUBJECT_PRONOUNS,
     TIME_WORDS,
@@ -45,7 +46,6 @@ _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
 _NOT_NP = {"that", "which", "who", "whom", "this", "these", "what", "there"}
 _SAID_IN = MESSAGE_NOUNS | {"interview", "speech"}  # "X in a statement said"
 _LINKS = {"of", "to", "for", "from", "at"}  # "envoy to Afghanistan", "one of the soldiers"
-_RELATIVES = {"who", "whom", "whose", "which"}
 
 
 def _np_member(toks: list[Token], i: int) -> bool:
@@ -346,7 +346,7 @@ def _framed_subject(toks: list[Token], comma: int) -> bool:
             return named
         # a verb ends the subject, unless it is in a relative clause of an appositive
         # ('Maria Lopez, a nurse who works nights, said the hospital ignored ...')
-        if t.upos in ("VERB", "AUX") and not any(u.text.lower() in _RELATIVES for u in toks[max(0, j - 4):j]):
+        if t.upos in ("VERB", "AUX") and not any(u.text.lower() in RELATIVE_PRONOUNS for u in toks[max(0, j - 4):j]):
             return False
         named = named or t.upos in ("PROPN", "PRON", "NOUN")
         j -= 1

@@ -38,6 +38,7 @@ from quotes.lexicon import (
     DASHES,
     LABELS,
     PHRASAL_CUES,
+    RELATIVE_PRONOUNS,
     SPEECH_CUES,
     STANCE_CUES,
     SUBJECT_PRONOUNS,
@@ -68,7 +69,7 @@ _TIME_OPENERS = {"on", "in", "at", "during", "late", "last", "early", "earlier",
 # words that may open a reported clause although tagged ADP/SCONJ
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "at", "over", "more", "fewer", "less"}
-_SAID = {"said", "says", "say"}  # not "told": the noun phrase after it is the addressee
+_SAID = _SAY_FORMS - {"told", "tells"}  # after "told" a noun phrase is the addressee
 _QUANTITIES = {"least", "most", "than", "half", "third", "quarter", "dozen", "hundred", "hundreds", "thousand",
                "thousands", "million", "millions", "percent"}
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
@@ -111,6 +112,11 @@ class QuotedSpan:
     @property
     def end(self) -> int:
         return self.fragments[-1].end
+
+    @property
+    def outer_end(self) -> int:
+        """End past the closing mark, or of the text where none closes."""
+        return self.close_mark + 1 if self.close_mark is not None else self.end
 
 
 def is_quote_mark(token_text: str) -> bool:
@@ -488,7 +494,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     last_para = ctx.article.paragraphs[q.paragraphs[-1]].span
     pre_start = _boundary_before(ctx, q.open_mark, first_para)
     pre = text[pre_start:q.open_mark]
-    post_from = (q.close_mark + 1) if q.close_mark is not None else q.end
+    post_from = q.outer_end
     post_end = _boundary_after(ctx, post_from, last_para)
     post = text[post_from:post_end]
     first = q.fragments[0].text.lstrip("(['‘\"“.… ")[:1]
@@ -682,7 +688,7 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         # "... over Trump, who garnered ...": a relative clause after the report is the
         # writer's; before the report's verb it is part of its subject ("that the
         # announcement, which some have argued ..., was an insult")
-        if t.text == "," and nxt is not None and nxt.text.lower() in ("who", "which", "whose") \
+        if t.text == "," and nxt is not None and nxt.text.lower() in RELATIVE_PRONOUNS \
                 and _has_verb(toks[i:t.index]):
             end = t.start
             break
@@ -780,7 +786,7 @@ def _clause_before(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int]
     while i >= 0 and toks[i].text not in (",", *DASHES, ":"):
         if toks[i].upos in ("VERB",) and toks[i].deprel not in ("amod", "acl"):
             return None
-        if toks[i].text.lower() in ("who", "whom", "which"):
+        if toks[i].text.lower() in RELATIVE_PRONOUNS:
             return None  # ", whom he called ...": a relative clause reports nothing before it
         i -= 1
     if i < 0:
@@ -906,13 +912,13 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
                 break
             if t.text in (";", *DASHES) or (t.text == "," and not nominal):
                 return None
-    return _before_concession(ctx, toks, span) if span[0] > cue.start else span
+    return _before_concession(ctx, inside, span) if span[0] > cue.start else span
 
 
-def _before_concession(ctx: _Context, toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+def _before_concession(ctx: _Context, inside: list[Token], span: tuple[int, int]) -> tuple[int, int]:
     """A report without the concession the writer adds after it ("say stricter
-    laws would help, though they blame ..."), outside quoted words."""
-    inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+    laws would help, though they blame ..."), outside quoted words; ``inside``
+    holds the span's words."""
     for t, nxt in pairwise(inside):
         if t.text in (",", *_DASH_MARKS) and nxt.text.lower() in _CONCESSIONS and not ctx.inside_quote(t.start):
             return _strip(ctx.article.text, span[0], t.start)
@@ -1041,8 +1047,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             start, end = span
             inner = [q for q in embedded if start <= q.open_mark < end]
             # quoted words run on through their closing mark, past sentence ends inside them
-            end = max([end, *(q.close_mark + 1 if q.closed else q.end
-                              for q in inner if q.paragraphs[0] == sent.paragraph)])
+            end = max([end, *(q.outer_end for q in inner if q.paragraphs[0] == sent.paragraph)])
             kind = "mixed" if inner else "indirect"
             if len(inner) == 1 and start > tok.start and not stance \
                     and _is_whole(ctx, tok.end, end, inner[0]):
@@ -1150,8 +1155,8 @@ def _take_continuation(ctx: _Context, partial: Quote, quotes: list[Quote]) -> No
         if partial.kind == "indirect":
             partial.kind = "mixed"
         partial.fragments.extend(nxt.fragments)
-        end = span.close_mark + 1 if span.closed else span.end
-        partial.content = Span.of(ctx.article.text, *_whole_marks(ctx.article.text, partial.content.start, end))
+        partial.content = Span.of(ctx.article.text,
+                                  *_whole_marks(ctx.article.text, partial.content.start, span.outer_end))
 
 
 def _sentence_ends(ctx: _Context, start: int, end: int) -> list[int]:

@@ -125,6 +125,9 @@ TIME_WORDS = DAYS | _words("""
 # he ..."), and a speaker even with no tags.
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
+# Pronouns that open a relative clause: ", who garnered ...", "a nurse who works nights".
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+
 # Sentence adverbs the compact tagger may read as names: "Indeed, X said" names X.
 SENTENCE_ADVERBS = _words("""
     indeed however still meanwhile instead moreover nevertheless nonetheless besides separately
