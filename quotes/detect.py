@@ -66,6 +66,9 @@ _FRONTING = {"while", "although", "though", "because", "since", "when", "whereas
              "as"}
 # words that open a short time or place phrase ("on Tuesday", "late last week")
 _TIME_OPENERS = {"on", "in", "at", "during", "late", "last", "early", "earlier", "this"}
+# stance verbs whose quoted object is a name the writer gives ("what he calls "real
+# solutions"", "which he called "a disgrace""): news annotators count the clause as mixed
+_NAMING = {"call", "name", "dub", "term", "label", "brand", "nickname", "title"}
 # words that may open a reported clause although tagged ADP/SCONJ
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "at", "over", "more", "fewer", "less"}
@@ -1049,7 +1052,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             # quoted words run on through their closing mark, past sentence ends inside them
             end = max([end, *(q.outer_end for q in inner if q.paragraphs[0] == sent.paragraph)])
             kind = "mixed" if inner else "indirect"
-            if len(inner) == 1 and start > tok.start and not stance \
+            if len(inner) == 1 and start > tok.start and tok.lemma.lower() not in _NAMING \
                     and _is_whole(ctx, tok.end, end, inner[0]):
                 kind, (start, end) = "direct", (inner[0].start, inner[0].end)
             start, end = _whole_marks(text, start, end)
@@ -1081,8 +1084,9 @@ def _whole_marks(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_whole(ctx: _Context, cue_end: int, end: int, q: QuotedSpan) -> bool:
     """Does one quote in double marks follow the cue with nothing else ('saying, "the
-    advice I give to Donald is to Donald."')? Then it is a direct quote, however it
-    begins; after 'that' news annotators count the clause as mixed."""
+    advice I give to Donald is to Donald."', 'found "no evidence of ..."')? Then it is
+    a direct quote, however it begins; after 'that' news annotators count the clause
+    as mixed."""
     edge = " ,.;:!?…" + ALL_MARKS
     return q.closed and ctx.marks[q.open_mark] in DOUBLE_OPEN + '"' and \
         ctx.marks[cue_end:end].strip(edge) == ctx.marks[q.start:q.end].strip(edge)

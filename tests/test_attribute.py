@@ -165,7 +165,9 @@ REPORTED = (
     'The senator said the U.S. "urgently" needed a new trade policy.\n\n'
     'Maria Lopez, a nurse who works nights, said the hospital "ignored every warning" for months.\n\n'
     "Tom Reyes, a driver who works weekends, said the depot ignored every complaint.\n\n"
-    "Lee Park, speaking after the vote, said the council ignored the petition.\n"
+    "Lee Park, speaking after the vote, said the council ignored the petition.\n\n"
+    'A 2014 House report found "no evidence of a stand-down order."\n\n'
+    'The group seeks what it calls "sensible gun laws."\n'
 )
 
 
@@ -366,6 +368,9 @@ def test_a_quote_that_is_the_whole_report_is_direct(reported):
     # after "saying," the quoted words are all that is reported; after "that" they end a clause
     assert reported["the advice I give to Donald is to Donald."].kind == "direct"
     assert reported["“when you live by the pen, you die by the pen.”"].kind == "mixed"
+    # so are quoted words that are all a stance verb's object; a name the writer gives is not
+    assert reported["no evidence of a stand-down order."].kind == "direct"
+    assert reported['what it calls "sensible gun laws."'].kind == "mixed"
 
 
 def test_a_quote_followed_by_the_writers_sentence_goes_on_from_its_frame(reported):
