@@ -127,16 +127,25 @@ def is_quote_mark(token_text: str) -> bool:
     return token_text == "''" or (len(token_text) == 1 and token_text in ALL_MARKS)
 
 
+# zero-width and direction-format characters, read as spaces beside quote marks
+_INVISIBLE = {c: " " for c in [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF]}
+
+
 def plain_marks(text: str) -> str:
     """``text`` with doubled apostrophes used as quote marks (``''Yes,'' he
     said``, the New York Times archive style) turned into ``"``, padded with a
-    space on the outside so that every offset stays the same.
+    space on the outside, and invisible format characters (byte-order marks,
+    zero-width spaces, direction marks pasted from social media) made spaces,
+    so that every offset stays the same.
 
     Examples
     --------
     >>> plain_marks("''It's over,'' he said. ''We 'won,''' she said.")
     ' "It\\'s over,"  he said.  "We \\'won,\\'"  she said.'
+    >>> plain_marks("\\u202a“Thanks!” wrote Ana.")
+    ' “Thanks!” wrote Ana.'
     """
+    text = text.translate(_INVISIBLE)
     if "''" not in text:
         return text
     out = list(text)

@@ -466,7 +466,8 @@ DIRECT = (
     "“At some point, she has to come out and tell us.”\n\n"
     "\"The bridge will close for a month and nobody told us\" Ms. Park wrote, "
     "quoting a neighbor who has lived on Elk Street for forty years.\n\n"
-    "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n"
+    "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n\n"
+    "\u202a”Thanks for standing up for the miners!!” wrote Dale Kemp.\n"
 )
 
 
@@ -593,6 +594,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("These assessments do not apply to the system.", "makes", "A footnote"),
     # the second of two verbs has the first one's subject, not the subject of a clause before
     ("Ask me next year.", "said", "he"),
+    # a comment pasted from social media, a direction mark before its backward opening mark
+    ("Thanks for standing up for the miners!!", "wrote", "Dale Kemp"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
