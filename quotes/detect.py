@@ -545,10 +545,11 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     punct_inside = q.close_mark is None or inner_end in (",", ".", "!", "?", "…")
     # a frame after a quote sentence that lost its comma ('"... of niches" Grubbs said.',
     # '"..." Clinton tweeted, quoting ...'): a subject, then the cue
-    bare_frame = post_cue is not None and ctx.marks[post_cue[1].end:post_end + 1].lstrip()[:1] in (",", ".", "") \
-        and len(q.fragments[-1].text.split()) >= 4 and all(
-            t.upos in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT")
-            for _, t in _tokens_between(ctx.doc, post_from, post_cue[1].start))
+    subject_first = post_cue is not None and all(
+        t.upos in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT")
+        for _, t in _tokens_between(ctx.doc, post_from, post_cue[1].start))
+    bare_frame = subject_first and ctx.marks[post_cue[1].end:post_end + 1].lstrip()[:1] in (",", ".", "") \
+        and len(q.fragments[-1].text.split()) >= 4
     post_ok = (not post_stripped or post_stripped in ".!?" or uttered
                or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside or bare_frame)))
     pre_ok = pre_ok or uttered
@@ -559,7 +560,10 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
         return False, None
     # 'X said, "...," adding ...': the frame before is the quote's own; after a colon
     # only when no frame follows ('he doubted it would last: "...," Roffman predicted')
-    framed_before = pre_cue is not None and (uttered or pre.rstrip().endswith(","))
+    # unless that frame is the quote before's, and this one has its own right after it
+    # ('"A," she said, but despite ..., "B," said Kunin.')
+    earlier_frame = subject_first and post_ok and any(b.close_mark == pre_start - 1 for b in ctx.boundaries)
+    framed_before = pre_cue is not None and (uttered or (pre.rstrip().endswith(",") and not earlier_frame))
     cue = post_cue if post_cue and post_ok and post_stripped and not framed_before else pre_cue
     return pre_ok and post_ok and (upper or not pre.strip() or dashed), cue
 

@@ -467,7 +467,9 @@ DIRECT = (
     "\"The bridge will close for a month and nobody told us\" Ms. Park wrote, "
     "quoting a neighbor who has lived on Elk Street for forty years.\n\n"
     "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n\n"
-    "\u202a”Thanks for standing up for the miners!!” wrote Dale Kemp.\n"
+    "\u202a”Thanks for standing up for the miners!!” wrote Dale Kemp.\n\n"
+    "\"The budget is a mess,\" she said, but despite the long night, \"I think it will pass,\" said Ana Ortiz, "
+    "the council clerk.\n"
 )
 
 
@@ -596,6 +598,9 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("Ask me next year.", "said", "he"),
     # a comment pasted from social media, a direction mark before its backward opening mark
     ("Thanks for standing up for the miners!!", "wrote", "Dale Kemp"),
+    # the frame between two quotes is the first one's where the second has its own after it
+    ("The budget is a mess", "said", "she"),
+    ("I think it will pass", "said", "Ana Ortiz"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
