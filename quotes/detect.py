@@ -1116,8 +1116,11 @@ def _joins(ctx: _Context, first: Quote, second: QuotedSpan, second_cue: tuple[Se
     if "\n" in between:
         return False
     body = between.strip(" " + ALL_MARKS)
+    # a second quote going on in lower case goes on with the first, past a participle
+    # in the frame ('"A," Thiel wrote ... explaining why ..., "but b."')
+    goes_on_lower = second.fragments[0].text.lstrip(ALL_MARKS + " ")[:1].islower()
     if first.cue is None or first.cue.end > second.open_mark \
-            or (second_cue is not None and second_cue[1].start != first.cue.start):
+            or (second_cue is not None and second_cue[1].start != first.cue.start and not goes_on_lower):
         return False
     # or a frame that lost its comma before the next mark ('"A," she said "B."')
     bare = not ctx.marks[first.cue.end:second.open_mark].strip()

@@ -469,7 +469,9 @@ DIRECT = (
     "Her guilty pleasure? “’House of Cards,’” she said, “although I haven’t had time to watch the last season!”\n\n"
     "\u202a”Thanks for standing up for the miners!!” wrote Dale Kemp.\n\n"
     "\"The budget is a mess,\" she said, but despite the long night, \"I think it will pass,\" said Ana Ortiz, "
-    "the council clerk.\n"
+    "the council clerk.\n\n"
+    "“The plan is sound,” Ms. Lin wrote in a letter to the board explaining why she backed it, "
+    "“but the money is not there yet.”\n"
 )
 
 
@@ -498,6 +500,8 @@ def test_a_quote_goes_on_after_its_frame(direct):
     # a relative clause after the second quote is no frame of its own
     assert fragments[("The crews will finish the east span first",
                       "Then they move to the bridge over the Elk River")] == "Ana Ruiz"
+    # a quote going on in lower case goes on past a participle in the frame
+    assert fragments[("The plan is sound", "but the money is not there yet.")] == "Ms. Lin"
     # a title in the frame does not end the statement
     assert fragments[("We will win the state", "Then we will win the country.")] == "Ms. Park"
     # a sentence after a period inside the marks is the writer's, though it reports
