@@ -574,9 +574,11 @@ def _sentence_frame(ctx: _Context, q: QuotedSpan) -> tuple[Sentence, Token] | No
     'Sam Lau, the party's spokesman, said in a statement. "There are ..."'."""
     before = [s for s in ctx.doc.sentences if s.paragraph == q.paragraphs[0] and s.end <= q.open_mark]
     # not the frame of an earlier quote ('"A?" Pence said in response. "B."' is one statement)
-    if not before or any(c in ALL_MARKS for c in ctx.marks[max(0, before[-1].start - 3):before[-1].end]):
+    if not before:
         return None
     sent = before[-1]
+    if any(m is not None and sent.start - 3 <= m < sent.end for b in ctx.quoted for m in (b.open_mark, b.close_mark)):
+        return None
     cues = [t for t in sent.tokens if is_cue(t, sent)]
     if not cues or not _ends_statement(sent.tokens, cues[-1]) or cues[-1].text.lower() == "according":
         return None

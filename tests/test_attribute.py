@@ -471,7 +471,9 @@ DIRECT = (
     "\"The budget is a mess,\" she said, but despite the long night, \"I think it will pass,\" said Ana Ortiz, "
     "the council clerk.\n\n"
     "“The plan is sound,” Ms. Lin wrote in a letter to the board explaining why she backed it, "
-    "“but the money is not there yet.”\n"
+    "“but the money is not there yet.”\n\n"
+    "\"The race is close,\" said Tom Hale, a pollster. Rutgers University's Lena Ortiz agreed. "
+    "\"Turnout will decide it.\"\n"
 )
 
 
@@ -583,6 +585,7 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("The polls ended too early.", ":", "Jon Cohen"),
     # a sentence that only frames the quote after it
     ("Mainstream Republicans are running out of time.", "agreed", "Dianne Bystrom"),
+    ("Turnout will decide it.", "agreed", "Rutgers University's Lena Ortiz"),
     # the comma before the frame sits inside a nested quote's mark, or before a stray space
     ("He always whispered in my ear, ‘Billie Jean King, you are the Queen,’", "said", "she"),
     ("My father made the donation. This would be why he is the 'Title Sponsor,'", "wrote", "Eric Trump"),
