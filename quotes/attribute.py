@@ -60,6 +60,9 @@ def _np_member(toks: list[Token], i: int) -> bool:
         return True  # "those surveyed say": the participle names whom "those" stands for
     if t.upos in _NP or t.text in ("'s", "’s", "'", "’", "%"):  # "47% say"
         return t.text not in DASHES
+    if t.text[:1].isupper() and t.text.isalpha() and 0 < i < len(toks) - 1 and toks[i + 1].upos == "PROPN" \
+            and toks[i - 1].upos != "PUNCT":
+        return True  # a first name the tagger misread ("said Whit Ayres": "whit" as SCONJ)
     if t.upos == "X":  # untagged (SimpleAnnotator): a capitalised word or a pronoun
         return t.text[:1].isupper() or t.text.lower() in SUBJECT_PRONOUNS
     if t.upos == "ADP" and t.text.lower() == "in" and 0 < i < len(toks) - 2:

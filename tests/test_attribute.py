@@ -473,7 +473,8 @@ DIRECT = (
     "“The plan is sound,” Ms. Lin wrote in a letter to the board explaining why she backed it, "
     "“but the money is not there yet.”\n\n"
     "\"The race is close,\" said Tom Hale, a pollster. Rutgers University's Lena Ortiz agreed. "
-    "\"Turnout will decide it.\"\n"
+    "\"Turnout will decide it.\"\n\n"
+    "\"She is weaker as a candidate than I expected,\" said Whit Ayres, who was Rubio's pollster.\n"
 )
 
 
@@ -586,6 +587,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     # a sentence that only frames the quote after it
     ("Mainstream Republicans are running out of time.", "agreed", "Dianne Bystrom"),
     ("Turnout will decide it.", "agreed", "Rutgers University's Lena Ortiz"),
+    # a first name the tagger misreads ("Whit" as a conjunction) still opens the name
+    ("She is weaker as a candidate than I expected", "said", "Whit Ayres"),
     # the comma before the frame sits inside a nested quote's mark, or before a stray space
     ("He always whispered in my ear, ‘Billie Jean King, you are the Queen,’", "said", "she"),
     ("My father made the donation. This would be why he is the 'Title Sponsor,'", "wrote", "Eric Trump"),
