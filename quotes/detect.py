@@ -353,6 +353,10 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
             return True
     if (lemma not in CUE_VERBS and not phrasal_cue(token, sentence)) or token.upos not in ("VERB", "X"):
         return False
+    # "That said, ..." opens the writer's concession and reports nothing
+    if token.text.lower() == "said" and prev is not None and prev.text.lower() == "that" and nxt is not None \
+            and nxt.text == "," and (prev.index == 0 or toks[prev.index - 1].upos == "PUNCT"):
+        return False
     # a participle used as an adjective ("alleged Taliban positions"), but never right
     # after a quote: `,'' scoffed Arianna Gil`
     after_quote = prev is not None and is_quote_mark(prev.text)
@@ -550,7 +554,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
         for _, t in _tokens_between(ctx.doc, post_from, post_cue[1].start))
     bare_frame = subject_first and ctx.marks[post_cue[1].end:post_end + 1].lstrip()[:1] in (",", ".", "") \
         and len(q.fragments[-1].text.split()) >= 4
-    post_ok = (not post_stripped or post_stripped in ".!?" or uttered
+    post_ok = (not post_stripped.strip(".!?)]") or uttered
                or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside or bare_frame)))
     pre_ok = pre_ok or uttered
     upper = first.isupper() or first.isdigit() or not first

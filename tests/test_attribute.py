@@ -167,7 +167,8 @@ REPORTED = (
     "Tom Reyes, a driver who works weekends, said the depot ignored every complaint.\n\n"
     "Lee Park, speaking after the vote, said the council ignored the petition.\n\n"
     'A 2014 House report found "no evidence of a stand-down order."\n\n'
-    'The group seeks what it calls "sensible gun laws."\n'
+    'The group seeks what it calls "sensible gun laws."\n\n'
+    "That said, few voters in the county knew the plan.\n"
 )
 
 
@@ -403,6 +404,8 @@ def test_a_label_before_a_colon_is_no_speaker(reported):
 def test_a_claim_nobody_holds_is_no_report(reported):
     # "it is clear that ..." is the writer's own
     assert not any(content.startswith("the race is tightening") for content in reported)
+    # nor is "That said, ..."
+    assert not any(content.startswith("few voters") for content in reported)
 
 
 DIRECT = (
@@ -474,7 +477,8 @@ DIRECT = (
     "“but the money is not there yet.”\n\n"
     "\"The race is close,\" said Tom Hale, a pollster. Rutgers University's Lena Ortiz agreed. "
     "\"Turnout will decide it.\"\n\n"
-    "\"She is weaker as a candidate than I expected,\" said Whit Ayres, who was Rubio's pollster.\n"
+    "\"She is weaker as a candidate than I expected,\" said Whit Ayres, who was Rubio's pollster.\n\n"
+    "The mayor praised the plan. (That said, she also noted, \"The plant will stay open.\")\n"
 )
 
 
@@ -589,6 +593,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("Turnout will decide it.", "agreed", "Rutgers University's Lena Ortiz"),
     # a first name the tagger misreads ("Whit" as a conjunction) still opens the name
     ("She is weaker as a candidate than I expected", "said", "Whit Ayres"),
+    # a quote closing a parenthesis; "That said," is the writer's, no frame
+    ("The plant will stay open.", "noted", "she"),
     # the comma before the frame sits inside a nested quote's mark, or before a stray space
     ("He always whispered in my ear, ‘Billie Jean King, you are the Queen,’", "said", "she"),
     ("My father made the donation. This would be why he is the 'Title Sponsor,'", "wrote", "Eric Trump"),
