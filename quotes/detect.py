@@ -679,6 +679,8 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         return None
     para = ctx.article.paragraphs[sent.paragraph].span
     start = toks[i].start
+    if toks[i].text.lower() in ("yes", "no") and (i + 1 == len(toks) or toks[i + 1].upos == "PUNCT"):
+        return start, toks[i].end  # the answer alone: "46 percent said yes, compared with ..."
     end = _boundary_after(ctx, start, para)
     # stop before a following ", adding ..." or "and criticized ..." that starts a new report
     # "Noting that A, X put ...", "Asked if A, 46 percent said ...": the report ends at the comma
@@ -911,7 +913,8 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
     # opens a clause even where the tagger missed its verb ("yields" as a noun)
     said_np = cue.text.lower() in _SAID and len(inside) >= 3 and span[0] > cue.start \
         and inside[0].upos in (*_NOMINAL, "DET", "NUM")
-    if not (_has_clause(toks, *span) or said_np or (stance and any(t.upos in _NOMINAL for t in inside))):
+    answer = len(inside) == 1 and inside[0].text.lower() in ("yes", "no")  # "46 percent said yes"
+    if not (_has_clause(toks, *span) or said_np or answer or (stance and any(t.upos in _NOMINAL for t in inside))):
         return None
     first = inside[0] if inside else None
     # "reported at least six planes filled ...", "said about half of ...": a quantity

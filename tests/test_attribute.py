@@ -168,7 +168,8 @@ REPORTED = (
     "Lee Park, speaking after the vote, said the council ignored the petition.\n\n"
     'A 2014 House report found "no evidence of a stand-down order."\n\n'
     'The group seeks what it calls "sensible gun laws."\n\n'
-    "That said, few voters in the county knew the plan.\n"
+    "That said, few voters in the county knew the plan.\n\n"
+    "Asked if the toll was fair, 46 percent of drivers said yes, compared with 23 percent a year ago.\n"
 )
 
 
@@ -189,6 +190,8 @@ def reported(tmp_path_factory):
     ("Clinton leading in the state", "A poll"),
     # the second of two coordinated verbs has the first one's subject
     ("the Paris agreement", "The two senators"),
+    # an answer is reported alone, without the writer's comparison after it
+    ("yes", "46 percent of drivers"),
     # a report ends before the concession the writer adds
     ("all staff members sign the agreements", "A campaign spokeswoman"),
     # "say" that the compact tagger reads as a noun, and a speaker that stops before it
