@@ -43,6 +43,7 @@ from quotes.lexicon import (
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
+_PARTITIVE = {"some", "many", "most", "all", "several", "few", "each", "both", "any", "none", "half", "much"}
 _NOT_NP = {"that", "which", "who", "whom", "this", "these", "what", "there"}
 _SAID_IN = MESSAGE_NOUNS | {"interview", "speech"}  # "X in a statement said"
 _LINKS = {"of", "to", "for", "from", "at"}  # "envoy to Afghanistan", "one of the soldiers"
@@ -74,7 +75,9 @@ def _np_member(toks: list[Token], i: int) -> bool:
         left, right = toks[i - 1], toks[i + 1]
         # "Business Council of British Columbia": a name goes on past "of"
         named = left.upos == "PROPN" and t.text.lower() == "of" and right.text[:1].isupper()
-        return named or (left.upos in ("NOUN", "NUM", "PRON") and right.upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM"))
+        # "some of the women", "most of the voters": a quantifier the tagger calls a determiner
+        part = left.upos in ("NOUN", "NUM", "PRON") or (left.upos == "DET" and left.text.lower() in _PARTITIVE)
+        return named or (part and right.upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM"))
     return False
 
 

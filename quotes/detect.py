@@ -689,10 +689,14 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
     for t in toks[i:]:
         if t.start >= end:
             break
-        if t.text == "," and opening:
+        nxt = toks[t.index + 1] if t.index + 1 < len(toks) else None
+        # a semicolon before a subject starts the writer's next clause ("He thinks
+        # that A; that's a surefire ..."), not the next item of a list ("A; helped B")
+        new_clause = t.text == ";" and nxt is not None and nxt.upos in ("PRON", "PROPN", "NOUN", "DET") \
+            and _has_verb(toks[i:t.index])
+        if (t.text == "," and opening) or new_clause:
             end = t.start
             break
-        nxt = toks[t.index + 1] if t.index + 1 < len(toks) else None
         if t.text == "," and nxt is not None and is_quote_mark(nxt.text) and nxt.index + 1 < len(toks):
             nxt = toks[nxt.index + 1]  # past a closing mark: ',” citing ...'
         while t.upos == "CCONJ" and nxt is not None and nxt.upos in ("ADV", "AUX") and nxt.index + 1 < len(toks):

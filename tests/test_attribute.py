@@ -169,7 +169,9 @@ REPORTED = (
     'A 2014 House report found "no evidence of a stand-down order."\n\n'
     'The group seeks what it calls "sensible gun laws."\n\n'
     "That said, few voters in the county knew the plan.\n\n"
-    "Asked if the toll was fair, 46 percent of drivers said yes, compared with 23 percent a year ago.\n"
+    "Asked if the toll was fair, 46 percent of drivers said yes, compared with 23 percent a year ago.\n\n"
+    "The mayor thinks that the toll is too high; that's a risky view in this town.\n\n"
+    "Some of the drivers said they had written to the council; joined the protests; and signed petitions.\n"
 )
 
 
@@ -192,6 +194,9 @@ def reported(tmp_path_factory):
     ("the Paris agreement", "The two senators"),
     # an answer is reported alone, without the writer's comparison after it
     ("yes", "46 percent of drivers"),
+    # a semicolon before a new subject ends the report; one in a list of its verbs does not
+    ("the toll is too high", "The mayor"),
+    ("they had written to the council; joined the protests; and signed petitions", "Some of the drivers"),
     # a report ends before the concession the writer adds
     ("all staff members sign the agreements", "A campaign spokeswoman"),
     # "say" that the compact tagger reads as a noun, and a speaker that stops before it
