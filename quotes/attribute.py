@@ -57,6 +57,8 @@ def _np_member(toks: list[Token], i: int) -> bool:
         return True  # a middle initial ("Paul H. Chipok"), whatever its tag
     if t.text == "-":  # inside a hyphenated word ("39-year-old"), not a dash between phrases
         return inner_hyphen(toks, i)
+    if i > 0 and toks[i - 1].text == "-" and inner_hyphen(toks, i - 1):
+        return True  # the rest of it, whatever its tag ("center-left": "left" as a verb)
     if t.upos == "VERB" and t.text.endswith("ed") and i > 0 and toks[i - 1].text.lower() == "those":
         return True  # "those surveyed say": the participle names whom "those" stands for
     if t.upos in _NP or t.text in ("'s", "’s", "'", "’", "%"):  # "47% say"
@@ -128,9 +130,10 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
     """The noun phrase that opens the clause at ``start``: before its first verb,
     not inside a leading prepositional phrase ("Back on the ground, Afghan
     commander X, ...")."""
-    # a dateline is no subject: "WASHINGTON — ...", "LA CROSSE, Wisc. — ..."
-    dash = next((j for j, t in enumerate(toks[start:min(before, start + 10)], start) if t.text in DASHES), None)
-    i = dash + 1 if dash is not None and toks[start].text.isupper() else start
+    # a dateline is no subject: "WASHINGTON — ...", "LA CROSSE, Wisc. — ...", "PARIS, Aug 31 (Reuters) - ..."
+    dash = next((j for j, t in enumerate(toks[start:min(before, start + 10)], start)
+                 if t.text in DASHES or (t.text == "-" and not inner_hyphen(toks, j))), None)
+    i = dash + 1 if dash is not None and toks[start].text.isupper() and len(toks[start].text) > 1 else start
     while i < before:
         t = toks[i]
         if is_quote_mark(t.text):  # past quoted words: '"If she gets to pick ...," Trump said before adding'

@@ -171,7 +171,9 @@ REPORTED = (
     "That said, few voters in the county knew the plan.\n\n"
     "Asked if the toll was fair, 46 percent of drivers said yes, compared with 23 percent a year ago.\n\n"
     "The mayor thinks that the toll is too high; that's a risky view in this town.\n\n"
-    "Some of the drivers said they had written to the council; joined the protests; and signed petitions.\n"
+    "Some of the drivers said they had written to the council; joined the protests; and signed petitions.\n\n"
+    "BERLIN, May 4 (Reuters) - Germany's center-left Social Democratic party leader, Anna Berg, voiced support "
+    "for the new rail plan on Tuesday, saying the project would bring jobs to the region.\n"
 )
 
 
@@ -197,6 +199,9 @@ def reported(tmp_path_factory):
     # a semicolon before a new subject ends the report; one in a list of its verbs does not
     ("the toll is too high", "The mayor"),
     ("they had written to the council; joined the protests; and signed petitions", "Some of the drivers"),
+    # a wire dateline with a plain hyphen is no subject, and a hyphenated word stays whole
+    # whatever its tags
+    ("the project would bring jobs to the region", "Germany's center-left Social Democratic party leader"),
     # a report ends before the concession the writer adds
     ("all staff members sign the agreements", "A campaign spokeswoman"),
     # "say" that the compact tagger reads as a noun, and a speaker that stops before it
