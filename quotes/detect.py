@@ -66,8 +66,8 @@ _FRONTING = {"while", "although", "though", "because", "since", "when", "whereas
              "as"}
 # words that open a short time or place phrase ("on Tuesday", "late last week")
 _TIME_OPENERS = {"on", "in", "at", "during", "late", "last", "early", "earlier", "this"}
-# stance verbs whose quoted object is a name the writer gives ("what he calls "real
-# solutions"", "which he called "a disgrace""): news annotators count the clause as mixed
+# verbs whose quoted object is a name given to something ('what he calls "real
+# solutions"', 'which he called "a disgrace"'): news annotators count the clause as mixed
 _NAMING = {"call", "name", "dub", "term", "label", "brand", "nickname", "title"}
 # words that may open a reported clause although tagged ADP/SCONJ
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
