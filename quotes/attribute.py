@@ -239,7 +239,7 @@ def _parse_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     reach = 45 if cue.index > 0 and toks[_skip_back(toks, cue.index - 1)].text == "," else 12
     subj = next((t for t in toks if t.head == cue.index and t.deprel.startswith("nsubj")
                  and "pass" not in t.deprel and abs(t.index - cue.index) <= reach), None)
-    return noun_phrase(sent.tokens, subj.index) if subj is not None else None
+    return noun_phrase(toks, subj.index) if subj is not None else None
 
 
 def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:

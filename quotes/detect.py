@@ -75,6 +75,8 @@ _APPROX = {"about", "around", "nearly", "almost", "roughly", "at", "over", "more
 _SAID = _SAY_FORMS - {"told", "tells"}  # after "told" a noun phrase is the addressee
 _QUANTITIES = {"least", "most", "than", "half", "third", "quarter", "dozen", "hundred", "hundreds", "thousand",
                "thousands", "million", "millions", "percent"}
+# words that open the concession a writer adds after a report (", though they blame ...")
+_CONCESSIONS = frozenset({"though", "although", "even", "however"})
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
 
 # ", he said." / ", Mohib added on Monday." left inside a quote that never closes.
@@ -952,9 +954,6 @@ def _before_concession(ctx: _Context, inside: list[Token], span: tuple[int, int]
         if t.text in (",", *_DASH_MARKS) and nxt.text.lower() in _CONCESSIONS and not ctx.inside_quote(t.start):
             return _strip(ctx.article.text, span[0], t.start)
     return span
-
-
-_CONCESSIONS = frozenset({"though", "although", "even", "however"})
 
 
 def _before_time(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:

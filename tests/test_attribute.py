@@ -501,7 +501,7 @@ def direct(tmp_path_factory):
 
 
 def test_a_quote_goes_on_after_its_frame(direct):
-    fragments = {tuple(f.text for f in q.fragments): q.speaker.text for q in direct.values()}
+    fragments = {tuple(f.text for f in q.fragments): q.speaker and q.speaker.text for q in direct.values()}
     # 'His final assessment: "A," he said. "B."' is one statement
     assert fragments[("It’s not quite optimistic", "We’re hopeful.")] == "he"
     # and so is a quote with no frame opening the paragraph after the frame
