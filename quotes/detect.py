@@ -751,16 +751,22 @@ def _subtree_end(sent: Sentence, mark: Token) -> int:
     """End offset of the clause a complementizer opens, by the parse: "Trump's
     assertion that Russia should hack the emails drew criticism" reports up
     to "emails". Without a parse, the sentence end."""
-    toks = sent.tokens
     if mark.head < 0 or mark.deprel == "dep":
-        return toks[-1].end
-    inside, grown = {mark.head}, True
+        return sent.tokens[-1].end
+    return _clause_end(sent, mark.head, mark.index)
+
+
+def _clause_end(sent: Sentence, head: int, floor: int) -> int:
+    """End offset of the words that hang on ``toks[head]``, without trailing
+    punctuation (but never before ``toks[floor]``)."""
+    toks = sent.tokens
+    inside, grown = {head}, True
     while grown:
         more = {t.index for t in toks if t.head in inside} - inside
         inside |= more
         grown = bool(more)
     last = max(inside)
-    while last > mark.index and toks[last].upos == "PUNCT" and not is_quote_mark(toks[last].text):
+    while last > floor and toks[last].upos == "PUNCT" and not is_quote_mark(toks[last].text):
         last -= 1
     return toks[last].end
 
@@ -1011,6 +1017,13 @@ def _ends_statement(toks: list[Token], cue: Token) -> bool:
     return i >= len(toks) or (toks[i].upos in ("PUNCT", "CCONJ", "SCONJ") and toks[i].text.lower() != "that")
 
 
+def _aside(sent: Sentence, cue: Token) -> bool:
+    """Does the cue open a report of its own inside a frame, ", referring to ..."
+    or "who said he ..."? Such a report between two quotes is no part of them."""
+    prev = sent.tokens[cue.index - 1].text.lower() if cue.index > 0 else ""
+    return (prev == "," and cue.text.lower().endswith("ing")) or (prev == "who" and cue.text.lower() in _SAY_FORMS)
+
+
 def inner_hyphen(toks: list[Token], i: int) -> bool:
     """Is ``toks[i]`` the hyphen inside a word ("lower-court"), not a dash?"""
     return (toks[i].text == "-" and 0 < i < len(toks) - 1
@@ -1055,6 +1068,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
 
     ctx.boundaries = [q for q in quoted if q not in embedded]
     covered: list[tuple[int, int]] = [(q.content.start, q.content.end) for q in quotes]
+    quoted_words = [(f.start, f.end) for q in quotes for f in q.fragments]
     for sent in doc.sentences:
         for tok in sent.tokens:
             colon = tok.text == ":"
@@ -1064,7 +1078,8 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
                 continue
             stance = not claim and is_stance(tok, sent)
             span = _after_name_colon(ctx, sent, tok) if colon else _indirect(ctx, sent, tok, stance)
-            if span is None or any(s <= span[0] < e for s, e in covered):
+            taken = quoted_words if _aside(sent, tok) else covered
+            if span is None or any(s <= span[0] < e for s, e in taken):
                 continue
             if claim:
                 # "said in a statement that ...", "rejected the notion that ...": the verb's report

@@ -199,6 +199,7 @@ class _ArticleIndex:
 
     def __init__(self, article: Article, doc: Doc) -> None:
         self.doc = doc
+        self.text = article.text
         self.people: dict[str, _Person] = {}
         self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
         self.persons = person_spans(doc, article.text)
@@ -268,6 +269,12 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         return index.antecedent(speaker.start, "PERSON", resolved)
     if len(toks) == 1 and words[0] in GROUP_PRONOUNS:
         return index.antecedent(speaker.start, "ORG", resolved)
+    if len(toks) == 1 and words[0] in ("who", "which"):
+        phrase = _relative_antecedent(sent, toks[0])
+        if phrase is None:
+            return None
+        span = Span.of(index.text, phrase[0].start, phrase[-1].end)
+        return _entity_for(index, sent, phrase, span, resolved)
 
     # a person only if the name is the phrase's head: not "Afghan" in "Afghan authorities"
     persons = [p for p in index.persons if speaker.start <= p.start and p.end <= speaker.end
@@ -321,6 +328,21 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     if any(t.upos == "PROPN" for t in toks) and all(t.upos in ("PROPN", "DET", "PUNCT") for t in toks):
         return index.entity(_clean_name(speaker.text))
     return Entity(re.sub(r"^(the|a|an) ", "", speaker.text, flags=re.I), "NOMINAL")
+
+
+def _relative_antecedent(sent: Sentence, pronoun: Token) -> list[Token] | None:
+    """The phrase a relative pronoun stands for, by the parse: "Ana Diaz" in
+    "said Ana Diaz, a cashier, who said she ...". An appositive gives way to the
+    phrase it renames."""
+    toks = sent.tokens
+    verb = toks[pronoun.head] if pronoun.head >= 0 else None
+    if verb is None or not verb.deprel.startswith("acl") or verb.head < 0:
+        return None
+    noun = toks[verb.head]
+    while noun.deprel == "appos" and noun.head >= 0:
+        noun = toks[noun.head]
+    lo, hi = noun_phrase(toks, noun.index)
+    return toks[lo:hi + 1]
 
 
 def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:

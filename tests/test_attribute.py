@@ -173,7 +173,9 @@ REPORTED = (
     "The mayor thinks that the toll is too high; that's a risky view in this town.\n\n"
     "Some of the drivers said they had written to the council; joined the protests; and signed petitions.\n\n"
     "BERLIN, May 4 (Reuters) - Germany's center-left Social Democratic party leader, Anna Berg, voiced support "
-    "for the new rail plan on Tuesday, saying the project would bring jobs to the region.\n"
+    "for the new rail plan on Tuesday, saying the project would bring jobs to the region.\n\n"
+    '"Nobody wanted that fight," the mayor said, referring to the stadium vote. "We had no choice."\n\n'
+    '"The line never moves," said Ana Diaz, a cashier, who said she had waited an hour. "It is always like this."\n'
 )
 
 
@@ -371,11 +373,18 @@ def reported(tmp_path_factory):
     ("the depot ignored every complaint", "Tom Reyes"),
     # or when the parse makes its "-ed" verb the cue's clause
     ("the council ignored the petition", "Lee Park"),
+    # a frame between two quotes may report something of its own
+    ("the stadium vote", "the mayor"),
+    ("she had waited an hour", "who"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
     found = reported[content].speaker
     assert (found and found.text) == speaker
+
+
+def test_a_relative_pronoun_speaker_is_the_phrase_it_stands_for(reported):
+    assert reported["she had waited an hour"].entity.name == "Ana Diaz"
 
 
 def test_a_quote_that_is_the_whole_report_is_direct(reported):
