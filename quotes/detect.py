@@ -733,6 +733,11 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
                 is_cue(u, sent) for u in toks[nxt.index + 1:] if u.start < end):
             end = t.start
             break
+    # "Residents who said the road was unsafe protested": a relative clause inside
+    # the main clause's subject reports only its own complement
+    comp = next((t for t in toks if t.head == cue.index and t.deprel in ("ccomp", "xcomp")), None)
+    if comp is not None and cue.deprel.startswith("acl") and cue.head < cue.index < toks[cue.head].head:
+        end = min(end, _clause_end(sent, comp.index, comp.index))
     return _trim(ctx.article.text, start, end)
 
 

@@ -175,7 +175,8 @@ REPORTED = (
     "BERLIN, May 4 (Reuters) - Germany's center-left Social Democratic party leader, Anna Berg, voiced support "
     "for the new rail plan on Tuesday, saying the project would bring jobs to the region.\n\n"
     '"Nobody wanted that fight," the mayor said, referring to the stadium vote. "We had no choice."\n\n'
-    '"The line never moves," said Ana Diaz, a cashier, who said she had waited an hour. "It is always like this."\n'
+    '"The line never moves," said Ana Diaz, a cashier, who said she had waited an hour. "It is always like this."\n\n'
+    "The council, which said the road was safe, voted against the plan.\n"
 )
 
 
@@ -376,6 +377,8 @@ def reported(tmp_path_factory):
     # a frame between two quotes may report something of its own
     ("the stadium vote", "the mayor"),
     ("she had waited an hour", "who"),
+    # a relative clause in the subject reports only its own complement
+    ("the road was safe", "which"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
@@ -385,6 +388,7 @@ def test_reported_speech_and_its_speaker(reported, content, speaker):
 
 def test_a_relative_pronoun_speaker_is_the_phrase_it_stands_for(reported):
     assert reported["she had waited an hour"].entity.name == "Ana Diaz"
+    assert reported["the road was safe"].entity.name == "council"
 
 
 def test_a_quote_that_is_the_whole_report_is_direct(reported):
