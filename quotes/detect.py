@@ -924,6 +924,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         comma = next((t for t in toks if span[0] <= t.start < span[1] and t.text == ","), None)
         if comma is not None:
             span = (span[0], comma.start)
+        span = _before_predicate(toks, span)
         span = _before_time(toks, span)
     inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
     # "Doyle said each year of education yields ...": after "said" a noun phrase
@@ -964,6 +965,22 @@ def _before_concession(ctx: _Context, inside: list[Token], span: tuple[int, int]
     for t, nxt in pairwise(inside):
         if t.text in (",", *_DASH_MARKS) and nxt.text.lower() in _CONCESSIONS and not ctx.inside_quote(t.start):
             return _strip(ctx.article.text, span[0], t.start)
+    return span
+
+
+def _before_predicate(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """An object without the subject's next predicate ("criticized the filibuster
+    and voted for the bill"): after a noun phrase, "and" before a verb starts one."""
+    inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+    for k, t in enumerate(inside):
+        if t.upos in ("VERB", "AUX"):
+            return span
+        if t.upos == "CCONJ" and k > 0:
+            j = k + 1
+            while j < len(inside) and inside[j].upos in ("ADV", "AUX"):
+                j += 1
+            if j < len(inside) and inside[j].upos == "VERB" and not inside[j].text.lower().endswith("ing"):
+                return span[0], inside[k - 1].end
     return span
 
 

@@ -176,7 +176,8 @@ REPORTED = (
     "for the new rail plan on Tuesday, saying the project would bring jobs to the region.\n\n"
     '"Nobody wanted that fight," the mayor said, referring to the stadium vote. "We had no choice."\n\n'
     '"The line never moves," said Ana Diaz, a cashier, who said she had waited an hour. "It is always like this."\n\n'
-    "The council, which said the road was safe, voted against the plan.\n"
+    "The council, which said the road was safe, voted against the plan.\n\n"
+    "Trump talked about the stock market and made comments about foreign policy.\n"
 )
 
 
@@ -379,6 +380,8 @@ def reported(tmp_path_factory):
     ("she had waited an hour", "who"),
     # a relative clause in the subject reports only its own complement
     ("the road was safe", "which"),
+    # a stance verb's object ends before the subject's next predicate
+    ("the stock market", "Trump"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
