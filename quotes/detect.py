@@ -915,7 +915,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         and (opener.index == cue.index + 1 or _complementizer(opener))
     prev = toks[cue.index - 1] if cue.index > 0 else None
     if stance and cue.text.lower().endswith("ing") and not (
-            prev is not None and (prev.text in (",", "and") or prev.upos in ("PROPN", "PRON"))):
+            prev is not None and (prev.text in (",", "and") or prev.upos in ("PROPN", "PRON", "AUX"))):
         # "a group attacking the plan", "calling hours": rarely a report, unlike
         # ", calling it a “great meeting”" or "with McCain calling it ..."
         return None

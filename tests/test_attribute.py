@@ -177,7 +177,8 @@ REPORTED = (
     '"Nobody wanted that fight," the mayor said, referring to the stadium vote. "We had no choice."\n\n'
     '"The line never moves," said Ana Diaz, a cashier, who said she had waited an hour. "It is always like this."\n\n'
     "The council, which said the road was safe, voted against the plan.\n\n"
-    "Trump talked about the stock market and made comments about foreign policy.\n"
+    "Trump talked about the stock market and made comments about foreign policy.\n\n"
+    "The governor is predicting that the bill will pass. Unions are backing the plan.\n"
 )
 
 
@@ -382,6 +383,9 @@ def reported(tmp_path_factory):
     ("the road was safe", "which"),
     # a stance verb's object ends before the subject's next predicate
     ("the stock market", "Trump"),
+    # a stance verb in the progressive reports as in any other tense
+    ("the bill will pass", "The governor"),
+    ("the plan", "Unions"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
