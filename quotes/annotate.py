@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from quotes import models
 from quotes.cue_model import CueModel
 from quotes.detect import claim_before, quoted_spans
-from quotes.lexicon import CUE_VERBS, cue_lemma, is_abbreviation
+from quotes.lexicon import CUE_VERBS, EVIDENTIAL_CUES, cue_lemma, is_abbreviation
 from quotes.types import Article, Doc, Mention, Sentence, Span, Token
 
 
@@ -168,7 +168,7 @@ def _needs_parse(sent: Any, quoted: list[tuple[int, int]]) -> bool:
 
 @cache
 def _parse_lemmas() -> frozenset[str]:
-    return CUE_VERBS | CueModel.load().lemmas
+    return CUE_VERBS | EVIDENTIAL_CUES | CueModel.load().lemmas
 
 
 def _char_span(word: Any) -> tuple[int, int]:

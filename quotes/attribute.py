@@ -23,6 +23,7 @@ from itertools import pairwise
 from quotes.detect import (
     claim_holder,
     claim_word,
+    evidential,
     inner_hyphen,
     is_cue,
     is_quote_mark,
@@ -202,6 +203,8 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return _according_source(toks, cue.index + 2)
     if claim_word(cue, sent):
         return _holder(sent, cue)
+    if evidential(cue, sent):
+        return None  # "Trump is expected to win": the subject is what is reported
     found = _surface_subject(sent, cue) or _parse_subject(sent, cue)
     # a cue tagged as a noun is no part of its subject: "9 percent say", '," declares Stephanie Acs'
     if found is not None and found[0] < cue.index <= found[1]:

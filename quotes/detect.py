@@ -36,6 +36,7 @@ from quotes.lexicon import (
     CLAIM_WORDS,
     CUE_VERBS,
     DASHES,
+    EVIDENTIAL_CUES,
     LABELS,
     PHRASAL_CUES,
     RELATIVE_PRONOUNS,
@@ -418,6 +419,34 @@ def claim_holder(word: Token, sentence: Sentence) -> Token | None:
     return owner
 
 
+def evidential(token: Token, sentence: Sentence) -> bool:
+    """Does this verb report a claim about its own subject that nobody named
+    holds: "the race appears closer", "Ms. Olivieri seemed to be on a perpetual
+    search", "the Fed is expected to act"? "Seem" and "appear" with an
+    infinitive or an adjective after them, or a clause after "it seems";
+    "expected" in the passive before an infinitive; not "seemed to mock ...",
+    where the second verb is the cue."""
+    toks = sentence.tokens
+    lemma = token.lemma.lower()
+    if token.upos not in ("VERB", "AUX") or lemma not in EVIDENTIAL_CUES:
+        return False
+    i = token.index + 1
+    while i < len(toks) and toks[i].upos == "ADV":
+        i += 1
+    if i >= len(toks):
+        return False
+    infinitive = toks[i].text.lower() == "to" and i + 1 < len(toks) and not is_cue(toks[i + 1], sentence)
+    if lemma == "expect":
+        j = token.index - 1
+        while j >= 0 and toks[j].upos in ("ADV", "PART"):
+            j -= 1
+        return token.text.lower() == "expected" and j >= 0 and toks[j].lemma.lower() == "be" and infinitive
+    # "it appears (that) he has little chance": the clause alone
+    impersonal = token.index > 0 and toks[token.index - 1].text.lower() == "it" \
+        and any(t.head == token.index and t.deprel == "ccomp" for t in toks)
+    return infinitive or impersonal or toks[i].upos == "ADJ"
+
+
 def is_stance(token: Token, sentence: Sentence) -> bool:
     """Does this cue report an object as well as a clause ("called it a gift")?
     Stance verbs of the lexicon do, and so does a verb that only the cue model
@@ -761,16 +790,21 @@ def _subtree_end(sent: Sentence, mark: Token) -> int:
     return _clause_end(sent, mark.head, mark.index)
 
 
-def _clause_end(sent: Sentence, head: int, floor: int) -> int:
-    """End offset of the words that hang on ``toks[head]``, without trailing
-    punctuation (but never before ``toks[floor]``)."""
-    toks = sent.tokens
+def _subtree(toks: list[Token], head: int) -> set[int]:
+    """Indices of ``toks[head]`` and the words that hang on it, by the parse."""
     inside, grown = {head}, True
     while grown:
         more = {t.index for t in toks if t.head in inside} - inside
         inside |= more
         grown = bool(more)
-    last = max(inside)
+    return inside
+
+
+def _clause_end(sent: Sentence, head: int, floor: int) -> int:
+    """End offset of the words that hang on ``toks[head]``, without trailing
+    punctuation (but never before ``toks[floor]``)."""
+    toks = sent.tokens
+    last = max(_subtree(toks, head))
     while last > floor and toks[last].upos == "PUNCT" and not is_quote_mark(toks[last].text):
         last -= 1
     return toks[last].end
@@ -958,6 +992,20 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
     return _before_concession(ctx, inside, span) if span[0] > cue.start else span
 
 
+def _evidence(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """What an :func:`evidential` verb reports: its subject, by the parse, and
+    the rest of the clause ("Enthusiasm for Clinton appears to have plummeted");
+    after "it appears" only the clause."""
+    toks = sent.tokens
+    subject = next((t for t in toks if t.head == cue.index and t.deprel.startswith(("nsubj", "expl"))), None)
+    after = _clause_after(ctx, sent, cue)
+    if subject is None or subject.index > cue.index or after is None:
+        return None
+    if subject.text.lower() == "it":
+        return after
+    return toks[min(_subtree(toks, subject.index))].start, after[1]
+
+
 def _before_concession(ctx: _Context, inside: list[Token], span: tuple[int, int]) -> tuple[int, int]:
     """A report without the concession the writer adds after it ("say stricter
     laws would help, though they blame ..."), outside quoted words; ``inside``
@@ -1095,11 +1143,15 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
         for tok in sent.tokens:
             colon = tok.text == ":"
             claim = claim_word(tok, sent)
-            lexical = colon or claim or is_cue(tok, sent)
+            evidence = evidential(tok, sent)
+            lexical = colon or claim or evidence or is_cue(tok, sent)
             if tok.start in used_cues or ctx.inside_quote(tok.start) or not (lexical or cues.accepts(sent, tok)):
                 continue
             stance = not claim and is_stance(tok, sent)
-            span = _after_name_colon(ctx, sent, tok) if colon else _indirect(ctx, sent, tok, stance)
+            if colon:
+                span = _after_name_colon(ctx, sent, tok)
+            else:
+                span = _evidence(ctx, sent, tok) if evidence else _indirect(ctx, sent, tok, stance)
             taken = quoted_words if _aside(sent, tok) else covered
             if span is None or any(s <= span[0] < e for s, e in taken):
                 continue

@@ -49,6 +49,12 @@ WEAK_CUES = _words("""
     counter charge post fear hope expect note
 """)
 
+# Verbs of appearance and expectation that report a claim about their own
+# subject, held by nobody named: "the race appears closer in Ohio", "Trump is
+# expected to win". PolNeAR annotates them, the subject within the content;
+# "expect" only counts in the passive.
+EVIDENTIAL_CUES = _words("seem appear expect")
+
 # Nouns and adjectives that report a claim when a "that" clause follows them:
 # "Trump's suggestion that ...", "she made it clear that ...", "Cruz has been
 # acutely aware that ...". Not "sure" ("make sure that"), nor "fact".

@@ -178,7 +178,10 @@ REPORTED = (
     '"The line never moves," said Ana Diaz, a cashier, who said she had waited an hour. "It is always like this."\n\n'
     "The council, which said the road was safe, voted against the plan.\n\n"
     "Trump talked about the stock market and made comments about foreign policy.\n\n"
-    "The governor is predicting that the bill will pass. Unions are backing the plan.\n"
+    "The governor is predicting that the bill will pass. Unions are backing the plan.\n\n"
+    "In the latest polls, the race appears closer in Ohio. The central bank, which has held rates near zero, "
+    "is widely expected to raise them in March. It appears the mayor has little chance of winning. "
+    "Mr. Cruz seemed to mock the proposal. The senator appeared on Fox News on Sunday.\n"
 )
 
 
@@ -396,6 +399,18 @@ def test_reported_speech_and_its_speaker(reported, content, speaker):
 def test_a_relative_pronoun_speaker_is_the_phrase_it_stands_for(reported):
     assert reported["she had waited an hour"].entity.name == "Ana Diaz"
     assert reported["the road was safe"].entity.name == "council"
+
+
+def test_what_seems_or_is_expected_is_reported_for_nobody(reported):
+    # the subject is part of what is reported, and no speaker is named
+    for content in ("the race appears closer in Ohio",
+                    "The central bank, which has held rates near zero, is widely expected to raise them in March",
+                    "the mayor has little chance of winning"):
+        assert content in reported, sorted(reported)
+        assert reported[content].speaker is None
+    # a cue after "seemed to" speaks for the subject; "appeared on" reports nothing
+    assert reported["the proposal"].speaker.text == "Mr. Cruz"
+    assert not any("Fox News" in content for content in reported)
 
 
 def test_a_quote_that_is_the_whole_report_is_direct(reported):
