@@ -71,12 +71,12 @@ CLAIM_WORDS = _words("""
 # the economy", "pointed to the polls", "called for a ban", "railed against".
 # Chosen on PolNeAR train: each pair's attributions are right (content and
 # speaker) often enough to gain F1; "vote for", "focus on", "ask about",
-# "react to", "reply to" and "side with" were not. "put it" frames what follows
-# ("As Cornyn put it, ...").
+# "react to", "reply to" and "side with" were not. "put it" and "point out"
+# frame what follows ("As Cornyn put it, ...").
 PHRASAL_CUES = frozenset(p.replace(":", " ") for p in _words("""
     talk:about speak:about speak:of refer:to point:to respond:to comment:on call:for call:on
     rail:against advocate:for push:for allude:to complain:about warn:of argue:for argue:against
-    lash:out weigh:in ask:for object:to hint:at put:it
+    lash:out weigh:in ask:for object:to hint:at put:it point:out
 """))
 
 # Irregular past forms of cue verbs, for text with no lemmatizer.

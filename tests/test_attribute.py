@@ -181,7 +181,8 @@ REPORTED = (
     "The governor is predicting that the bill will pass. Unions are backing the plan.\n\n"
     "In the latest polls, the race appears closer in Ohio. The central bank, which has held rates near zero, "
     "is widely expected to raise them in March. It appears the mayor has little chance of winning. "
-    "Mr. Cruz seemed to mock the proposal. The senator appeared on Fox News on Sunday.\n"
+    "Mr. Cruz seemed to mock the proposal. The senator appeared on Fox News on Sunday.\n\n"
+    "As the analyst pointed out in a column, the plan costs more than it saves.\n"
 )
 
 
@@ -388,6 +389,8 @@ def reported(tmp_path_factory):
     ("the stock market", "Trump"),
     # a stance verb in the progressive reports as in any other tense
     ("the bill will pass", "The governor"),
+    # a phrasal cue frames the clause after its own adverbials
+    ("the plan costs more than it saves", "the analyst"),
     ("the plan", "Unions"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
