@@ -29,6 +29,7 @@ from quotes.detect import (
     is_quote_mark,
     is_stance,
     opening_participle,
+    question_asked,
 )
 from quotes.lexicon import (
     ADDRESSEE_CUES,
@@ -205,6 +206,8 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return _holder(sent, cue)
     if evidential(cue, sent):
         return None  # "Trump is expected to win": the subject is what is reported
+    if question_asked(cue, sent):
+        return _asker(sent, cue)
     found = _surface_subject(sent, cue) or _parse_subject(sent, cue)
     # a cue tagged as a noun is no part of its subject: "9 percent say", '," declares Stephanie Acs'
     if found is not None and found[0] < cue.index <= found[1]:
@@ -212,6 +215,18 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     elif found is not None and found[0] == cue.index < found[1]:
         found = cue.index + 1, found[1]
     return found
+
+
+def _asker(sent: Sentence, asked: Token) -> tuple[int, int] | None:
+    """Who put a question to the subject: "was asked by [host John Dickerson]
+    whether ...", else nobody named."""
+    toks = sent.tokens
+    i = asked.index + 1
+    while i < len(toks) and toks[i].upos == "ADV":
+        i += 1
+    if i + 1 < len(toks) and toks[i].text.lower() == "by" and _np_member(toks, i + 1):
+        return noun_phrase(toks, i + 1)
+    return None
 
 
 def _holder(sent: Sentence, word: Token) -> tuple[int, int] | None:

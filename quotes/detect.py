@@ -369,7 +369,8 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
             token.text.lower().endswith("ed") and nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ")
             and (prev is None or prev.upos in ("DET", "ADJ", "PUNCT", "ADP", "VERB"))))):
         return False
-    # passive ("were told", "was asked"): its subject is the addressee, not the speaker
+    # passive ("were told"): its subject is the addressee, not the speaker (the
+    # question of "was asked" is read by _question)
     passive = prev is not None and prev.lemma.lower() in ("be", "get")
     return not (passive and token.text.lower().endswith(("ed", "told", "said")))
 
@@ -445,6 +446,21 @@ def evidential(token: Token, sentence: Sentence) -> bool:
     impersonal = token.index > 0 and toks[token.index - 1].text.lower() == "it" \
         and any(t.head == token.index and t.deprel == "ccomp" for t in toks)
     return infinitive or impersonal or toks[i].upos == "ADJ"
+
+
+def question_asked(token: Token, sentence: Sentence) -> bool:
+    """Is this "asked" a question put to its subject, by nobody or by someone
+    named after "by": "Rubio was asked whether ...", "when asked about his
+    speeches", "Asked what it might look like, ..."?"""
+    toks = sentence.tokens
+    if token.text.lower() != "asked":
+        return False
+    j = token.index - 1
+    while j >= 0 and toks[j].upos in ("ADV", "PART"):
+        j -= 1
+    nxt = toks[token.index + 1].text.lower() if token.index + 1 < len(toks) else ""
+    return j < 0 or toks[j].lemma.lower() in ("be", "get") or (
+        toks[j].text.lower() in (*_FRONTING, ",") and nxt in (*_OPENERS, "about", "whether"))
 
 
 def is_stance(token: Token, sentence: Sentence) -> bool:
@@ -706,6 +722,13 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         i += 1
     if i < len(toks) and toks[i].text in (",", ":"):
         i += 1
+    return _clause_from(ctx, sent, cue, i)
+
+
+def _clause_from(ctx: _Context, sent: Sentence, cue: Token, i: int) -> tuple[int, int] | None:
+    """A cue's report from ``toks[i]`` on, to the statement's end or a break
+    that starts something new."""
+    toks = sent.tokens
     if i >= len(toks):
         return None
     para = ctx.article.paragraphs[sent.paragraph].span
@@ -1006,6 +1029,28 @@ def _evidence(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
     return toks[min(_subtree(toks, subject.index))].start, after[1]
 
 
+def _question(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """The question of a :func:`question_asked`: after any asker ("by host John
+    Dickerson"), a clause ("whether ...", "if ..."), what it was about, or a
+    noun phrase ("a straightforward question"); with the subject before "to"
+    ("Rubio was asked to name ...")."""
+    toks = sent.tokens
+    i = _past_adverbials(toks, cue.index + 1)
+    if i < len(toks) and toks[i].text.lower() == "by":
+        i += 1
+        while i < len(toks) and (toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN") or inner_hyphen(toks, i)):
+            i += 1
+    if i >= len(toks):
+        return None
+    if toks[i].text.lower() == "to":
+        return _evidence(ctx, sent, cue)
+    if toks[i].text.lower() == "about":
+        i += 1
+    elif toks[i].text.lower() not in (*_OPENERS, "whether") and toks[i].upos not in ("DET", "NOUN", "PROPN", "PRON"):
+        return None
+    return _clause_from(ctx, sent, cue, i)
+
+
 def _before_concession(ctx: _Context, inside: list[Token], span: tuple[int, int]) -> tuple[int, int]:
     """A report without the concession the writer adds after it ("say stricter
     laws would help, though they blame ..."), outside quoted words; ``inside``
@@ -1144,14 +1189,16 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             colon = tok.text == ":"
             claim = claim_word(tok, sent)
             evidence = evidential(tok, sent)
-            lexical = colon or claim or evidence or is_cue(tok, sent)
+            question = question_asked(tok, sent)
+            lexical = colon or claim or evidence or question or is_cue(tok, sent)
             if tok.start in used_cues or ctx.inside_quote(tok.start) or not (lexical or cues.accepts(sent, tok)):
                 continue
             stance = not claim and is_stance(tok, sent)
             if colon:
                 span = _after_name_colon(ctx, sent, tok)
             else:
-                span = _evidence(ctx, sent, tok) if evidence else _indirect(ctx, sent, tok, stance)
+                span = _evidence(ctx, sent, tok) if evidence else \
+                    _question(ctx, sent, tok) if question else _indirect(ctx, sent, tok, stance)
             taken = quoted_words if _aside(sent, tok) else covered
             if span is None or any(s <= span[0] < e for s, e in taken):
                 continue

@@ -182,7 +182,10 @@ REPORTED = (
     "In the latest polls, the race appears closer in Ohio. The central bank, which has held rates near zero, "
     "is widely expected to raise them in March. It appears the mayor has little chance of winning. "
     "Mr. Cruz seemed to mock the proposal. The senator appeared on Fox News on Sunday.\n\n"
-    "As the analyst pointed out in a column, the plan costs more than it saves.\n"
+    "As the analyst pointed out in a column, the plan costs more than it saves.\n\n"
+    "During an interview, the actress was asked if she had ever been treated unfairly. The senator was asked by "
+    "host Ann Lee whether the plan would pass. Asked about the delay, the mayor said the city had no choice. "
+    "Voters were also asked to pick a loser.\n"
 )
 
 
@@ -414,6 +417,15 @@ def test_what_seems_or_is_expected_is_reported_for_nobody(reported):
     # a cue after "seemed to" speaks for the subject; "appeared on" reports nothing
     assert reported["the proposal"].speaker.text == "Mr. Cruz"
     assert not any("Fox News" in content for content in reported)
+
+
+def test_a_question_put_to_someone_is_reported_for_who_asked_it(reported):
+    assert reported["whether the plan would pass"].speaker.text == "host Ann Lee"
+    # nobody named asked: no speaker, and not the one who answers
+    for content in ("if she had ever been treated unfairly", "the delay", "Voters were also asked to pick a loser"):
+        assert content in reported, sorted(reported)
+        assert reported[content].speaker is None
+    assert reported["the city had no choice"].speaker.text == "the mayor"
 
 
 def test_a_quote_that_is_the_whole_report_is_direct(reported):
