@@ -208,7 +208,7 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return None  # "Trump is expected to win": the subject is what is reported
     if question_asked(cue, sent):
         return _asker(sent, cue)
-    found = _surface_subject(sent, cue) or _parse_subject(sent, cue)
+    found = _surface_subject(sent, cue) or _parse_subject(sent, cue) or _shared_subject(sent, cue)
     # a cue tagged as a noun is no part of its subject: "9 percent say", '," declares Stephanie Acs'
     if found is not None and found[0] < cue.index <= found[1]:
         found = found[0], cue.index - 1
@@ -227,6 +227,15 @@ def _asker(sent: Sentence, asked: Token) -> tuple[int, int] | None:
     if i + 1 < len(toks) and toks[i].text.lower() == "by" and _np_member(toks, i + 1):
         return noun_phrase(toks, i + 1)
     return None
+
+
+def _shared_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """The subject of the verb a cue is coordinated with, by the parse: "Trump
+    summed up Clinton as "terrible," denounced her record ..."."""
+    toks = sent.tokens
+    if cue.deprel != "conj" or not 0 <= cue.head < cue.index or toks[cue.head].upos != "VERB":
+        return None
+    return _subject(sent, toks[cue.head])
 
 
 def _holder(sent: Sentence, word: Token) -> tuple[int, int] | None:

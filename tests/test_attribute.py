@@ -185,7 +185,8 @@ REPORTED = (
     "As the analyst pointed out in a column, the plan costs more than it saves.\n\n"
     "During an interview, the actress was asked if she had ever been treated unfairly. The senator was asked by "
     "host Ann Lee whether the plan would pass. Asked about the delay, the mayor said the city had no choice. "
-    "Voters were also asked to pick a loser.\n"
+    "Voters were also asked to pick a loser.\n\n"
+    'The governor summed up the deal as "a mess," denounced its cost and said the city would appeal.\n'
 )
 
 
@@ -392,6 +393,8 @@ def reported(tmp_path_factory):
     ("the stock market", "Trump"),
     # a stance verb in the progressive reports as in any other tense
     ("the bill will pass", "The governor"),
+    # a verb in a list of verbs has the first one's subject
+    ("its cost", "The governor"),
     # a phrasal cue frames the clause after its own adverbials
     ("the plan costs more than it saves", "the analyst"),
     ("the plan", "Unions"),
