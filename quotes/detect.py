@@ -356,6 +356,10 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
             return True
     if (lemma not in CUE_VERBS and not phrasal_cue(token, sentence)) or token.upos not in ("VERB", "X"):
         return False
+    # "to find a way", "couldn't find anyone", "they find jobs": the bare form
+    # reports a finding only with a clause ("studies find that ...")
+    if token.text.lower() == "find" and not (nxt is not None and nxt.text.lower() == "that"):
+        return False
     # "That said, ..." opens the writer's concession and reports nothing
     if token.text.lower() == "said" and prev is not None and prev.text.lower() == "that" and nxt is not None \
             and nxt.text == "," and (prev.index == 0 or toks[prev.index - 1].upos == "PUNCT"):

@@ -186,7 +186,8 @@ REPORTED = (
     "During an interview, the actress was asked if she had ever been treated unfairly. The senator was asked by "
     "host Ann Lee whether the plan would pass. Asked about the delay, the mayor said the city had no choice. "
     "Voters were also asked to pick a loser.\n\n"
-    'The governor summed up the deal as "a mess," denounced its cost and said the city would appeal.\n'
+    'The governor summed up the deal as "a mess," denounced its cost and said the city would appeal.\n\n'
+    "The party could not find a candidate for the seat. Researchers find that the rate is rising.\n"
 )
 
 
@@ -395,6 +396,8 @@ def reported(tmp_path_factory):
     ("the bill will pass", "The governor"),
     # a verb in a list of verbs has the first one's subject
     ("its cost", "The governor"),
+    # "find" reports in its bare form only with a clause
+    ("the rate is rising", "Researchers"),
     # a phrasal cue frames the clause after its own adverbials
     ("the plan costs more than it saves", "the analyst"),
     ("the plan", "Unions"),
@@ -470,8 +473,9 @@ def test_a_label_before_a_colon_is_no_speaker(reported):
 def test_a_claim_nobody_holds_is_no_report(reported):
     # "it is clear that ..." is the writer's own
     assert not any(content.startswith("the race is tightening") for content in reported)
-    # nor is "That said, ..."
+    # nor is "That said, ...", nor what someone could not find
     assert not any(content.startswith("few voters") for content in reported)
+    assert not any(content.startswith("a candidate for the seat") for content in reported)
 
 
 DIRECT = (
