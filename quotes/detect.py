@@ -77,6 +77,7 @@ _SAID = _SAY_FORMS - {"told", "tells"}  # after "told" a noun phrase is the addr
 _QUANTITIES = {"least", "most", "than", "half", "third", "quarter", "dozen", "hundred", "hundreds", "thousand",
                "thousands", "million", "millions", "percent"}
 # words that open the concession a writer adds after a report (", though they blame ...")
+_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"})
 _CONCESSIONS = frozenset({"though", "although", "even", "however"})
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
 
@@ -357,8 +358,12 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     if (lemma not in CUE_VERBS and not phrasal_cue(token, sentence)) or token.upos not in ("VERB", "X"):
         return False
     # "to find a way", "couldn't find anyone", "they find jobs": the bare form
-    # reports a finding only with a clause ("studies find that ...")
-    if token.text.lower() == "find" and not (nxt is not None and nxt.text.lower() == "that"):
+    # reports a finding only with a clause ("studies find that ..."); "helped
+    # found" is founding; "found itself" no finding either
+    bare = token.text.lower() == "find" or (
+        token.text.lower() == "found" and prev is not None and prev.text.lower() in ("to", "help", "helped"))
+    if lemma == "find" and ((bare and not (nxt is not None and nxt.text.lower() == "that"))
+                            or (nxt is not None and nxt.text.lower() in _REFLEXIVES)):
         return False
     # "That said, ..." opens the writer's concession and reports nothing
     if token.text.lower() == "said" and prev is not None and prev.text.lower() == "that" and nxt is not None \
