@@ -365,6 +365,10 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     if lemma == "find" and ((bare and not (nxt is not None and nxt.text.lower() == "that"))
                             or (nxt is not None and nxt.text.lower() in _REFLEXIVES)):
         return False
+    # "a company called Cambridge Analytica": a name, not what anyone called it
+    if lemma in _NAMING and token.text.lower().endswith("ed") and token.deprel == "acl" \
+            and prev is not None and prev.upos in ("NOUN", "PROPN") and not phrasal_cue(token, sentence):
+        return False
     # "That said, ..." opens the writer's concession and reports nothing
     if token.text.lower() == "said" and prev is not None and prev.text.lower() == "that" and nxt is not None \
             and nxt.text == "," and (prev.index == 0 or toks[prev.index - 1].upos == "PUNCT"):

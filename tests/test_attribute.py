@@ -188,7 +188,8 @@ REPORTED = (
     "Voters were also asked to pick a loser.\n\n"
     'The governor summed up the deal as "a mess," denounced its cost and said the city would appeal.\n\n'
     "The party could not find a candidate for the seat. Researchers find that the rate is rising. "
-    "The agency found itself at the center of the storm. She helped found the group in 2008.\n"
+    "The agency found itself at the center of the storm. She helped found the group in 2008.\n\n"
+    "The donors paid a company called Harmony Enterprises, and the senator called for a recount.\n"
 )
 
 
@@ -433,6 +434,11 @@ def test_a_question_put_to_someone_is_reported_for_who_asked_it(reported):
         assert content in reported, sorted(reported)
         assert reported[content].speaker is None
     assert reported["the city had no choice"].speaker.text == "the mayor"
+
+
+def test_what_something_is_called_is_its_name_not_a_report(reported):
+    assert not any(content.startswith("Harmony Enterprises") for content in reported)
+    assert reported["a recount"].speaker.text == "the senator"
 
 
 def test_a_quote_that_is_the_whole_report_is_direct(reported):
