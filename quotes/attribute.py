@@ -6,12 +6,15 @@ models misparse, the mention is then grown with surface noun-phrase rules
 around it, and when the parse has no subject the nearest noun phrase before
 (or, in "…," said X, after) the cue is taken. "according to X" names X. A
 participle after a frame (", adding that ...") speaks for the frame's speaker.
+What seems or is expected has no speaker ("Trump is expected to win"), and a
+question put to someone is the asker's ("was asked by host X whether ..."),
+or nobody's.
 
 A direct quote with no cue of its own takes the speaker of the quote just
 before it in the same paragraph, or of the last quote of the paragraph before
 (news convention for a quote paragraph that continues a speaker).
 
-Limits: passive cues ("was quoted as saying", "was criticized by X") and
+Limits: other passive cues ("was quoted as saying", "was criticized by X") and
 speakers more than one paragraph away are not found.
 """
 

@@ -12,8 +12,10 @@ Two layers:
   when the clause holds quoted words. A stance verb reports its object ("called
   it a gift"), a phrasal cue its preposition's object ("pointed to the polls"),
   and a claim noun or adjective the "that" clause after it ("Trump's
-  suggestion that ..."). Quoted phrases in no reported clause are scare quotes
-  and are not reported.
+  suggestion that ..."). Verbs of appearance and expectation report their
+  subject with the rest of the clause ("the race appears closer"), and a
+  question put to someone is reported ("was asked whether ..."). Quoted
+  phrases in no reported clause are scare quotes and are not reported.
 
 Limits: nested quotes are not reported separately; single quote marks open
 a quote only at a word start and only outside double quotes; a speech cue
