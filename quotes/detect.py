@@ -78,8 +78,8 @@ _APPROX = {"about", "around", "nearly", "almost", "roughly", "at", "over", "more
 _SAID = _SAY_FORMS - {"told", "tells"}  # after "told" a noun phrase is the addressee
 _QUANTITIES = {"least", "most", "than", "half", "third", "quarter", "dozen", "hundred", "hundreds", "thousand",
                "thousands", "million", "millions", "percent"}
-# words that open the concession a writer adds after a report (", though they blame ...")
 _REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"})
+# words that open the concession a writer adds after a report (", though they blame ...")
 _CONCESSIONS = frozenset({"though", "although", "even", "however"})
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
 
@@ -1211,9 +1211,12 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             stance = not claim and is_stance(tok, sent)
             if colon:
                 span = _after_name_colon(ctx, sent, tok)
+            elif evidence:
+                span = _evidence(ctx, sent, tok)
+            elif question:
+                span = _question(ctx, sent, tok)
             else:
-                span = _evidence(ctx, sent, tok) if evidence else \
-                    _question(ctx, sent, tok) if question else _indirect(ctx, sent, tok, stance)
+                span = _indirect(ctx, sent, tok, stance)
             taken = quoted_words if _aside(sent, tok) else covered
             if span is None or any(s <= span[0] < e for s, e in taken):
                 continue
