@@ -362,11 +362,12 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     # "to find a way", "couldn't find anyone", "they find jobs": the bare form
     # reports a finding only with a clause ("studies find that ..."); "helped
     # found" is founding; "found itself" no finding either
-    bare = token.text.lower() == "find" or (
-        token.text.lower() == "found" and prev is not None and prev.text.lower() in ("to", "help", "helped"))
-    if lemma == "find" and ((bare and not (nxt is not None and nxt.text.lower() == "that"))
-                            or (nxt is not None and nxt.text.lower() in _REFLEXIVES)):
-        return False
+    if lemma == "find":
+        bare = token.text.lower() == "find" or (
+            token.text.lower() == "found" and prev is not None and prev.text.lower() in ("to", "help", "helped"))
+        following = nxt.text.lower() if nxt is not None else ""
+        if (bare and following != "that") or following in _REFLEXIVES:
+            return False
     # "a company called Cambridge Analytica": a name, not what anyone called it
     if lemma in _NAMING and token.text.lower().endswith("ed") and token.deprel == "acl" \
             and prev is not None and prev.upos in ("NOUN", "PROPN") and not phrasal_cue(token, sentence):
@@ -453,9 +454,7 @@ def evidential(token: Token, sentence: Sentence) -> bool:
         return False
     infinitive = toks[i].text.lower() == "to" and i + 1 < len(toks) and not is_cue(toks[i + 1], sentence)
     if lemma == "expect":
-        j = token.index - 1
-        while j >= 0 and toks[j].upos in ("ADV", "PART"):
-            j -= 1
+        j = _before_adverbs(toks, token.index)
         return token.text.lower() == "expected" and j >= 0 and toks[j].lemma.lower() == "be" and infinitive
     # "it appears (that) he has little chance": the clause alone
     impersonal = token.index > 0 and toks[token.index - 1].text.lower() == "it" \
@@ -470,12 +469,19 @@ def question_asked(token: Token, sentence: Sentence) -> bool:
     toks = sentence.tokens
     if token.text.lower() != "asked":
         return False
-    j = token.index - 1
-    while j >= 0 and toks[j].upos in ("ADV", "PART"):
-        j -= 1
+    j = _before_adverbs(toks, token.index)
     nxt = toks[token.index + 1].text.lower() if token.index + 1 < len(toks) else ""
     return j < 0 or toks[j].lemma.lower() in ("be", "get") or (
         toks[j].text.lower() in (*_FRONTING, ",") and nxt in (*_OPENERS, "about", "whether"))
+
+
+def _before_adverbs(toks: list[Token], i: int) -> int:
+    """Index of the nearest word before ``toks[i]`` that is no adverb or
+    particle ("was [widely] expected", "were [also] asked"); -1 if none."""
+    j = i - 1
+    while j >= 0 and toks[j].upos in ("ADV", "PART"):
+        j -= 1
+    return j
 
 
 def is_stance(token: Token, sentence: Sentence) -> bool:
@@ -1036,8 +1042,10 @@ def _evidence(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
     after "it appears" only the clause."""
     toks = sent.tokens
     subject = next((t for t in toks if t.head == cue.index and t.deprel.startswith(("nsubj", "expl"))), None)
+    if subject is None or subject.index > cue.index:
+        return None
     after = _clause_after(ctx, sent, cue)
-    if subject is None or subject.index > cue.index or after is None:
+    if after is None:
         return None
     if subject.text.lower() == "it":
         return after

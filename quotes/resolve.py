@@ -25,7 +25,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from quotes.attribute import first_subject, noun_phrase
-from quotes.lexicon import GROUP_PRONOUNS, HONORIFICS, MESSAGE_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS
+from quotes.lexicon import (
+    GROUP_PRONOUNS,
+    HONORIFICS,
+    MESSAGE_NOUNS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+)
 from quotes.types import Article, Doc, Entity, Quote, Sentence, Span, Token
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -269,7 +277,7 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         return index.antecedent(speaker.start, "PERSON", resolved)
     if len(toks) == 1 and words[0] in GROUP_PRONOUNS:
         return index.antecedent(speaker.start, "ORG", resolved)
-    if len(toks) == 1 and words[0] in ("who", "which"):
+    if len(toks) == 1 and words[0] in RELATIVE_PRONOUNS:
         phrase = _relative_antecedent(sent, toks[0])
         if phrase is None:
             return None

@@ -387,7 +387,9 @@ def reported(tmp_path_factory):
     ("the depot ignored every complaint", "Tom Reyes"),
     # or when the parse makes its "-ed" verb the cue's clause
     ("the council ignored the petition", "Lee Park"),
-    # a frame between two quotes may report something of its own
+    # a frame between two quotes may report something of its own; the speaker
+    # mention is the relative pronoun, as written (whom it stands for is the
+    # entity's name, tested below)
     ("the stadium vote", "the mayor"),
     ("she had waited an hour", "who"),
     # a relative clause in the subject reports only its own complement
