@@ -20,7 +20,6 @@ speakers more than one paragraph away are not found.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from quotes.detect import (
@@ -33,6 +32,7 @@ from quotes.detect import (
     is_stance,
     opening_participle,
     question_asked,
+    signature,
 )
 from quotes.lexicon import (
     ADDRESSEE_CUES,
@@ -411,10 +411,6 @@ def _token_at(doc: Doc, pos: int) -> tuple[Sentence, Token] | None:
     return None
 
 
-# A quote signed with a dash after its closing mark, maybe on the next line.
-_SIGNATURE = re.compile(r"[\"”’'.,!?]*\s*[-—–]+[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
-
-
 def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Fill ``speaker`` for each quote (in place) and return the quotes."""
     text = article.text
@@ -430,7 +426,7 @@ def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
     last_in_para: dict[int, Quote] = {}
     for quote in quotes:
         para = paragraph(quote.content.start)
-        signed = _SIGNATURE.match(text, quote.content.end) if quote.kind == "direct" else None
+        signed = signature(text, quote.content.end) if quote.kind == "direct" else None
         if signed:  # '"..." -Michelle Marks, Philadelphia.'
             quote.speaker = Span.of(text, signed.start(1), signed.end(1))
         elif quote.cue is not None:

@@ -94,6 +94,8 @@ _TRAILING_FRAME = re.compile(
 _DASH_MARKS = ("-", *DASHES)
 # a frame closed by a dash (', Mr. Elkins said - but ...')
 _DASH_FRAME = re.compile(r"[^-—–!?\"“”]{1,80}?\s(?:--?|—|–)(?=\s)")
+# a quote signed with a dash after its closing mark, maybe on the next line
+_SIGNATURE = re.compile(r"[\"”’'.,!?]*\s*[-—–]+[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
 # a relative clause after a quote, on its last words: no frame
 _RELATIVE = re.compile(r"\s*,?\s*(?:which|where|whose)\b", re.IGNORECASE)
 
@@ -1162,6 +1164,12 @@ def _aside(sent: Sentence, cue: Token) -> bool:
     return (prev == "," and cue.text.lower().endswith("ing")) or (prev == "who" and cue.text.lower() in _SAY_FORMS)
 
 
+def signature(text: str, end: int) -> re.Match[str] | None:
+    """The dash and name that sign the quote ending at ``end`` ('"..."
+    -Michelle Marks, Philadelphia.'), the name as group 1; None if unsigned."""
+    return _SIGNATURE.match(text, end)
+
+
 def inner_hyphen(toks: list[Token], i: int) -> bool:
     """Is ``toks[i]`` the hyphen inside a word ("lower-court"), not a dash?"""
     return (toks[i].text == "-" and 0 < i < len(toks) - 1
@@ -1188,7 +1196,8 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
         standalone, cue = _standalone(ctx, q)
         joined = last_direct is not None and last_direct.fragments[-1].end < q.start \
             and _joins(ctx, last_direct, q, cue)
-        goes_on = standalone and cue is None and last_direct is not None and _goes_on(ctx, last_direct, q.open_mark)
+        goes_on = standalone and cue is None and last_direct is not None and not signature(text, q.end) \
+            and _goes_on(ctx, last_direct, q.open_mark)
         if last_direct is not None and (joined or goes_on):
             last_direct.fragments.extend(q.fragments)
             last_direct.content = Span.of(text, last_direct.content.start, q.end)
@@ -1304,9 +1313,10 @@ def _joins(ctx: _Context, first: Quote, second: QuotedSpan, second_cue: tuple[Se
 
 def _goes_on(ctx: _Context, first: Quote, open_mark: int) -> bool:
     """Does a quote with no frame of its own (opening at ``open_mark``) continue
-    the quote before it, in the same paragraph ("A," he said. "B.") or opening
-    the next one after a paragraph that ended with the frame? News counts it as
-    one statement."""
+    the quote before it, in the same paragraph ("A," he said. "B."), opening
+    the next one after a paragraph that ended with the frame, or after a
+    paragraph that ended with the quote itself? News counts it as one
+    statement."""
     first_end = first.fragments[-1].end
     between = ctx.marks[first_end:open_mark]
     start = first_end + len(between) - len(between.lstrip(" ,.!?…" + ALL_MARKS))  # past its closing mark
@@ -1317,6 +1327,8 @@ def _goes_on(ctx: _Context, first: Quote, open_mark: int) -> bool:
                 and len(q.fragments[0].text.split()) <= 6:
             chars[q.open_mark - start] = chars[q.close_mark - start] = " "
     frame = "".join(chars).rstrip()
+    if not frame and "\n" in between:  # quote paragraphs in a row, the first one's frame for all
+        return True
     if not (first.cue is not None and "\n" not in frame
             and first_end <= first.cue.start < open_mark and len(frame) < 200
             and frame.endswith((".", "!", "?"))

@@ -124,6 +124,20 @@ def test_a_quote_going_on_after_its_frame_is_one_statement():
     assert [f.text for f in second.fragments] == ["Nobody asked us"]  # a new paragraph, a new statement
 
 
+def test_a_paragraph_of_quote_alone_goes_on_with_the_quote_before():
+    text = ("“The team has done an awful job,” Barkley said. “They chased ratings all year.”\n\n"
+            "“And it is sad that the company sold its soul.”\n\n"
+            "The network did not comment.\n\n"
+            "“We never answer him.”")
+    article = make_article("x", text)
+    first, last = detect(article, SimpleAnnotator().annotate([article])[0])
+    assert [f.text for f in first.fragments] == [
+        "The team has done an awful job", "They chased ratings all year.",
+        "And it is sad that the company sold its soul."]
+    assert first.content.text == article.text[first.content.start:first.content.end]
+    assert last.cue is None  # after a paragraph of the writer's own, a quote stands alone
+
+
 def test_thousands_of_quote_marks(tmp_path):
     text = ('"' * 3000 + " word “ ” « » ‘ ’ ' " * 500 + "\n") * 3
     article = make_article("x", text)
