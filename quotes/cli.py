@@ -38,6 +38,15 @@ def out() -> Console:
 def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", type=Path,
                    help="files (.txt, .html, .jsonl) or folders; or a quotes.db from an earlier --db run")
+    _add_run_options(p)
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="dask: run on a Dask cluster and write Parquet to --out (needs quotes[dask])")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
+    p.add_argument("--out", type=Path, default=Path("quotes-parquet"), help="Parquet folder for --engine dask")
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    """How the pipeline runs: every command that annotates takes these."""
     p.add_argument("--models", default="auto", metavar="SET",
                    help="compact, official, or a folder of models (default: official if installed, "
                         "else compact)")
@@ -47,10 +56,6 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="annotation processes, one Stanza pipeline each (default: the number of cores; "
                         "a small corpus is annotated in one process)")
-    p.add_argument("--engine", choices=["local", "dask"], default="local",
-                   help="dask: run on a Dask cluster and write Parquet to --out (needs quotes[dask])")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
-    p.add_argument("--out", type=Path, default=Path("quotes-parquet"), help="Parquet folder for --engine dask")
 
 
 def _is_parquet(path: Path) -> bool:
@@ -229,8 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="score against brat attribution annotations (PolNeAR layout)")
     p.add_argument("gold", type=Path, help="folder with text/*.txt and attributions/*.ann")
-    p.add_argument("--models", default="auto", metavar="SET", help="model set, as for analyze")
-    p.add_argument("--annotator", choices=["stanza", "simple"], default="stanza", help=argparse.SUPPRESS)
+    _add_run_options(p)
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", action="store_true", help="also list every error with its text")
     p.add_argument("--limit", type=int, help="only the first N articles")

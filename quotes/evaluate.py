@@ -10,8 +10,9 @@ starts and ends with a double quote mark, *mixed* when it contains one,
 Times articles of PolNeAR write ``''Yes,'' he said``) count as a double
 quote mark. A prediction matches a gold attribution when the token Dice of
 their contents is at least 0.5 (whitespace tokens, lower-cased, quote marks
-and edge punctuation stripped), one to one, greedily by Dice. A matched pair
-has the right speaker when the predicted speaker span overlaps the gold
+and edge punctuation stripped), one to one, greedily by Dice, and between
+equal scores by position (a quote an article repeats matches the copy the
+annotator marked). A matched pair has the right speaker when the predicted speaker span overlaps the gold
 Source (with no gold Source: when no speaker is predicted). End-to-end
 scores count a match only with the right speaker.
 
@@ -158,7 +159,8 @@ class Pair:
 
 
 def match(gold: list[GoldAttribution], pred: list[Quote], threshold: float = 0.5) -> list[Pair]:
-    """One-to-one greedy matching by content Dice; unmatched items get a lone Pair."""
+    """One-to-one greedy matching by content Dice, overlapping spans first
+    between equal scores; unmatched items get a lone Pair."""
     gtoks = [tokens(g.text) for g in gold]
     ptoks = [tokens(said_text(p)) for p in pred]
     candidates = []
@@ -166,12 +168,13 @@ def match(gold: list[GoldAttribution], pred: list[Quote], threshold: float = 0.5
         for j, p in enumerate(ptoks):
             d = dice(g, p)
             if d >= threshold:
-                candidates.append((d, i, j))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+                apart = not any(s < pred[j].content.end and pred[j].content.start < e for s, e in gold[i].content)
+                candidates.append((d, apart, i, j))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2], c[3]))
     used_g: set[int] = set()
     used_p: set[int] = set()
     pairs = []
-    for d, i, j in candidates:
+    for d, _, i, j in candidates:
         if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)

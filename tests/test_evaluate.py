@@ -1,0 +1,152 @@
+"""Scoring attributions against brat annotations laid out as PolNeAR, as
+`quotes evaluate` does."""
+
+import json
+
+import pytest
+
+from quotes.cli import main
+from quotes.evaluate import GoldAttribution, evaluate, match, read_gold
+from quotes.types import Quote, Span
+
+DOC = "local_2016-05-02_bridge-repairs"
+TEXT = (
+    "“We will rebuild the bridge before winter,” Mayor Ana Ruiz said on Monday.\n\n"
+    "The council said the repairs would cost $2 million.\n\n"
+    "Ruiz called the plan “a promise to every driver.”\n\n"
+    "Critics doubt it. “We will rebuild the bridge before winter,” she said again in May.\n"
+)
+
+
+def _at(text: str, words: str, last: bool = False) -> tuple[int, int]:
+    start = text.rindex(words) if last else text.index(words)
+    return start, start + len(words)
+
+
+def _brat(text: str, rows: list[dict]) -> str:
+    """brat standoff lines for attributions given by their words: each row maps
+    a role to its words (or to a list of pieces), ``last`` for a repeat's copy."""
+    lines, t = [], 0
+    for e, row in enumerate(rows, 1):
+        args = []
+        for role in ("Content", "Cue", "Source"):
+            if role not in row:
+                continue
+            pieces = row[role] if isinstance(row[role], list) else [row[role]]
+            spans = [_at(text, p, row.get("last", False)) for p in pieces]
+            t += 1
+            bounds = ";".join(f"{s} {e_}" for s, e_ in spans)
+            lines.append(f"T{t}\t{role} {bounds}\t{' '.join(text[s:e_] for s, e_ in spans)}")
+            args.append(f"{role}:T{t}")
+        lines.append(f"E{e}\tAttribution:T{t} {' '.join(args)}")
+    return "\n".join(lines) + "\n"
+
+
+GOLD = [
+    {"Content": "“We will rebuild the bridge before winter,”", "Cue": "said", "Source": "Mayor Ana Ruiz"},
+    {"Content": "the repairs would cost $2 million", "Cue": "said", "Source": "The council"},
+    {"Content": "the plan “a promise to every driver.”", "Cue": "called", "Source": "Ruiz"},
+    {"Content": "“We will rebuild the bridge before winter,”", "Cue": "said again", "Source": "she", "last": True},
+]
+
+
+@pytest.fixture
+def gold_dir(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / f"{DOC}.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / f"{DOC}_a.ann").write_text(_brat(TEXT, GOLD), encoding="utf-8")
+    # a second annotator's file: only the first in sorted order counts
+    (tmp_path / "attributions" / f"{DOC}_b.ann").write_text(_brat(TEXT, GOLD[:1]), encoding="utf-8")
+    return tmp_path
+
+
+def _quote(kind: str, words: str, speaker: str | None, last: bool = False) -> Quote:
+    content = Span.of(TEXT, *_at(TEXT, words, last))
+    who = Span.of(TEXT, *_at(TEXT, speaker, last)) if speaker else None
+    return Quote(DOC, kind, content, speaker=who, fragments=[content] if kind == "direct" else [])
+
+
+def test_gold_kinds_follow_the_quote_marks(gold_dir):
+    (article,) = read_gold(gold_dir)
+    assert (article.doc, article.publisher) == (DOC, "local")
+    assert [a.kind for a in article.attributions] == ["direct", "indirect", "mixed", "direct"]
+    assert [TEXT[s:e] for a in article.attributions for s, e in a.source] == [
+        "Mayor Ana Ruiz", "The council", "Ruiz", "she"]
+
+
+def test_content_in_pieces_and_across_lines_is_read_whole(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / f"{DOC}.txt").write_text(TEXT, encoding="utf-8")
+    rows = [{"Content": ["“We will rebuild the bridge", "before winter,”"], "Cue": "said"},
+            {"Content": "Monday.\n\nThe council said", "Cue": "said"}]
+    (tmp_path / "attributions" / f"{DOC}_a.ann").write_text(_brat(TEXT, rows), encoding="utf-8")
+    pieces, lines = read_gold(tmp_path)[0].attributions
+    assert pieces.text == "“We will rebuild the bridge before winter,”"
+    assert len(pieces.content) == 2
+    assert lines.text == "Monday.\n\nThe council said"
+
+
+def test_matching_is_one_to_one_above_half_the_words(gold_dir):
+    gold = read_gold(gold_dir)[0].attributions[1:2]  # "the repairs would cost $2 million"
+    twice = [_quote("indirect", "the repairs would cost $2 million", "The council"),
+             _quote("indirect", "the repairs would cost", "The council")]
+    pairs = match(gold, twice)
+    assert sorted((p.gold is not None, p.pred is not None) for p in pairs) == [(False, True), (True, True)]
+    matched = next(p for p in pairs if p.gold is not None)
+    assert matched.pred is twice[0] and matched.score == 1.0
+    # Dice 2·2/(6+2) = 0.5 is enough, 2·1/(6+1) is not
+    assert any(p.pred and p.gold for p in match(gold, [_quote("indirect", "the repairs", None)]))
+    assert not any(p.pred and p.gold for p in match(gold, [_quote("indirect", "repairs", None)]))
+
+
+def test_a_repeated_quote_matches_the_copy_that_was_annotated(gold_dir):
+    gold = read_gold(gold_dir)[0].attributions[3:]  # the second "We will rebuild ...", by "she"
+    first = _quote("direct", "We will rebuild the bridge before winter,", "Mayor Ana Ruiz")
+    second = _quote("direct", "We will rebuild the bridge before winter,", "she", last=True)
+    (pair,) = [p for p in match(gold, [first, second]) if p.gold is not None]
+    assert pair.pred is second
+    assert pair.speaker_right
+
+
+def test_a_speaker_is_right_when_it_overlaps_the_source():
+    gold = GoldAttribution(DOC, [_at(TEXT, "the repairs would cost $2 million")],
+                           "the repairs would cost $2 million", source=[_at(TEXT, "The council")])
+    unsourced = GoldAttribution(DOC, gold.content, gold.text)
+    for speaker, right, right_unsourced in [("The council", True, False), ("council", True, False),
+                                            ("Mayor Ana Ruiz", False, False), (None, False, True)]:
+        quote = _quote("indirect", "the repairs would cost $2 million", speaker)
+        assert [p.speaker_right for p in match([gold], [quote])] == [right]
+        assert [p.speaker_right for p in match([unsourced], [quote])] == [right_unsourced]
+
+
+def test_scores_count_end_to_end_only_with_the_right_speaker(gold_dir):
+    (article,) = read_gold(gold_dir)
+    preds = [_quote("direct", "We will rebuild the bridge before winter,", "Mayor Ana Ruiz"),
+             _quote("indirect", "the repairs would cost $2 million", "Ruiz called"),  # wrong speaker
+             _quote("indirect", "Critics doubt it", "Critics")]  # nobody's report
+    scores = evaluate([article], {DOC: preds}).scores()
+    assert (scores["all"]["gold"], scores["all"]["pred"]) == (4, 3)
+    assert scores["all"]["p"] == pytest.approx(2 / 3) and scores["all"]["r"] == pytest.approx(2 / 4)
+    assert scores["all"]["e2e_p"] == pytest.approx(1 / 3) and scores["all"]["speaker_acc"] == 0.5
+    direct = scores["direct"]
+    assert (direct["gold"], direct["pred"], direct["e2e_f1"]) == (2, 1, pytest.approx(2 / 3))
+    assert scores["kind:indirect"]["gold"] == 1 and scores["publisher:local"]["gold"] == 4
+
+
+def test_evaluate_command_scores_the_pipeline(gold_dir, capsys):
+    assert main(["evaluate", str(gold_dir), "--models", "compact", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["articles"] == 1
+    assert result["scores"]["all"]["gold"] == 4
+    # "“...,” Mayor Ana Ruiz said" is as plain as a direct quote gets
+    assert result["scores"]["direct"]["e2e_r"] >= 0.5
+    assert main(["evaluate", str(gold_dir), "--models", "compact", "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert "Attribution scores" in out and "Errors" in out
+
+
+def test_evaluate_command_without_gold_is_one_error(tmp_path, capsys):
+    assert main(["evaluate", str(tmp_path)]) == 2
+    assert "no gold articles" in capsys.readouterr().err
