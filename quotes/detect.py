@@ -624,7 +624,10 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
         for _, t in _tokens_between(ctx.doc, post_from, post_cue[1].start))
     bare_frame = subject_first and ctx.marks[post_cue[1].end:post_end + 1].lstrip()[:1] in (",", ".", "") \
         and len(q.fragments[-1].text.split()) >= 4
-    post_ok = (not post_stripped.strip(".!?)]") or uttered
+    # 'X wrote, "...," and shared a link': the sentence goes on with the framed speaker's next act
+    goes_on_after = pre_cue is not None and pre.rstrip().endswith(",") and inner_end == "," \
+        and post_stripped.split(" ", 1)[0] in ("and", "but", "then", "before")
+    post_ok = (not post_stripped.strip(".!?)]") or uttered or goes_on_after
                or (post_cue is not None and (post_stripped[0] in ",.:;!?" or punct_inside or bare_frame)))
     pre_ok = pre_ok or uttered
     upper = first.isupper() or first.isdigit() or not first

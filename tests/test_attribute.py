@@ -558,7 +558,9 @@ DIRECT = (
     "\"The race is close,\" said Tom Hale, a pollster. Rutgers University's Lena Ortiz agreed. "
     "\"Turnout will decide it.\"\n\n"
     "\"She is weaker as a candidate than I expected,\" said Whit Ayres, who was Rubio's pollster.\n\n"
-    "The mayor praised the plan. (That said, she also noted, \"The plant will stay open.\")\n"
+    "The mayor praised the plan. (That said, she also noted, \"The plant will stay open.\")\n\n"
+    "Soon after the vote on Monday, Councilwoman Ana Ortiz wrote to her 2,000 followers, "
+    "“It is time to fix the bridge for good,” and shared a link to the petition.\n"
 )
 
 
@@ -697,6 +699,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     # the frame between two quotes is the first one's where the second has its own after it
     ("The budget is a mess", "said", "she"),
     ("I think it will pass", "said", "Ana Ortiz"),
+    # a framed quote the sentence goes on from, with the speaker's next act
+    ("It is time to fix the bridge for good", "wrote", "Councilwoman Ana Ortiz"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
