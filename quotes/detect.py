@@ -383,7 +383,9 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     after_quote = prev is not None and is_quote_mark(prev.text)
     # unless the parse gives it a subject or a clause: "X, an operative, warned Saturday that"
     heads_clause = any(t.head == token.index and t.deprel.startswith(("nsubj", "ccomp")) for t in toks)
-    if not after_quote and (token.deprel == "amod" or (not heads_clause and (
+    # ("told" is no adjective, whatever the parse says: 'an official told reporters')
+    adjective = token.deprel == "amod" and token.text.lower() not in _SAY_FORMS
+    if not after_quote and (adjective or (not heads_clause and (
             token.text.lower().endswith("ed") and nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ")
             and (prev is None or prev.upos in ("DET", "ADJ", "PUNCT", "ADP", "VERB"))))):
         return False

@@ -560,7 +560,8 @@ DIRECT = (
     "\"She is weaker as a candidate than I expected,\" said Whit Ayres, who was Rubio's pollster.\n\n"
     "The mayor praised the plan. (That said, she also noted, \"The plant will stay open.\")\n\n"
     "Soon after the vote on Monday, Councilwoman Ana Ortiz wrote to her 2,000 followers, "
-    "“It is time to fix the bridge for good,” and shared a link to the petition.\n"
+    "“It is time to fix the bridge for good,” and shared a link to the petition.\n\n"
+    "\"The count is wrong,\" an official at the board of elections told reporters.\n"
 )
 
 
@@ -701,6 +702,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("I think it will pass", "said", "Ana Ortiz"),
     # a framed quote the sentence goes on from, with the speaker's next act
     ("It is time to fix the bridge for good", "wrote", "Councilwoman Ana Ortiz"),
+    # "told" before its addressee, even where the parse reads it as an adjective of "reporters"
+    ("The count is wrong", "told", "an official at the board of elections"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
