@@ -383,7 +383,7 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     after_quote = prev is not None and is_quote_mark(prev.text)
     # unless the parse gives it a subject or a clause: "X, an operative, warned Saturday that"
     heads_clause = any(t.head == token.index and t.deprel.startswith(("nsubj", "ccomp")) for t in toks)
-    # ("told" is no adjective, whatever the parse says: 'an official told reporters')
+    # "told" is never one, whatever the parse says ('an official told reporters')
     adjective = token.deprel == "amod" and token.text.lower() not in _SAY_FORMS
     if not after_quote and (adjective or (not heads_clause and (
             token.text.lower().endswith("ed") and nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ")

@@ -12,9 +12,9 @@ quote mark. A prediction matches a gold attribution when the token Dice of
 their contents is at least 0.5 (whitespace tokens, lower-cased, quote marks
 and edge punctuation stripped), one to one, greedily by Dice, and between
 equal scores by position (a quote an article repeats matches the copy the
-annotator marked). A matched pair has the right speaker when the predicted speaker span overlaps the gold
-Source (with no gold Source: when no speaker is predicted). End-to-end
-scores count a match only with the right speaker.
+annotator marked). A matched pair has the right speaker when the predicted
+speaker span overlaps the gold Source (with no gold Source: when no speaker
+is predicted). End-to-end scores count a match only with the right speaker.
 
 Examples
 --------
