@@ -13,7 +13,7 @@ DOC = "local_2016-05-02_bridge-repairs"
 TEXT = (
     "“We will rebuild the bridge before winter,” Mayor Ana Ruiz said on Monday.\n\n"
     "The council said the repairs would cost $2 million.\n\n"
-    "Ruiz called the plan “a promise to every driver.”\n\n"
+    "The mayor called the plan “a promise to every driver.”\n\n"
     "Critics doubt it. “We will rebuild the bridge before winter,” she said again in May.\n"
 )
 
@@ -23,29 +23,40 @@ def _at(text: str, words: str, last: bool = False) -> tuple[int, int]:
     return start, start + len(words)
 
 
+def _near(text: str, words: str, pos: int) -> tuple[int, int]:
+    """The copy of ``words`` nearest ``pos``: a cue or source beside its content."""
+    starts = [i for i in range(len(text)) if text.startswith(words, i)]
+    start = min(starts, key=lambda i: abs(i - pos))
+    return start, start + len(words)
+
+
 def _brat(text: str, rows: list[dict]) -> str:
     """brat standoff lines for attributions given by their words: each row maps
-    a role to its words (or to a list of pieces), ``last`` for a repeat's copy."""
+    a role to its words (a content may be a list of pieces), ``last`` for a
+    repeated content's second copy; cue and source are the copies nearest the
+    content. Every row has a cue; a source may be missing."""
     lines, t = [], 0
     for e, row in enumerate(rows, 1):
         args = []
-        for role in ("Content", "Cue", "Source"):
-            if role not in row:
-                continue
-            pieces = row[role] if isinstance(row[role], list) else [row[role]]
-            spans = [_at(text, p, row.get("last", False)) for p in pieces]
+        pieces = row["Content"] if isinstance(row["Content"], list) else [row["Content"]]
+        content = [_at(text, p, row.get("last", False)) for p in pieces]
+        # the event's trigger is an "Attribution" span on the cue, as PolNeAR writes it
+        for role in [r for r in ("Content", "Cue", "Source") if r in row] + ["Attribution"]:
+            words = row["Cue" if role == "Attribution" else role]
+            spans = content if role == "Content" else [_near(text, words, content[0][0])]
             t += 1
             bounds = ";".join(f"{s} {e_}" for s, e_ in spans)
             lines.append(f"T{t}\t{role} {bounds}\t{' '.join(text[s:e_] for s, e_ in spans)}")
             args.append(f"{role}:T{t}")
-        lines.append(f"E{e}\tAttribution:T{t} {' '.join(args)}")
+        trigger = args.pop()
+        lines.append(f"E{e}\t{trigger} {' '.join(args)}")
     return "\n".join(lines) + "\n"
 
 
 GOLD = [
     {"Content": "“We will rebuild the bridge before winter,”", "Cue": "said", "Source": "Mayor Ana Ruiz"},
     {"Content": "the repairs would cost $2 million", "Cue": "said", "Source": "The council"},
-    {"Content": "the plan “a promise to every driver.”", "Cue": "called", "Source": "Ruiz"},
+    {"Content": "the plan “a promise to every driver.”", "Cue": "called", "Source": "The mayor"},
     {"Content": "“We will rebuild the bridge before winter,”", "Cue": "said again", "Source": "she", "last": True},
 ]
 
@@ -63,7 +74,7 @@ def gold_dir(tmp_path):
 
 def _quote(kind: str, words: str, speaker: str | None, last: bool = False) -> Quote:
     content = Span.of(TEXT, *_at(TEXT, words, last))
-    who = Span.of(TEXT, *_at(TEXT, speaker, last)) if speaker else None
+    who = Span.of(TEXT, *_near(TEXT, speaker, content.start)) if speaker else None
     return Quote(DOC, kind, content, speaker=who, fragments=[content] if kind == "direct" else [])
 
 
@@ -72,7 +83,7 @@ def test_gold_kinds_follow_the_quote_marks(gold_dir):
     assert (article.doc, article.publisher) == (DOC, "local")
     assert [a.kind for a in article.attributions] == ["direct", "indirect", "mixed", "direct"]
     assert [TEXT[s:e] for a in article.attributions for s, e in a.source] == [
-        "Mayor Ana Ruiz", "The council", "Ruiz", "she"]
+        "Mayor Ana Ruiz", "The council", "The mayor", "she"]
 
 
 def test_content_in_pieces_and_across_lines_is_read_whole(tmp_path):
@@ -124,7 +135,7 @@ def test_a_speaker_is_right_when_it_overlaps_the_source():
 def test_scores_count_end_to_end_only_with_the_right_speaker(gold_dir):
     (article,) = read_gold(gold_dir)
     preds = [_quote("direct", "We will rebuild the bridge before winter,", "Mayor Ana Ruiz"),
-             _quote("indirect", "the repairs would cost $2 million", "Ruiz called"),  # wrong speaker
+             _quote("indirect", "the repairs would cost $2 million", "The mayor"),  # wrong speaker
              _quote("indirect", "Critics doubt it", "Critics")]  # nobody's report
     scores = evaluate([article], {DOC: preds}).scores()
     assert (scores["all"]["gold"], scores["all"]["pred"]) == (4, 3)
@@ -142,6 +153,8 @@ def test_evaluate_command_scores_the_pipeline(gold_dir, capsys):
     assert result["scores"]["all"]["gold"] == 4
     # "“...,” Mayor Ana Ruiz said" is as plain as a direct quote gets
     assert result["scores"]["direct"]["e2e_r"] >= 0.5
+    # and every report here names its speaker right by the cue
+    assert result["scores"]["all"]["e2e_f1"] == 1.0
     assert main(["evaluate", str(gold_dir), "--models", "compact", "--errors"]) == 0
     out = capsys.readouterr().out
     assert "Attribution scores" in out and "Errors" in out
