@@ -23,6 +23,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from quotes.detect import (
+    asked_by,
     claim_holder,
     claim_word,
     evidential,
@@ -224,11 +225,9 @@ def _asker(sent: Sentence, asked: Token) -> tuple[int, int] | None:
     """Who put a question to the subject: "was asked by [host John Dickerson]
     whether ...", else nobody named."""
     toks = sent.tokens
-    i = asked.index + 1
-    while i < len(toks) and toks[i].upos == "ADV":
-        i += 1
-    if i + 1 < len(toks) and toks[i].text.lower() == "by" and _np_member(toks, i + 1):
-        return noun_phrase(toks, i + 1)
+    by = asked_by(toks, asked)
+    if by is not None and by + 1 < len(toks) and _np_member(toks, by + 1):
+        return noun_phrase(toks, by + 1)
     return None
 
 

@@ -479,6 +479,15 @@ def question_asked(token: Token, sentence: Sentence) -> bool:
         toks[j].text.lower() in (*_FRONTING, ",") and nxt in (*_OPENERS, "about", "whether"))
 
 
+def asked_by(toks: list[Token], asked: Token) -> int | None:
+    """Index of the "by" that names who put a question, past any adverbs ("was
+    asked repeatedly by host John Dickerson"); None if nobody is named. Both
+    the question's start (:mod:`detect`) and its asker (:mod:`attribute`) hang
+    on it."""
+    i = _past_adverbials(toks, asked.index + 1)
+    return i if i < len(toks) and toks[i].text.lower() == "by" else None
+
+
 def _before_adverbs(toks: list[Token], i: int) -> int:
     """Index of the nearest word before ``toks[i]`` that is no adverb or
     particle ("was [widely] expected", "were [also] asked"); -1 if none."""
@@ -1065,9 +1074,9 @@ def _question(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
     noun phrase ("a straightforward question"); with the subject before "to"
     ("Rubio was asked to name ...")."""
     toks = sent.tokens
-    i = _past_adverbials(toks, cue.index + 1)
-    if i < len(toks) and toks[i].text.lower() == "by":
-        i += 1
+    by = asked_by(toks, cue)
+    i = _past_adverbials(toks, cue.index + 1) if by is None else by + 1
+    if by is not None:
         while i < len(toks) and (toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN") or inner_hyphen(toks, i)):
             i += 1
     if i >= len(toks):

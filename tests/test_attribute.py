@@ -185,7 +185,8 @@ REPORTED = (
     "As the analyst pointed out in a column, the plan costs more than it saves.\n\n"
     "During an interview, the actress was asked if she had ever been treated unfairly. The senator was asked by "
     "host Ann Lee whether the plan would pass. Asked about the delay, the mayor said the city had no choice. "
-    "Voters were also asked to pick a loser.\n\n"
+    "Voters were also asked to pick a loser. The governor was asked repeatedly by reporter Tom Hale "
+    "when the bridge would reopen.\n\n"
     'The governor summed up the deal as "a mess," denounced its cost and said the city would appeal.\n\n'
     "The party could not find a candidate for the seat. Researchers find that the rate is rising. "
     "The agency found itself at the center of the storm. She helped found the group in 2008.\n\n"
@@ -431,6 +432,7 @@ def test_what_seems_or_is_expected_is_reported_for_nobody(reported):
 
 def test_a_question_put_to_someone_is_reported_for_who_asked_it(reported):
     assert reported["whether the plan would pass"].speaker.text == "host Ann Lee"
+    assert reported["when the bridge would reopen"].speaker.text == "reporter Tom Hale"  # past an adverb
     # nobody named asked: no speaker, and not the one who answers
     for content in ("if she had ever been treated unfairly", "the delay", "Voters were also asked to pick a loser"):
         assert content in reported, sorted(reported)
