@@ -74,6 +74,8 @@ _TIME_OPENERS = {"on", "in", "at", "during", "late", "last", "early", "earlier",
 _NAMING = {"call", "name", "dub", "term", "label", "brand", "nickname", "title"}
 # words that may open a reported clause although tagged ADP/SCONJ
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
+_RELATIVE_SUBJECTS = {"which", "that", "who", "what"}
+_BELIEFS = WEAK_CUES | {"believe", "speculate", "suspect", "guess", "reckon", "surmise"}
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "at", "over", "more", "fewer", "less"}
 _SAID = _SAY_FORMS - {"told", "tells"}  # after "told" a noun phrase is the addressee
 _QUANTITIES = {"least", "most", "than", "half", "third", "quarter", "dozen", "hundred", "hundreds", "thousand",
@@ -1034,8 +1036,9 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         t.upos == "NUM" or t.text.lower() in _QUANTITIES for t in inside[1:4])
     if span[0] > cue.start and first is not None and first.upos in ("AUX", "VERB", "ADP", "SCONJ") \
             and first.text.lower() not in _OPENERS and not first.text.endswith("ing") and not quantity \
-            and not (stance and first.text.lower() == "for") and not after_that:
-        return None  # "firms that they believe are exploiting": no subject, no reported clause
+            and not (stance and first.text.lower() == "for") and not after_that \
+            and not (first.upos in ("AUX", "VERB") and _relative_report(toks, cue)):
+        return None  # no subject after the cue, so no reported clause
     parsed = any(t.head == cue.index and t.deprel in ("ccomp", "xcomp") for t in toks) or _as_frame(toks, cue)
     if cue.lemma.lower() in WEAK_CUES and not after_that and not parsed:
         return None
@@ -1050,6 +1053,24 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
             if t.text in (";", *DASHES) or (t.text == "," and not nominal):
                 return None
     return _before_concession(ctx, inside, span) if span[0] > cue.start else span
+
+
+def _relative_report(toks: list[Token], cue: Token) -> bool:
+    """Is the cue inside a relative clause whose pronoun is the report's subject
+    ("a surge, which Democrats say could be aiding Sanders", "what he said were
+    the failures")? The report is then the verb phrase after the cue. Not with a
+    verb of belief: "a system that they believe is rigged" is mostly the
+    writer's description, which PolNeAR leaves unannotated."""
+    if cue.lemma.lower() in _BELIEFS:
+        return False
+    j = cue.index - 1
+    while j >= 0 and cue.index - j <= 6 and toks[j].upos in ("DET", "ADJ", "NUM", *_NOMINAL) \
+            and toks[j].text.lower() not in _RELATIVE_SUBJECTS:
+        j -= 1
+    if not (0 <= j < cue.index - 1 and toks[j].text.lower() in _RELATIVE_SUBJECTS):
+        return False
+    # "noted that the way states select ...": "that" after a verb opens its clause
+    return toks[j].text.lower() != "that" or (j > 0 and toks[j - 1].upos in ("NOUN", "PROPN", "PUNCT"))
 
 
 def _evidence(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:

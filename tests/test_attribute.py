@@ -190,7 +190,9 @@ REPORTED = (
     'The governor summed up the deal as "a mess," denounced its cost and said the city would appeal.\n\n'
     "The party could not find a candidate for the seat. Researchers find that the rate is rising. "
     "The agency found itself at the center of the storm. She helped found the group in 2008.\n\n"
-    "The donors paid a company called Harmony Enterprises, and the senator called for a recount.\n"
+    "The donors paid a company called Harmony Enterprises, and the senator called for a recount.\n\n"
+    "The mayor defended the new budget, which she said would cut waste. The council backed a plan that critics "
+    "say will raise rents. The lawmakers stood by a bill that they believe is fair.\n"
 )
 
 
@@ -411,6 +413,13 @@ def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
     found = reported[content].speaker
     assert (found and found.text) == speaker
+
+
+def test_a_relative_clause_reports_what_its_pronoun_stands_for_as_someone_said(reported):
+    assert reported["would cut waste"].speaker.text == "she"
+    assert reported["will raise rents"].speaker.text == "critics"
+    # a belief in a relative clause describes; it is not reported
+    assert not any("is fair" in content for content in reported), sorted(reported)
 
 
 def test_a_relative_pronoun_speaker_is_the_phrase_it_stands_for(reported):
