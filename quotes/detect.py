@@ -1184,11 +1184,19 @@ def _ends_statement(toks: list[Token], cue: Token) -> bool:
     i = cue.index + 1
     if i < len(toks) and toks[i].text.lower() in _OPENERS:
         return False  # "Cruz said if elected president he could ...": a clause follows
+    # in an inverted frame (", said the company's chief executive, who ..."), what
+    # follows the cue is its speaker, possessives and relative clause included
+    # ('Rogers, for example, said Trump's visit ...' opens a clause: such a speaker has a determiner)
+    inverted = cue.index > 0 and (toks[cue.index - 1].text == "," or is_quote_mark(toks[cue.index - 1].text)) \
+        and i < len(toks) and toks[i].upos in ("DET", "NUM")
     while i < len(toks) and ((toks[i].upos in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ")
-                             and toks[i].text.lower() != "that") or inner_hyphen(toks, i)):
+                             and toks[i].text.lower() != "that") or inner_hyphen(toks, i)
+                             or (inverted and i > cue.index + 1 and toks[i].text in ("'s", "’s"))):
         i += 1
     if i > cue.index + 1 and i + 1 < len(toks) and is_quote_mark(toks[i].text) and toks[i + 1].text[:1].isalnum():
         return False  # 'said Clinton "caused tremendous death"': quoted words go on a clause
+    if inverted and i > cue.index + 1 and i < len(toks) and toks[i].text.lower() in ("who", "whose"):
+        return True
     return i >= len(toks) or (toks[i].upos in ("PUNCT", "CCONJ", "SCONJ") and toks[i].text.lower() != "that")
 
 

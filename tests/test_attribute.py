@@ -192,7 +192,9 @@ REPORTED = (
     "The agency found itself at the center of the storm. She helped found the group in 2008.\n\n"
     "The donors paid a company called Harmony Enterprises, and the senator called for a recount.\n\n"
     "The mayor defended the new budget, which she said would cut waste. The council backed a plan that critics "
-    "say will raise rents. The lawmakers stood by a bill that they believe is fair.\n"
+    "say will raise rents. The lawmakers stood by a bill that they believe is fair.\n\n"
+    "The steel plant is under intense pressure from imports, said the company's chief executive, John Ferris. "
+    "The deal is within his reach, said a handful of Democrats who point to his record.\n"
 )
 
 
@@ -408,6 +410,9 @@ def reported(tmp_path_factory):
     # a phrasal cue frames the clause after its own adverbials
     ("the plan costs more than it saves", "the analyst"),
     ("the plan", "Unions"),
+    # an inverted frame's speaker may have a possessive, or a relative clause
+    ("The steel plant is under intense pressure from imports", "the company's chief executive"),
+    ("The deal is within his reach", "a handful of Democrats"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
