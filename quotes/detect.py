@@ -393,7 +393,9 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
         return False
     # passive ("were told"): its subject is the addressee, not the speaker (the
     # question of "was asked" is read by _question)
-    passive = prev is not None and prev.lemma.lower() in ("be", "get")
+    passive = prev is not None and prev.lemma.lower() in ("be", "get") and not (
+        # "He's said he'll fight": "'s" is "has" when a clause's subject follows
+        prev.text in ("'s", "’s") and nxt is not None and nxt.upos in ("PRON", "PROPN", "DET"))
     return not (passive and token.text.lower().endswith(("ed", "told", "said")))
 
 

@@ -194,7 +194,8 @@ REPORTED = (
     "The mayor defended the new budget, which she said would cut waste. The council backed a plan that critics "
     "say will raise rents. The lawmakers stood by a bill that they believe is fair.\n\n"
     "The steel plant is under intense pressure from imports, said the company's chief executive, John Ferris. "
-    "The deal is within his reach, said a handful of Democrats who point to his record.\n"
+    "The deal is within his reach, said a handful of Democrats who point to his record.\n\n"
+    "The senator is popular at home. She's said she will run again.\n"
 )
 
 
@@ -413,6 +414,8 @@ def reported(tmp_path_factory):
     # an inverted frame's speaker may have a possessive, or a relative clause
     ("The steel plant is under intense pressure from imports", "the company's chief executive"),
     ("The deal is within his reach", "a handful of Democrats"),
+    # "'s" before "said" and a subject is "has", not a passive
+    ("she will run again", "She"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
