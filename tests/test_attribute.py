@@ -195,7 +195,9 @@ REPORTED = (
     "say will raise rents. The lawmakers stood by a bill that they believe is fair.\n\n"
     "The steel plant is under intense pressure from imports, said the company's chief executive, John Ferris. "
     "The deal is within his reach, said a handful of Democrats who point to his record.\n\n"
-    "The senator is popular at home. She's said she will run again.\n"
+    "The senator is popular at home. She's said she will run again.\n\n"
+    "Some aides said Trump likened the talks to a real estate deal. The governor said she hoped the vote "
+    "would pass.\n"
 )
 
 
@@ -428,6 +430,15 @@ def test_a_relative_clause_reports_what_its_pronoun_stands_for_as_someone_said(r
     assert reported["will raise rents"].speaker.text == "critics"
     # a belief in a relative clause describes; it is not reported
     assert not any("is fair" in content for content in reported), sorted(reported)
+
+
+def test_a_report_inside_another_report_is_read_in_it(reported):
+    assert reported["Trump likened the talks to a real estate deal"].speaker.text == "Some aides"
+    assert reported["she hoped the vote would pass"].speaker.text == "The governor"
+    assert "the talks to a real estate deal" not in reported
+    assert "the vote would pass" not in reported
+    # the message's own report replaces "issued a statement saying ..."
+    assert not any(content.startswith("a statement") for content in reported), sorted(reported)
 
 
 def test_a_relative_pronoun_speaker_is_the_phrase_it_stands_for(reported):
