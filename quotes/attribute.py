@@ -23,7 +23,8 @@ from __future__ import annotations
 from itertools import pairwise
 
 from quotes.detect import (
-    asked_by,
+    agent_by,
+    as_clause,
     claim_holder,
     claim_word,
     evidential,
@@ -210,8 +211,8 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return _holder(sent, cue)
     if evidential(cue, sent):
         return None  # "Trump is expected to win": the subject is what is reported
-    if question_asked(cue, sent):
-        return _asker(sent, cue)
+    if question_asked(cue, sent) or (as_clause(sent, cue) is not None and agent_by(toks, cue) is not None):
+        return _asker(sent, cue)  # "as reported by X": X, as "was asked by X"
     found = _surface_subject(sent, cue) or _parse_subject(sent, cue) or _shared_subject(sent, cue)
     # a cue tagged as a noun is no part of its subject: "9 percent say", '," declares Stephanie Acs'
     if found is not None and found[0] < cue.index <= found[1]:
@@ -222,10 +223,11 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
 
 
 def _asker(sent: Sentence, asked: Token) -> tuple[int, int] | None:
-    """Who put a question to the subject: "was asked by [host John Dickerson]
-    whether ...", else nobody named."""
+    """Who put a question to the subject or made a report: "was asked by [host
+    John Dickerson] whether ...", "as reported by [Western Journalism]", else
+    nobody named."""
     toks = sent.tokens
-    by = asked_by(toks, asked)
+    by = agent_by(toks, asked)
     if by is not None and by + 1 < len(toks) and _np_member(toks, by + 1):
         return noun_phrase(toks, by + 1)
     return None

@@ -76,7 +76,8 @@ _NAMING = {"call", "name", "dub", "term", "label", "brand", "nickname", "title"}
 # words that may open a reported clause although tagged ADP/SCONJ
 _OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _RELATIVE_SUBJECTS = {"which", "that", "who", "what"}
-_BELIEFS = WEAK_CUES | {"believe", "speculate", "suspect", "guess", "reckon", "surmise"}
+_BELIEFS = frozenset({"believe", "think", "feel", "hope", "fear", "expect", "know", "understand", "want", "speculate",
+                      "suspect", "guess", "reckon", "surmise", "figure", "learn"})
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "at", "over", "more", "fewer", "less"}
 _SAID = _SAY_FORMS - {"told", "tells"}  # after "told" a noun phrase is the addressee
 _QUANTITIES = {"least", "most", "than", "half", "third", "quarter", "dozen", "hundred", "hundreds", "thousand",
@@ -484,12 +485,12 @@ def question_asked(token: Token, sentence: Sentence) -> bool:
         toks[j].text.lower() in (*_FRONTING, ",") and nxt in (*_OPENERS, "about", "whether"))
 
 
-def asked_by(toks: list[Token], asked: Token) -> int | None:
-    """Index of the "by" that names who put a question, past any adverbs ("was
-    asked repeatedly by host John Dickerson"); None if nobody is named. Both
-    the question's start (:mod:`detect`) and its asker (:mod:`attribute`) hang
-    on it."""
-    i = _past_adverbials(toks, asked.index + 1)
+def agent_by(toks: list[Token], cue: Token) -> int | None:
+    """Index of the "by" after a passive cue that names who put a question or
+    made a report, past any adverbs ("was asked repeatedly by host John
+    Dickerson", "as reported by Western Journalism"); None if nobody is named.
+    Both detect (where the report starts) and attribute (its speaker) hang on it."""
+    i = _past_adverbials(toks, cue.index + 1)
     return i if i < len(toks) and toks[i].text.lower() == "by" else None
 
 
@@ -984,6 +985,9 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
     toks = sent.tokens
     if cue.text.lower() == "according":
         return _according_content(ctx, sent, cue)
+    as_ = as_clause(sent, cue)
+    if as_ is not None:
+        return _as_content(ctx, sent, cue, as_)
     participle = cue.text.lower().endswith("ing")  # ", adding that ...": content follows
     nxt = next((t for t in toks[cue.index + 1:] if not is_quote_mark(t.text)), None)
     # a stance verb with an object reports what follows ("On Twitter, Bush called Trump
@@ -1077,6 +1081,56 @@ def _relative_report(toks: list[Token], cue: Token) -> bool:
     return toks[j].text.lower() != "that" or (j > 0 and toks[j - 1].upos in ("NOUN", "PROPN", "PUNCT"))
 
 
+def as_clause(sent: Sentence, cue: Token) -> int | None:
+    """Index of the "as" that opens the cue's clause when that clause frames the
+    sentence around it ("As The Atlantic noted, ...", "..., as Breitbart
+    reported.", "as reported by X,"), or None. The cue has no complement of
+    its own there: "as he explained how ...", "as Clinton echoed the
+    criticism" are reports of their own, in a clause of time. Not "as
+    expected", "as many believe": a belief names nobody's report."""
+    toks = sent.tokens
+    if cue.lemma.lower() in _BELIEFS or cue.index == 0 or (phrasal_cue(cue, sent) and cue.lemma.lower() == "put"):
+        return None  # "as X put it, “...”" introduces its quote as any frame does
+    as_ = next((t.index for t in reversed(toks[:cue.index]) if t.text.lower() == "as"), None)
+    if as_ is None or any(t.upos in ("VERB", "PUNCT", "SCONJ", "ADP") or t.text.lower() in RELATIVE_PRONOUNS
+                          for t in toks[as_ + 1:cue.index]):
+        return None
+    between = toks[as_ + 1:cue.index]
+    if agent_by(toks, cue) is None and (any(t.lemma.lower() == "be" for t in between)  # "as it's written"
+                                        or not any(t.upos in _NOMINAL for t in between)):
+        return None
+    i = cue.index + (2 if phrasal_cue(cue, sent) else 1)  # "as Menendez pointed out,"
+    nxt = toks[i] if i < len(toks) else None
+    if nxt is not None and nxt.upos != "PUNCT" and (nxt.text.lower() in _OPENERS or not (
+            nxt.upos in ("ADV", "ADP") or nxt.text.lower() in TIME_WORDS)):
+        return None
+    before = toks[as_ - 1] if as_ > 0 else None
+    return as_ if before is None or before.text in (",", "(", *_DASH_MARKS) or before.upos == "CCONJ" else None
+
+
+def _as_content(ctx: _Context, sent: Sentence, cue: Token, as_: int) -> tuple[int, int] | None:
+    """What an :func:`as_clause` frames: the clause after it when it opens the
+    sentence or follows a conjunction ("As X noted, A", "B, and as X noted, A"),
+    the sentence around it after a fronted phrase ("In Moscow, as X reported,
+    A"), else the clause before it ("A, as X said." and "A - as X said - and
+    B" report A)."""
+    toks = sent.tokens
+    text = ctx.article.text
+    para = ctx.article.paragraphs[sent.paragraph].span
+    lead = [t for t in toks[:as_] if t.upos not in ("CCONJ", "PUNCT")]
+    if lead and not (toks[as_ - 1].upos == "CCONJ" or not _has_verb(lead)):
+        return _trim(text, _boundary_before(ctx, toks[as_ - 1].start, para), toks[as_ - 1].start)
+    close = next((t.index for t in toks[cue.index + 1:]
+                  if t.text in (",", ")", *DASHES) or (t.text == "-" and not inner_hyphen(toks, t.index))), None)
+    if close is None or close + 1 >= len(toks):
+        return None
+    start = toks[close + 1].start
+    after = _trim(text, start, _boundary_after(ctx, start, para))
+    if after is None or not _has_clause(toks, *after):
+        return None
+    return (lead[0].start, after[1]) if lead else after
+
+
 def _evidence(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
     """What an :func:`evidential` verb reports: its subject, by the parse, and
     the rest of the clause ("Enthusiasm for Clinton appears to have plummeted");
@@ -1099,7 +1153,7 @@ def _question(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
     noun phrase ("a straightforward question"); with the subject before "to"
     ("Rubio was asked to name ...")."""
     toks = sent.tokens
-    by = asked_by(toks, cue)
+    by = agent_by(toks, cue)
     i = _past_adverbials(toks, cue.index + 1) if by is None else by + 1
     if by is not None:
         while i < len(toks) and (toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN") or inner_hyphen(toks, i)):

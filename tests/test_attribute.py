@@ -197,7 +197,10 @@ REPORTED = (
     "The deal is within his reach, said a handful of Democrats who point to his record.\n\n"
     "The senator is popular at home. She's said she will run again.\n\n"
     "Some aides said Trump likened the talks to a real estate deal. The governor said she hoped the vote "
-    "would pass.\n"
+    "would pass.\n\n"
+    "As The Atlantic noted, trust in government is falling. The deficit will grow, as the budget office reported "
+    "on Tuesday. As reported by the Herald, the mayor will resign. The crowd cheered loudly, as the mayor "
+    "criticized the tax.\n"
 )
 
 
@@ -416,6 +419,12 @@ def reported(tmp_path_factory):
     # an inverted frame's speaker may have a possessive, or a relative clause
     ("The steel plant is under intense pressure from imports", "the company's chief executive"),
     ("The deal is within his reach", "a handful of Democrats"),
+    # "as X noted" frames the clause after it, or the one before it at the end
+    ("trust in government is falling", "The Atlantic"),
+    ("The deficit will grow", "the budget office"),
+    ("the mayor will resign", "the Herald"),
+    # an "as" of time: the cue reports its own complement
+    ("the tax", "the mayor"),
     # "'s" before "said" and a subject is "has", not a passive
     ("she will run again", "She"),
 ])
