@@ -66,6 +66,8 @@ def _np_member(toks: list[Token], i: int) -> bool:
         return inner_hyphen(toks, i)
     if i > 0 and toks[i - 1].text == "-" and inner_hyphen(toks, i - 1):
         return True  # the rest of it, whatever its tag ("center-left": "left" as a verb)
+    if i + 1 < len(toks) and toks[i + 1].text == "-" and inner_hyphen(toks, i + 1) and t.upos != "ADP":
+        return True  # and its start ("far-right", "then-Senate"), but "in-prison" opens a phrase
     if t.upos == "VERB" and t.text.endswith("ed") and i > 0 and toks[i - 1].text.lower() == "those":
         return True  # "those surveyed say": the participle names whom "those" stands for
     if t.upos in _NP or t.text in ("'s", "’s", "'", "’", "%"):  # "47% say"
@@ -213,7 +215,9 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return None  # "Trump is expected to win": the subject is what is reported
     if question_asked(cue, sent) or (as_clause(sent, cue) is not None and agent_by(toks, cue) is not None):
         return _asker(sent, cue)  # "as reported by X": X, as "was asked by X"
-    found = _surface_subject(sent, cue) or _parse_subject(sent, cue) or _shared_subject(sent, cue)
+    # a time is no speaker ("Earlier Wednesday, Schilling ... defended"): the next way of finding one
+    found = next((bounds for find in (_surface_subject, _parse_subject, _shared_subject)
+                  if (bounds := find(sent, cue)) is not None and (bounds := _cleaned(toks, *bounds))), None)
     # a cue tagged as a noun is no part of its subject: "9 percent say", '," declares Stephanie Acs'
     if found is not None and found[0] < cue.index <= found[1]:
         found = found[0], cue.index - 1
@@ -401,6 +405,40 @@ def _time_phrase(toks: list[Token], i: int) -> bool:
     if j >= 0 and j < i and toks[j].text.lower() == "in":
         return toks[i].text.lower() in TIME_WORDS or (toks[i].upos == "NUM" and len(toks[i].text) == 4)
     return j >= 0 and j < i and toks[j].text.lower() in ("on", "late", "early", "last")
+
+
+_TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier", "the", "that", "each", "every",
+                             "first", "same", "a"})
+
+
+def _time_head(t: Token) -> bool:
+    """A word that names a time: "week", "today", a weekday ("Kristen Day" and
+    "Theresa May" are names)."""
+    word = t.text.lower()
+    return word in DAYS or (t.text.islower() and word in TIME_WORDS)
+
+
+def _cleaned(toks: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """A speaker without a leading clitic ("’s" of "what’s today typically
+    called") or the time phrase that ends it ("Trump last week", "the
+    ambassador at the time", "a poll last month"); no speaker when it is all
+    time ("Earlier Wednesday, ..."): when something was said is not who."""
+    while lo <= hi and toks[lo].text in ("'s", "’s"):
+        lo += 1
+    if lo > hi:
+        return None
+    if not _time_head(toks[hi]):
+        return lo, hi
+    k = hi
+    while k > lo and (toks[k - 1].text.lower() in _TIME_MODIFIERS or _time_head(toks[k - 1])):
+        k -= 1
+    if k > lo and toks[k - 1].upos == "ADP":
+        k -= 1
+    if k == lo or all(_time_head(t) or t.text.lower() in _TIME_MODIFIERS for t in toks[lo:k]):
+        return None
+    while k - 1 > lo and (toks[k - 1].upos in ("ADP", "PUNCT") or toks[k - 1].text in ("'s", "’s")):
+        k -= 1
+    return lo, k - 1
 
 
 def _token_at(doc: Doc, pos: int) -> tuple[Sentence, Token] | None:

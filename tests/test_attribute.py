@@ -200,7 +200,12 @@ REPORTED = (
     "would pass.\n\n"
     "As The Atlantic noted, trust in government is falling. The deficit will grow, as the budget office reported "
     "on Tuesday. As reported by the Herald, the mayor will resign. The crowd cheered loudly, as the mayor "
-    "criticized the tax.\n"
+    "criticized the tax.\n\n"
+    "The mayor at the time said the bridge was safe. Clinton last week said the plan would cut costs for families. "
+    "A Gallup poll last month showed the governor trailing in the state. Kristen Day said the platform was "
+    "divisive.\n\n"
+    "Earlier Wednesday, Schilling appeared on a radio show in Boston and defended his comments.\n\n"
+    "Some far-right commentators have suggested that the senator is more flexible in private.\n"
 )
 
 
@@ -427,6 +432,14 @@ def reported(tmp_path_factory):
     ("the tax", "the mayor"),
     # "'s" before "said" and a subject is "has", not a passive
     ("she will run again", "She"),
+    # when it was said is not who said it: a time phrase ends the speaker, or is none
+    ("the bridge was safe", "The mayor"),
+    ("the plan would cut costs for families", "Clinton"),
+    ("the governor trailing in the state", "A Gallup poll"),
+    ("the platform was divisive", "Kristen Day"),
+    ("his comments", "Schilling"),
+    # a hyphenated word opening the speaker stays whole
+    ("the senator is more flexible in private", "Some far-right commentators"),
 ])
 def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
