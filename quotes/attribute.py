@@ -432,9 +432,9 @@ def _cleaned(toks: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     k = hi
     while k > lo and (toks[k - 1].text.lower() in _TIME_MODIFIERS or _time_head(toks[k - 1])):
         k -= 1
-    if k > lo and toks[k - 1].upos == "ADP":
+    if k > lo and toks[k - 1].upos == "ADP":  # "at the time"
         k -= 1
-    if k == lo or all(_time_head(t) or t.text.lower() in _TIME_MODIFIERS for t in toks[lo:k]):
+    if k == lo:
         return None
     while k - 1 > lo and (toks[k - 1].upos in ("ADP", "PUNCT") or toks[k - 1].text in ("'s", "’s")):
         k -= 1
