@@ -1029,6 +1029,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         if comma is not None:
             span = (span[0], comma.start)
         span = _before_predicate(toks, span)
+        span = _before_subordinate(toks, span)
         span = _before_time(toks, span)
     inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
     # "Doyle said each year of education yields ...": after "said" a noun phrase
@@ -1192,6 +1193,20 @@ def _before_predicate(toks: list[Token], span: tuple[int, int]) -> tuple[int, in
                 j += 1
             if j < len(inside) and inside[j].upos == "VERB" and not inside[j].text.lower().endswith("ing"):
                 return span[0], inside[k - 1].end
+    return span
+
+
+def _before_subordinate(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """An object without the writer's subordinate clause after it ("touted his
+    win as he urged conservatives to unite", "criticized the plan even though
+    he voted for it"): a conjunction, a subject and a verb start one."""
+    inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+    for k in range(1, len(inside) - 2):
+        if inside[k].upos == "SCONJ" and inside[k].text.lower() in _FRONTING \
+                and inside[k + 1].upos in ("PRON", "PROPN", "DET", "NOUN") \
+                and any(u.upos in ("VERB", "AUX") for u in inside[k + 2:k + 6]):
+            k -= inside[k - 1].text.lower() == "even" and k > 1
+            return span[0], inside[k - 1].end
     return span
 
 
