@@ -1191,7 +1191,8 @@ def _before_predicate(toks: list[Token], span: tuple[int, int]) -> tuple[int, in
             j = k + 1
             while j < len(inside) and inside[j].upos in ("ADV", "AUX"):
                 j += 1
-            if j < len(inside) and inside[j].upos == "VERB" and not inside[j].text.lower().endswith("ing"):
+            aux = any(u.upos == "AUX" for u in inside[k + 1:j])
+            if j < len(inside) and (aux or (inside[j].upos == "VERB" and not inside[j].text.lower().endswith("ing"))):
                 return span[0], inside[k - 1].end
     return span
 

@@ -179,7 +179,7 @@ REPORTED = (
     "The council, which said the road was safe, voted against the plan.\n\n"
     "Trump talked about the stock market and made comments about foreign policy.\n\n"
     "Cruz touted his win over Trump in Iowa as he urged conservatives to unite behind him. Ryan criticized "
-    "the tax bill even though he voted for it.\n\n"
+    "the tax bill even though he voted for it. Collins endorsed Mr. Trump and has been a critic of his style.\n\n"
     "The governor is predicting that the bill will pass. Unions are backing the plan.\n\n"
     "In the latest polls, the race appears closer in Ohio. The central bank, which has held rates near zero, "
     "is widely expected to raise them in March. It appears the mayor has little chance of winning. "
@@ -414,6 +414,7 @@ def reported(tmp_path_factory):
     ("the road was safe", "which"),
     # a stance verb's object ends before the subject's next predicate
     ("the stock market", "Trump"),
+    ("Mr. Trump", "Collins"),  # a copula's predicate too
     # and before the writer's subordinate clause, which may report on its own
     ("his win over Trump in Iowa", "Cruz"),
     ("to unite behind him", "he"),
