@@ -1375,16 +1375,23 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             quotes.append(quote)
             used_cues.add(tok.start)
     quotes.sort(key=lambda q: q.content.start)
-    return _outermost(quotes)
+    return _outermost(quotes, text)
 
 
-def _outermost(quotes: list[Quote]) -> list[Quote]:
+# a contrast and a few words before a cue inside a report start the writer's next
+# clause ("said A but warned that B", "A, whereas Petraeus acknowledged that B")
+_NEXT_REPORT = re.compile(r"\s+(?:but|while|whereas|although|though)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _outermost(quotes: list[Quote], text: str) -> list[Quote]:
     """Drop reports made inside another report's words ("he said he hoped it would
     change", "some said Trump likened the talks to real estate deals"): PolNeAR
     annotates 1 in 4 of them, and a reader sees them in the outer report. A "said"
     inside stays (half of them are annotated: "while others said ..."), and so
     does the message's own report in "issued a statement saying X", which
-    replaces the outer one. Reports before a closing frame stay too."""
+    replaces the outer one. Reports before a closing frame stay too. A report
+    after a contrast inside another ("said A while others insisted B") is the
+    writer's next clause: the outer report ends before it."""
     def within(inner: Quote, outer: Quote) -> bool:
         # after its own frame only: in "A blamed B, adding C, a statement said" A's words stay A's
         if inner is outer or inner.kind == "direct" or inner.cue is None or outer.cue is None \
@@ -1397,6 +1404,19 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
     def message(inner: Quote, outer: Quote) -> bool:
         lead = outer.content.text[:inner.cue.start - outer.content.start].split()
         return 0 < len(lead) <= 4 and lead[-1].lower() in MESSAGE_NOUNS
+
+    for outer in quotes:
+        if outer.kind == "direct":
+            continue
+        inners = [q for q in quotes if within(q, outer)]
+        cuts = [m.start() for q in inners
+                if (m := _NEXT_REPORT.search(text, outer.content.start, q.cue.start)) is not None]
+        if cuts:
+            end = _strip(text, outer.content.start, min(cuts))[1]
+            if end > outer.content.start:
+                outer.fragments = [f for f in outer.fragments if f.end <= end]
+                outer.kind = "mixed" if outer.fragments else "indirect"
+                outer.content = Span.of(text, outer.content.start, end)
 
     def dropped(q: Quote) -> bool:
         return any(within(q, o) and not message(q, o) and q.cue.text.lower() not in _SAY_FORMS for o in quotes) \

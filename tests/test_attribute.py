@@ -179,7 +179,9 @@ REPORTED = (
     "The council, which said the road was safe, voted against the plan.\n\n"
     "Trump talked about the stock market and made comments about foreign policy.\n\n"
     "Cruz touted his win over Trump in Iowa as he urged conservatives to unite behind him. Ryan criticized "
-    "the tax bill even though he voted for it. Collins endorsed Mr. Trump and has been a critic of his style.\n\n"
+    "the tax bill even though he voted for it. Democrats said the bill went too far while Republicans insisted "
+    "it was modest. The mayor argued that the levy was fair, whereas the council claimed it would hurt families.\n\n"
+    "Collins endorsed Mr. Trump and has been a critic of his style.\n\n"
     "The governor is predicting that the bill will pass. Unions are backing the plan.\n\n"
     "In the latest polls, the race appears closer in Ohio. The central bank, which has held rates near zero, "
     "is widely expected to raise them in March. It appears the mayor has little chance of winning. "
@@ -415,6 +417,11 @@ def reported(tmp_path_factory):
     # a stance verb's object ends before the subject's next predicate
     ("the stock market", "Trump"),
     ("Mr. Trump", "Collins"),  # a copula's predicate too
+    # a report ends where a contrast opens another one
+    ("the bill went too far", "Democrats"),
+    ("it was modest", "Republicans"),
+    ("the levy was fair", "The mayor"),
+    ("it would hurt families", "the council"),
     # and before the writer's subordinate clause, which may report on its own
     ("his win over Trump in Iowa", "Cruz"),
     ("to unite behind him", "he"),
