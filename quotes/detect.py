@@ -416,7 +416,7 @@ def claim_word(token: Token, sentence: Sentence) -> bool:
     clear that ...", which nobody holds."""
     toks = sentence.tokens
     nxt = toks[token.index + 1] if token.index + 1 < len(toks) else None
-    if nxt is None or not (claim_before(token.lemma, token.upos, nxt.text) and _complementizer(nxt)):
+    if nxt is None or not (claim_before(token.lemma, token.upos, nxt.text) and _complementizer(toks, nxt.index)):
         return False
     holder = claim_holder(token, sentence)
     return holder is not None and holder.text.lower() not in ("it", "there")
@@ -752,7 +752,7 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
     # object: "expressed concern that ..." reports the concern)
     that = _that_ahead(toks, i, 10)
     adverbial = i < len(toks) and (toks[i].upos in ("ADV", "ADP") or toks[i].text.lower() in TIME_WORDS)
-    if that is not None and adverbial and _complementizer(toks[that]) \
+    if that is not None and adverbial and _complementizer(toks, that) \
             and not any(t.upos == "PUNCT" and not inner_hyphen(toks, t.index) for t in toks[i:that]):
         i = that
     if i < len(toks) and toks[i].text == ",":
@@ -840,12 +840,17 @@ def _clause_from(ctx: _Context, sent: Sentence, cue: Token, i: int) -> tuple[int
 def _that_ahead(toks: list[Token], i: int, reach: int) -> int | None:
     """Index of a "that" within ``reach`` words from ``i`` with no verb before it."""
     that = next((t.index for t in toks[i:i + reach] if t.text.lower() == "that"), None)
-    return that if that is not None and not _has_verb(toks[i:that]) else None
+    # a participle before a noun is no verb: "told a crowded hall that ..."
+    return that if that is not None and not _has_verb([t for t in toks[i:that] if t.deprel != "amod"]) else None
 
 
-def _complementizer(tok: Token) -> bool:
-    """Is this "that" the one that opens a clause, not a relative or demonstrative one?"""
-    return tok.text.lower() == "that" and (tok.upos == "SCONJ" or tok.deprel == "mark")
+def _complementizer(toks: list[Token], i: int) -> bool:
+    """Is ``toks[i]`` a "that" that opens a clause, not a relative or demonstrative
+    one? Before a subject pronoun it is, whatever the tagger says ("said on
+    Friday that he may wait")."""
+    tok = toks[i]
+    return tok.text.lower() == "that" and (tok.upos == "SCONJ" or tok.deprel == "mark" or (
+        i + 1 < len(toks) and toks[i + 1].text.lower() in SUBJECT_PRONOUNS))
 
 
 def _subtree_end(sent: Sentence, mark: Token) -> int:
@@ -1016,7 +1021,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
     # a clause after the complementizer, right after the cue or a few words on
     opener = next((t for t in reversed(toks[:cue.index + 11]) if t.end <= span[0]), None)
     after_that = span[0] > cue.start and opener is not None and opener.text.lower() == "that" \
-        and (opener.index == cue.index + 1 or _complementizer(opener))
+        and (opener.index == cue.index + 1 or _complementizer(toks, opener.index))
     prev = toks[cue.index - 1] if cue.index > 0 else None
     if stance and cue.text.lower().endswith("ing") and not (
             prev is not None and (prev.text in (",", "and") or prev.upos in ("PROPN", "PRON", "AUX"))):

@@ -182,6 +182,8 @@ REPORTED = (
     "the tax bill even though he voted for it. Democrats said the bill went too far while Republicans insisted "
     "it was modest. The mayor argued that the levy was fair, whereas the council claimed it would hurt families.\n\n"
     "Collins endorsed Mr. Trump and has been a critic of his style.\n\n"
+    "Adelson said earlier on Friday during a news conference that he may wait until February to decide. Retired "
+    "neurosurgeon Ben Carson told a crowded banquet hall at a hotel in downtown Baltimore that he is not giving up.\n\n"
     "The governor is predicting that the bill will pass. Unions are backing the plan.\n\n"
     "In the latest polls, the race appears closer in Ohio. The central bank, which has held rates near zero, "
     "is widely expected to raise them in March. It appears the mayor has little chance of winning. "
@@ -417,6 +419,10 @@ def reported(tmp_path_factory):
     # a stance verb's object ends before the subject's next predicate
     ("the stock market", "Trump"),
     ("Mr. Trump", "Collins"),  # a copula's predicate too
+    # "that" opens the clause after a time phrase, whatever its tag, and after an
+    # addressee with a participle in it
+    ("he may wait until February to decide", "Adelson"),
+    ("he is not giving up", "neurosurgeon Ben Carson"),
     # a report ends where a contrast opens another one
     ("the bill went too far", "Democrats"),
     ("it was modest", "Republicans"),
