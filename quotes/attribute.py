@@ -70,6 +70,9 @@ def _np_member(toks: list[Token], i: int) -> bool:
         return True  # and its start ("far-right", "then-Senate"), but "in-prison" opens a phrase
     if t.upos == "VERB" and t.text.endswith("ed") and i > 0 and toks[i - 1].text.lower() == "those":
         return True  # "those surveyed say": the participle names whom "those" stands for
+    if t.upos == "VERB" and t.deprel == "amod" and i + 1 < len(toks) and toks[i + 1].upos in ("NOUN", "PROPN", "ADJ") \
+            and (toks[i - 1].upos in ("DET", "ADJ", "NUM") if i else not t.text.endswith("ing")):
+        return True  # a participle as an adjective: "Retired neurosurgeon Ben Carson", "the leading Republicans"
     if t.upos in _NP or t.text in ("'s", "’s", "'", "’", "%"):  # "47% say"
         return t.text not in DASHES
     if t.text[:1].isupper() and t.text.isalpha() and 0 < i < len(toks) - 1 and toks[i + 1].upos == "PROPN" \

@@ -422,7 +422,7 @@ def reported(tmp_path_factory):
     # "that" opens the clause after a time phrase, whatever its tag, and after an
     # addressee with a participle in it
     ("he may wait until February to decide", "Adelson"),
-    ("he is not giving up", "neurosurgeon Ben Carson"),
+    ("he is not giving up", "Retired neurosurgeon Ben Carson"),  # a participle in the name too
     # a report ends where a contrast opens another one
     ("the bill went too far", "Democrats"),
     ("it was modest", "Republicans"),
