@@ -1051,7 +1051,8 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
     if span[0] > cue.start and first is not None and first.upos in ("AUX", "VERB", "ADP", "SCONJ") \
             and first.text.lower() not in _OPENERS and not first.text.endswith("ing") and not quantity \
             and not (stance and first.text.lower() == "for") and not after_that \
-            and not (first.upos in ("AUX", "VERB") and _relative_report(toks, cue)):
+            and not (first.upos in ("AUX", "VERB") and _relative_report(toks, cue)) \
+            and not (first.upos in ("ADP", "SCONJ") and _fronted_phrase(inside)):
         return None  # no subject after the cue, so no reported clause
     parsed = any(t.head == cue.index and t.deprel in ("ccomp", "xcomp") for t in toks) or _as_frame(toks, cue)
     if cue.lemma.lower() in WEAK_CUES and not after_that and not parsed:
@@ -1067,6 +1068,17 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
             if t.text in (";", *DASHES) or (t.text == "," and not nominal):
                 return None
     return _before_concession(ctx, inside, span) if span[0] > cue.start else span
+
+
+def _fronted_phrase(inside: list[Token]) -> bool:
+    """Does a reported clause open with a phrase before its subject ("says
+    despite being a Stanford alumna, she plans to ...")? A comma, then a
+    subject and its verb."""
+    for k, t in enumerate(inside[1:-2], 1):
+        if t.text == "," and inside[k + 1].upos in ("PRON", "PROPN", "DET", "NOUN") \
+                and _has_verb(inside[k + 2:k + 5]):
+            return not _has_verb([u for u in inside[:k] if not u.text.endswith("ing")])
+    return False
 
 
 def _relative_report(toks: list[Token], cue: Token) -> bool:

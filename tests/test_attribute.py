@@ -184,6 +184,8 @@ REPORTED = (
     "Collins endorsed Mr. Trump and has been a critic of his style.\n\n"
     "Adelson said earlier on Friday during a news conference that he may wait until February to decide. Retired "
     "neurosurgeon Ben Carson told a crowded banquet hall at a hotel in downtown Baltimore that he is not giving up.\n\n"
+    "One Republican presidential hopeful, Carly Fiorina, says despite being a Stanford alumna, she plans to root "
+    "for Iowa.\n\n"
     "The governor is predicting that the bill will pass. Unions are backing the plan.\n\n"
     "In the latest polls, the race appears closer in Ohio. The central bank, which has held rates near zero, "
     "is widely expected to raise them in March. It appears the mayor has little chance of winning. "
@@ -423,6 +425,8 @@ def reported(tmp_path_factory):
     # addressee with a participle in it
     ("he may wait until February to decide", "Adelson"),
     ("he is not giving up", "Retired neurosurgeon Ben Carson"),  # a participle in the name too
+    # a reported clause may open with a phrase before its subject
+    ("despite being a Stanford alumna, she plans to root for Iowa", "One Republican presidential hopeful"),
     # a report ends where a contrast opens another one
     ("the bill went too far", "Democrats"),
     ("it was modest", "Republicans"),
