@@ -993,6 +993,8 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
     as_ = as_clause(sent, cue)
     if as_ is not None:
         return _as_content(ctx, sent, cue, as_)
+    if cue.lemma.lower() == "say" and (pro := _pro_form(ctx, sent, cue)) is not None:
+        return pro
     participle = cue.text.lower().endswith("ing")  # ", adding that ...": content follows
     nxt = next((t for t in toks[cue.index + 1:] if not is_quote_mark(t.text)), None)
     # a stance verb with an object reports what follows ("On Twitter, Bush called Trump
@@ -1068,6 +1070,23 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
             if t.text in (";", *DASHES) or (t.text == "," and not nominal):
                 return None
     return _before_concession(ctx, inside, span) if span[0] > cue.start else span
+
+
+def _pro_form(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """The report of "said so" or "said the same of Sanders", which stands for
+    an earlier one: up to the next comma (or the statement's end)."""
+    toks = sent.tokens
+    i = cue.index + 1
+    words = [t.text.lower() for t in toks[i:i + 2]]
+    if words[:1] == ["so"] and (i + 1 == len(toks) or toks[i + 1].upos in ("PUNCT", "CCONJ")):
+        return toks[i].start, toks[i].end
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    # not a subject: "said the same technology could be applied"
+    if words != ["the", "same"] or (after is not None and after.upos not in ("PUNCT", "ADP")
+                                    and after.text.lower() != "thing"):
+        return None
+    end = next((t.start for t in toks[i + 2:] if t.upos == "PUNCT"), toks[-1].end)
+    return _trim(ctx.article.text, toks[i].start, end)
 
 
 def _fronted_phrase(inside: list[Token]) -> bool:

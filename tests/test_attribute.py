@@ -184,6 +184,8 @@ REPORTED = (
     "Collins endorsed Mr. Trump and has been a critic of his style.\n\n"
     "Adelson said earlier on Friday during a news conference that he may wait until February to decide. Retired "
     "neurosurgeon Ben Carson told a crowded banquet hall at a hotel in downtown Baltimore that he is not giving up.\n\n"
+    "Six in 10 voters said Clinton is honest, and three-quarters said the same of Sanders. The aides were asked "
+    "if the deal was done, but neither side would say so.\n\n"
     "One Republican presidential hopeful, Carly Fiorina, says despite being a Stanford alumna, she plans to root "
     "for Iowa.\n\n"
     "The governor is predicting that the bill will pass. Unions are backing the plan.\n\n"
@@ -425,6 +427,9 @@ def reported(tmp_path_factory):
     # addressee with a participle in it
     ("he may wait until February to decide", "Adelson"),
     ("he is not giving up", "Retired neurosurgeon Ben Carson"),  # a participle in the name too
+    # "said the same", "say so": the report stands for an earlier one; no closing frame
+    ("the same of Sanders", "three-quarters"),
+    ("so", "neither side"),
     # a reported clause may open with a phrase before its subject
     ("despite being a Stanford alumna, she plans to root for Iowa", "One Republican presidential hopeful"),
     # a report ends where a contrast opens another one
@@ -469,6 +474,12 @@ def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert content in reported, sorted(reported)
     found = reported[content].speaker
     assert (found and found.text) == speaker
+
+
+def test_a_pro_form_report_is_no_closing_frame(reported):
+    # "..., and three-quarters said the same of Sanders" reports its own words, not the clause before
+    assert "Six in 10 voters said Clinton is honest" not in reported
+    assert "The aides were asked if the deal was done" not in reported
 
 
 def test_a_relative_clause_reports_what_its_pronoun_stands_for_as_someone_said(reported):
