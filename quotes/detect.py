@@ -741,7 +741,7 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         i += 1  # "talked about the economy": the preposition's object
     elif cue.lemma.lower() in ADDRESSEE_CUES:  # "told reporters", "told the TASS news agency"
         while i < len(toks) and toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "X") \
-                and toks[i].text.lower() not in ("that", "to", *SUBJECT_PRONOUNS):
+                and toks[i].text.lower() not in ("that", "which", *_OPENERS, *SUBJECT_PRONOUNS):
             i += 1
             if toks[i - 1].text.lower() in ("them", "him", "her", "us", "me", "you"):
                 break  # a pronoun is the whole addressee: "telling them Valeant was ..."
@@ -1020,6 +1020,8 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         first = next((t for t in toks if t.start >= span[0]), None)
         if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in _TO_CUES:
             return None
+        # "asked Carson about his relationship with ...": what a question was about
+        stance = stance or (first is not None and first.text.lower() == "about" and cue.lemma.lower() == "ask")
     # a clause after the complementizer, right after the cue or a few words on
     opener = next((t for t in reversed(toks[:cue.index + 11]) if t.end <= span[0]), None)
     after_that = span[0] > cue.start and opener is not None and opener.text.lower() == "that" \
@@ -1052,7 +1054,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         t.upos == "NUM" or t.text.lower() in _QUANTITIES for t in inside[1:4])
     if span[0] > cue.start and first is not None and first.upos in ("AUX", "VERB", "ADP", "SCONJ") \
             and first.text.lower() not in _OPENERS and not first.text.endswith("ing") and not quantity \
-            and not (stance and first.text.lower() == "for") and not after_that \
+            and not (stance and first.text.lower() in ("for", "about")) and not after_that \
             and not (first.upos in ("AUX", "VERB") and _relative_report(toks, cue)) \
             and not (first.upos in ("ADP", "SCONJ") and _fronted_phrase(inside)):
         return None  # no subject after the cue, so no reported clause

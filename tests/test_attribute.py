@@ -186,6 +186,8 @@ REPORTED = (
     "neurosurgeon Ben Carson told a crowded banquet hall at a hotel in downtown Baltimore that he is not giving up.\n\n"
     "Six in 10 voters said Clinton is honest, and three-quarters said the same of Sanders. The aides were asked "
     "if the deal was done, but neither side would say so.\n\n"
+    "We asked our followers which candidate won the debate. In the same debate, the moderator asked Carson about "
+    "his ties to a supplement maker.\n\n"
     "One Republican presidential hopeful, Carly Fiorina, says despite being a Stanford alumna, she plans to root "
     "for Iowa.\n\n"
     "The governor is predicting that the bill will pass. Unions are backing the plan.\n\n"
@@ -430,6 +432,9 @@ def reported(tmp_path_factory):
     # "said the same", "say so": the report stands for an earlier one; no closing frame
     ("the same of Sanders", "three-quarters"),
     ("so", "neither side"),
+    # a question asked: the addressee ends at a question word; what it was about
+    ("which candidate won the debate", "We"),
+    ("about his ties to a supplement maker", "the moderator"),
     # a reported clause may open with a phrase before its subject
     ("despite being a Stanford alumna, she plans to root for Iowa", "One Republican presidential hopeful"),
     # a report ends where a contrast opens another one
