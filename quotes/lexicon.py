@@ -43,10 +43,11 @@ STANCE_CUES = _words("""
 CUE_VERBS = SPEECH_CUES | STANCE_CUES
 
 # Cues that only count with a clausal complement: "X knows that ..." reports a
-# claim, but "X wants a tax cut" does not.
+# claim, but "X knows the senator" does not. ("want", "note" and "post" report
+# their objects too: "wanted a candidate who ...", "noted her years as senator".)
 WEAK_CUES = _words("""
-    know learn understand want continue figure rule order project calculate think feel
-    counter charge post fear hope expect note
+    know learn understand continue figure rule order project calculate think feel
+    counter charge fear hope expect
 """)
 
 # Verbs of appearance and expectation that report a claim about their own

@@ -188,6 +188,8 @@ REPORTED = (
     "if the deal was done, but neither side would say so.\n\n"
     "We asked our followers which candidate won the debate. In the same debate, the moderator asked Carson about "
     "his ties to a supplement maker.\n\n"
+    "Clinton noted her years as senator representing the state. The actress wanted a candidate who had not taken "
+    "money from Wall Street.\n\n"
     "One Republican presidential hopeful, Carly Fiorina, says despite being a Stanford alumna, she plans to root "
     "for Iowa.\n\n"
     "The governor is predicting that the bill will pass. Unions are backing the plan.\n\n"
@@ -435,6 +437,9 @@ def reported(tmp_path_factory):
     # a question asked: the addressee ends at a question word; what it was about
     ("which candidate won the debate", "We"),
     ("about his ties to a supplement maker", "the moderator"),
+    # what was noted or wanted may be a noun phrase
+    ("her years as senator representing the state", "Clinton"),
+    ("a candidate who had not taken money from Wall Street", "The actress"),
     # a reported clause may open with a phrase before its subject
     ("despite being a Stanford alumna, she plans to root for Iowa", "One Republican presidential hopeful"),
     # a report ends where a contrast opens another one
