@@ -1034,7 +1034,8 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         return None
     if stance and span[0] > cue.start and not after_that:
         # an object, not a clause: it ends at the first comma ("endorsed the deal, although ...")
-        comma = next((t for t in toks if span[0] <= t.start < span[1] and t.text == ","), None)
+        comma = next((t for t in toks if span[0] <= t.start < span[1] and t.text == ","
+                      and not _in_list(toks, t.index)), None)
         if comma is not None:
             span = (span[0], comma.start)
         span = _before_predicate(toks, span)
@@ -1216,6 +1217,22 @@ def _before_concession(ctx: _Context, inside: list[Token], span: tuple[int, int]
         if t.text in (",", *_DASH_MARKS) and nxt.text.lower() in _CONCESSIONS and not ctx.inside_quote(t.start):
             return _strip(ctx.article.text, span[0], t.start)
     return span
+
+
+def _in_list(toks: list[Token], comma: int) -> bool:
+    """Does this comma separate the items of a list of names ("Cruz, Rubio,
+    Kasich and Bush", "New York, Los Angeles and Seattle")? Proper nouns on to
+    an "and" or "or" and one more."""
+    j = comma + 1
+    while j < len(toks) and (toks[j].upos == "PROPN" or toks[j].text == ","):
+        j += 1
+    # the serial comma ("the DOJ, Lynch, and Gupta") after an item of its own
+    k = comma - 1
+    while k > 0 and toks[k].upos == "PROPN":
+        k -= 1
+    serial = j == comma + 1 and k < comma - 1 and toks[k].text == ","
+    return (j > comma + 1 or serial) and toks[comma - 1].upos == "PROPN" and j + 1 < len(toks) \
+        and toks[j].text.lower() in ("and", "or") and toks[j + 1].upos == "PROPN"
 
 
 def _before_predicate(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:

@@ -190,6 +190,8 @@ REPORTED = (
     "his ties to a supplement maker.\n\n"
     "Clinton noted her years as senator representing the state. The actress wanted a candidate who had not taken "
     "money from Wall Street.\n\n"
+    "Packer praised the wins in Texas, Oklahoma and Alaska. Cruz criticized the moderators Jake Tapper, Dana Bash, "
+    "and Wolf Blitzer.\n\n"
     "One Republican presidential hopeful, Carly Fiorina, says despite being a Stanford alumna, she plans to root "
     "for Iowa.\n\n"
     "The governor is predicting that the bill will pass. Unions are backing the plan.\n\n"
@@ -440,6 +442,9 @@ def reported(tmp_path_factory):
     # what was noted or wanted may be a noun phrase
     ("her years as senator representing the state", "Clinton"),
     ("a candidate who had not taken money from Wall Street", "The actress"),
+    # a stance object's first comma does not end it inside a list of names
+    ("the wins in Texas, Oklahoma and Alaska", "Packer"),
+    ("the moderators Jake Tapper, Dana Bash, and Wolf Blitzer", "Cruz"),
     # a reported clause may open with a phrase before its subject
     ("despite being a Stanford alumna, she plans to root for Iowa", "One Republican presidential hopeful"),
     # a report ends where a contrast opens another one
