@@ -971,6 +971,11 @@ def _according_content(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, 
     return head
 
 
+def _words_in(toks: list[Token], span: tuple[int, int]) -> list[Token]:
+    """The words of ``toks`` wholly inside the character span."""
+    return [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+
+
 def _has_verb(toks: list[Token]) -> bool:
     return any(t.upos in ("VERB", "AUX") for t in toks)
 
@@ -1020,7 +1025,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         first = next((t for t in toks if t.start >= span[0]), None)
         if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in _TO_CUES:
             return None
-        # "asked Carson about his relationship with ...": what a question was about
+        # "asked Carson about his relationship with ...": a question's topic is its object
         stance = stance or (first is not None and first.text.lower() == "about" and cue.lemma.lower() == "ask")
     # a clause after the complementizer, right after the cue or a few words on
     opener = next((t for t in reversed(toks[:cue.index + 11]) if t.end <= span[0]), None)
@@ -1041,7 +1046,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         span = _before_predicate(toks, span)
         span = _before_subordinate(toks, span)
         span = _before_time(toks, span)
-    inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+    inside = _words_in(toks, span)
     # "Doyle said each year of education yields ...": after "said" a noun phrase
     # opens a clause even where the tagger missed its verb ("yields" as a noun)
     said_np = cue.text.lower() in _SAID and len(inside) >= 3 and span[0] > cue.start \
@@ -1053,6 +1058,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
     # "reported at least six planes filled ...", "said about half of ...": a quantity
     quantity = first is not None and first.text.lower() in _APPROX and any(
         t.upos == "NUM" or t.text.lower() in _QUANTITIES for t in inside[1:4])
+    # a stance object may open with "for" or "about" ("pushed for a vote", "warned about the cost")
     if span[0] > cue.start and first is not None and first.upos in ("AUX", "VERB", "ADP", "SCONJ") \
             and first.text.lower() not in _OPENERS and not first.text.endswith("ing") and not quantity \
             and not (stance and first.text.lower() in ("for", "about")) and not after_that \
@@ -1231,14 +1237,14 @@ def _in_list(toks: list[Token], comma: int) -> bool:
     while k > 0 and toks[k].upos == "PROPN":
         k -= 1
     serial = j == comma + 1 and k < comma - 1 and toks[k].text == ","
-    return (j > comma + 1 or serial) and toks[comma - 1].upos == "PROPN" and j + 1 < len(toks) \
+    return (j > comma + 1 or serial) and comma > 0 and toks[comma - 1].upos == "PROPN" and j + 1 < len(toks) \
         and toks[j].text.lower() in ("and", "or") and toks[j + 1].upos == "PROPN"
 
 
 def _before_predicate(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
     """An object without the subject's next predicate ("criticized the filibuster
     and voted for the bill"): after a noun phrase, "and" before a verb starts one."""
-    inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+    inside = _words_in(toks, span)
     for k, t in enumerate(inside):
         if t.upos in ("VERB", "AUX"):
             return span
@@ -1256,20 +1262,20 @@ def _before_subordinate(toks: list[Token], span: tuple[int, int]) -> tuple[int, 
     """An object without the writer's subordinate clause after it ("touted his
     win as he urged conservatives to unite", "criticized the plan even though
     he voted for it"): a conjunction, a subject and a verb start one."""
-    inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+    inside = _words_in(toks, span)
     for k in range(1, len(inside) - 2):
         if inside[k].upos == "SCONJ" and inside[k].text.lower() in _FRONTING \
                 and inside[k + 1].upos in ("PRON", "PROPN", "DET", "NOUN") \
                 and any(u.upos in ("VERB", "AUX") for u in inside[k + 2:k + 6]):
-            k -= inside[k - 1].text.lower() == "even" and k > 1
-            return span[0], inside[k - 1].end
+            last = k - 2 if k > 1 and inside[k - 1].text.lower() == "even" else k - 1
+            return span[0], inside[last].end
     return span
 
 
 def _before_time(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
     """An object without the time phrase that ends it ("defended the purchase
     on Tuesday", "praised the deal last week"): when it was said is not what."""
-    inside = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+    inside = _words_in(toks, span)
     if len(inside) < 3 or inside[-1].text.lower() not in TIME_WORDS:
         return span
     i = len(inside) - 1

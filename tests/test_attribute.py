@@ -187,7 +187,8 @@ REPORTED = (
     "Six in 10 voters said Clinton is honest, and three-quarters said the same of Sanders. The aides were asked "
     "if the deal was done, but neither side would say so.\n\n"
     "We asked our followers which candidate won the debate. In the same debate, the moderator asked Carson about "
-    "his ties to a supplement maker.\n\n"
+    "his ties to a supplement maker. Putin railed about Washington's habit of meddling in the affairs of other "
+    "countries.\n\n"
     "Clinton noted her years as senator representing the state. The actress wanted a candidate who had not taken "
     "money from Wall Street.\n\n"
     "Packer praised the wins in Texas, Oklahoma and Alaska. Cruz criticized the moderators Jake Tapper, Dana Bash, "
@@ -439,6 +440,8 @@ def reported(tmp_path_factory):
     # a question asked: the addressee ends at a question word; what it was about
     ("which candidate won the debate", "We"),
     ("about his ties to a supplement maker", "the moderator"),
+    # as a stance verb's object may
+    ("about Washington's habit of meddling in the affairs of other countries", "Putin"),
     # what was noted or wanted may be a noun phrase
     ("her years as senator representing the state", "Clinton"),
     ("a candidate who had not taken money from Wall Street", "The actress"),
