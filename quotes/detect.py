@@ -1289,7 +1289,9 @@ def _before_time(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
 def _around_frame(ctx: _Context, sent: Sentence, cue: Token, before: tuple[int, int]) -> tuple[int, int]:
     """Widen a clause before a frame to the rest of its statement when the frame
     is parenthetical: "In the long run, many economists say, this effect could
-    ripple ..." reports the whole sentence."""
+    ripple ..." reports the whole sentence, and so does one whose words after the
+    frame complete the clause before it ("It was, he said, one of the bitterest
+    failures")."""
     toks = sent.tokens
     i = _past_adverbials(toks, cue.index + 1)
     # not ", and ..." nor ", adding that ...": those start reports of their own
@@ -1298,7 +1300,7 @@ def _around_frame(ctx: _Context, sent: Sentence, cue: Token, before: tuple[int, 
         return before
     para = ctx.article.paragraphs[sent.paragraph].span
     rest = _trim(ctx.article.text, toks[i + 1].start, _boundary_after(ctx, toks[i + 1].start, para))
-    if rest is None or not _has_clause(toks, *rest):
+    if rest is None:
         return before
     return before[0], rest[1]
 

@@ -46,6 +46,7 @@ def test_a_middle_initial_stays_in_the_speaker_name(nyt):
 REPORTED = (
     "Marco Rubio: I Am Not Interested In Being Vice President\n\n"
     "In the long run, many economists say, this effect could ripple through the health care system.\n\n"
+    "The strike was, the union leader said, the longest in a decade.\n\n"
     "A poll released last week showed Clinton leading in the state.\n\n"
     "The two senators questioned the science and criticized the Paris agreement.\n\n"
     "A mere 9 percent say they only buy American.\n\n"
@@ -239,6 +240,8 @@ def reported(tmp_path_factory):
     # a parenthetical frame reports the whole sentence around it
     ("In the long run, many economists say, this effect could ripple through the health care system",
      "many economists"),
+    # and, split after its verb, the words that complete the clause
+    ("The strike was, the union leader said, the longest in a decade", "the union leader"),
     # evidence verbs, and a subject with a participle after it
     ("Clinton leading in the state", "A poll"),
     # the second of two coordinated verbs has the first one's subject
