@@ -295,6 +295,8 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
                 return lo, noun
         return _main_subject(sent, cue)  # ", saying ...", "issued a statement saying ..."
     if prev is not None and prev.text.lower() == "to":  # "Mr. Trump was prompted to say", "she went on to say"
+        if (controller := _controller(toks, cue)) is not None:
+            return noun_phrase(toks, controller)
         j = cue.index - 2
         # the subject of the verb "to" hangs on, when it does hang on a verb
         governed = j >= 0 and (toks[j].upos in ("VERB", "AUX") or (j > 0 and toks[j - 1].upos == "VERB"))
@@ -363,6 +365,24 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
             and toks[i - 1].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM"):
         return noun_phrase(toks, i - 1)[0], i  # a noun mis-tagged as a verb: "Some Clinton allies suggested"
     return None
+
+
+def _controller(toks: list[Token], cue: Token) -> int | None:
+    """Who does what an infinitive cue says, by the parse: the subject of the
+    verb its purpose clause hangs on ("Davis appeared on Fox to defend her",
+    "Carson used part of his address to call ..."), or of a verb it completes
+    that has no object ("she went on to say"). With an object ("urged Cruz to
+    explain"), the object does it, and the surface rules decide."""
+    head = toks[cue.head] if 0 <= cue.head < len(toks) else None
+    if head is None or head.upos not in ("VERB", "AUX") or not (
+            cue.deprel == "advcl" or (cue.deprel == "xcomp" and not any(
+                t.head == head.index and t.deprel in ("obj", "iobj") for t in toks))):
+        return None
+    subj = next((t for t in toks if t.head == head.index and t.deprel.startswith("nsubj")), None)
+    # a name or a person's pronoun: a thing ("Criticism", "the exchange") rarely speaks
+    person = subj is not None and (subj.upos == "PROPN" or (
+        subj.upos == "PRON" and subj.text.lower() not in ("what", "which", "it", "that", "this")))
+    return subj.index if person else None
 
 
 def _clause_owner(toks: list[Token], lo: int, hi: int) -> int | None:

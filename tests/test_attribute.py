@@ -47,6 +47,7 @@ REPORTED = (
     "Marco Rubio: I Am Not Interested In Being Vice President\n\n"
     "In the long run, many economists say, this effect could ripple through the health care system.\n\n"
     "The strike was, the union leader said, the longest in a decade.\n\n"
+    "While the mayor praised the budget, Senator Ana Ortiz used part of her speech to call the plan a disaster.\n\n"
     "A poll released last week showed Clinton leading in the state.\n\n"
     "The two senators questioned the science and criticized the Paris agreement.\n\n"
     "A mere 9 percent say they only buy American.\n\n"
@@ -242,6 +243,8 @@ def reported(tmp_path_factory):
      "many economists"),
     # and, split after its verb, the words that complete the clause
     ("The strike was, the union leader said, the longest in a decade", "the union leader"),
+    # an infinitive of purpose says what the subject of its verb says, not the clause before
+    ("the plan a disaster", "Senator Ana Ortiz"),
     # evidence verbs, and a subject with a participle after it
     ("Clinton leading in the state", "A poll"),
     # the second of two coordinated verbs has the first one's subject
