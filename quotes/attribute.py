@@ -54,10 +54,26 @@ _PARTITIVE = {"some", "many", "most", "all", "several", "few", "each", "both", "
 _NOT_NP = {"that", "which", "who", "whom", "this", "these", "what", "there"}
 _SAID_IN = MESSAGE_NOUNS | {"interview", "speech"}  # "X in a statement said"
 _LINKS = {"of", "to", "for", "from", "at"}  # "envoy to Afghanistan", "one of the soldiers"
+_FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "two-thirds", "three-quarters", "majority"}
+_APPROXIMATE = {"about", "almost", "nearly", "roughly", "around", "only", "just", "over", "under"}
+
+
+def _proportion(toks: list[Token], i: int) -> bool:
+    """Is ``toks[i]`` part of a share of people, which the tagger reads as adverbs
+    and prepositions: "Almost half said", "about four in 10 say"?"""
+    word = toks[i].text.lower()
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if word in _FRACTIONS:
+        return True
+    if word in _APPROXIMATE:
+        return nxt is not None and (nxt.upos == "NUM" or nxt.text.lower() in _FRACTIONS)
+    return word == "in" and i > 0 and toks[i - 1].upos == "NUM" and nxt is not None and nxt.upos == "NUM"
 
 
 def _np_member(toks: list[Token], i: int) -> bool:
     t = toks[i]
+    if _proportion(toks, i):
+        return True
     if t.upos in ("DET", "PRON") and t.text.lower() in _NOT_NP:
         return False
     if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == ".":
@@ -98,7 +114,8 @@ def _np_member(toks: list[Token], i: int) -> bool:
 def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
     """Grow a noun phrase around ``toks[head]``; return inclusive token bounds."""
     lo = hi = head
-    while lo > 0 and _np_member(toks, lo - 1):
+    # "about", "only" open a share ("Last year only 32 percent"): nothing before them
+    while lo > 0 and _np_member(toks, lo - 1) and not (_proportion(toks, lo) and toks[lo].text.lower() in _APPROXIMATE):
         lo -= 1
     # a determiner starts a new phrase, except after a link word ("one of the soldiers")
     while hi + 1 < len(toks) and _np_member(toks, hi + 1) and (toks[hi + 1].upos != "DET" or toks[hi].upos == "ADP"):
@@ -126,7 +143,7 @@ def _skip_back(toks: list[Token], i: int) -> int:
             if j < 0 or i - j > 8:
                 return i
             i = j - 1
-        elif _skippable(toks[i]) or _time_phrase(toks, i):
+        elif (_skippable(toks[i]) and not _proportion(toks, i)) or _time_phrase(toks, i):
             i -= 1
         elif toks[i].text.lower() in _SAID_IN and i >= 2 and toks[i - 1].upos == "DET" \
                 and toks[i - 2].text.lower() == "in":
@@ -426,7 +443,8 @@ def _time_phrase(toks: list[Token], i: int) -> bool:
     while j >= 0 and toks[j].upos in ("PROPN", "NOUN", "NUM") and i - j < 3:
         j -= 1
     if j >= 0 and j < i and toks[j].text.lower() == "in":
-        return toks[i].text.lower() in TIME_WORDS or (toks[i].upos == "NUM" and len(toks[i].text) == 4)
+        # a year ("in 2016"), not "one in five"
+        return toks[i].text.lower() in TIME_WORDS or (toks[i].text.isdigit() and len(toks[i].text) == 4)
     return j >= 0 and j < i and toks[j].text.lower() in ("on", "late", "early", "last")
 
 

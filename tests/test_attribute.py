@@ -51,6 +51,8 @@ REPORTED = (
     "A poll released last week showed Clinton leading in the state.\n\n"
     "The two senators questioned the science and criticized the Paris agreement.\n\n"
     "A mere 9 percent say they only buy American.\n\n"
+    "Almost half said they wanted a change. About four in 10 said they were angry with the government. "
+    "And one in five say the law is unfair.\n\n"
     "WASHINGTON — The governor vetoed the bill on Friday, saying it would raise taxes.\n\n"
     "Update: This story was corrected on Monday.\n\n"
     'Luntz said the camp had failed to "humanize their campaign." The slogan felt bloodless, he said.\n\n'
@@ -261,6 +263,10 @@ def reported(tmp_path_factory):
     ("all staff members sign the agreements", "A campaign spokeswoman"),
     # "say" that the compact tagger reads as a noun, and a speaker that stops before it
     ("they only buy American", "A mere 9 percent"),
+    # a share of people is a speaker, whatever the tagger makes of "half" and "in"
+    ("they wanted a change", "Almost half"),
+    ("they were angry with the government", "About four in 10"),
+    ("the law is unfair", "one in five"),
     # a participle's subject is the clause's, past the dateline
     ("it would raise taxes", "The governor"),
     # a headline's "Name: statement"
