@@ -657,7 +657,10 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     # unless that frame is the quote before's, and this one has its own right after it
     # ('"A," she said, but despite ..., "B," said Kunin.')
     earlier_frame = subject_first and post_ok and any(b.close_mark == pre_start - 1 for b in ctx.boundaries)
-    framed_before = pre_cue is not None and (uttered or (pre.rstrip().endswith(",") and not earlier_frame))
+    # and 'Clinton responded: "What difference does it make?" Her critics cited it ...':
+    # a quote that ends its sentence after a colon frame is that frame's
+    framed_before = pre_cue is not None and (uttered or (pre.rstrip().endswith(",") and not earlier_frame)
+                                             or (pre.rstrip().endswith(":") and ended_inside))
     cue = post_cue if post_cue and post_ok and post_stripped and not framed_before else pre_cue
     return pre_ok and post_ok and (upper or not pre.strip() or dashed), cue
 
@@ -1319,8 +1322,10 @@ def _ends_statement(toks: list[Token], cue: Token) -> bool:
     """Is the cue in a closing frame (", the military added." / ", it said in a
     statement, while ...")? Then only adverbials come before the next break."""
     i = cue.index + 1
-    if i < len(toks) and toks[i].text.lower() in _OPENERS:
-        return False  # "Cruz said if elected president he could ...": a clause follows
+    if i < len(toks) and (toks[i].text.lower() in _OPENERS or toks[i].text == ":"):
+        # "Cruz said if elected president he could ...": a clause follows; and
+        # 'Clinton, exasperated, responded: "..."' introduces what comes after
+        return False
     # in an inverted frame (", said the company's chief executive, who ..."), what
     # follows the cue is its speaker, possessives and relative clause included
     # ('Rogers, for example, said Trump's visit ...' opens a clause: such a speaker has a determiner)

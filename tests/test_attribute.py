@@ -614,6 +614,7 @@ DIRECT = (
     "“The whole idea of a crooked candidate needs to stop.”\n\n"
     "-Michelle Marks, Philadelphia.\n\n"
     "His final assessment: “It’s not quite optimistic,” he said. “We’re hopeful.”\n\n"
+    "The mayor, exasperated, finally responded: “What difference does it make?” Her critics cited it for weeks.\n\n"
     "“Politics has never been gentlemanly,” said Jon Meacham, a biographer.\n\n"
     "“The lesson of 2016 is that none of the old rules apply.”\n\n"
     "Joe Wilson gained attention when he yelled “You lie!” at the president.\n\n"
@@ -821,8 +822,16 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("It is time to fix the bridge for good", "wrote", "Councilwoman Ana Ortiz"),
     # "told" before its addressee, even where the parse reads it as an adjective of "reporters"
     ("The count is wrong", "told", "an official at the board of elections"),
+    # a frame before a colon is the quote's, even where its sentence ends inside the marks
+    # and the next one has a cue ('... responded: "...?" Her critics cited it')
+    ("What difference does it make?", "responded", "The mayor"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
     q = direct[content]
     assert (q.cue and q.cue.text, q.speaker and q.speaker.text) == (cue, speaker)
+
+
+def test_a_frame_before_a_colon_reports_nothing_before_it(direct):
+    # "The mayor, exasperated, responded:" introduces the quote; it does not close "The mayor, exasperated"
+    assert not any(c.startswith("The mayor, exasperated") for c in direct), sorted(direct)
