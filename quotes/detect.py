@@ -604,9 +604,14 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     pre_cue = _frame_cue(ctx, pre_start, q.open_mark, last=True)
     if not pre.strip() and pre_start == first_para.start:
         pre_cue = _colon_frame(ctx, q.paragraphs[0])
-    elif pre_cue is None and pre.rstrip().endswith(":") and text[q.open_mark] in DOUBLE_OPEN + '"':
-        # not headlines' single marks
-        pre_cue = _name_colon(ctx, pre_start, q.open_mark) or _clause_colon(ctx, pre_start, q.open_mark)
+    elif pre.rstrip().endswith(":") and text[q.open_mark] in DOUBLE_OPEN + '"':  # not headlines' single marks
+        if pre_cue is None:
+            pre_cue = _name_colon(ctx, pre_start, q.open_mark) or _clause_colon(ctx, pre_start, q.open_mark)
+        elif pre_cue[1].index <= 1 and pre_cue[1].text.lower().endswith(("ed", "ing")):
+            # a participle opening the sentence ('Asked whether ..., the mayor retorted:
+            # "..."'): the main clause's verb frames the quote
+            comma = next((t for _, t in _tokens_between(ctx.doc, pre_cue[1].end, q.open_mark) if t.text == ","), None)
+            pre_cue = (comma is not None and _clause_colon(ctx, comma.end, q.open_mark)) or pre_cue
     # the last mark inside, past a nested quote's close and stray spaces ('the Queen,’”')
     inner_end = text[q.fragments[-1].start:q.close_mark].rstrip(" '" + SINGLE_CLOSE)[-1:] if q.closed else ""
     # the sentence ended inside the marks: what follows is no frame when it frames the

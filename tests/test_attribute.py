@@ -615,6 +615,7 @@ DIRECT = (
     "-Michelle Marks, Philadelphia.\n\n"
     "His final assessment: “It’s not quite optimistic,” he said. “We’re hopeful.”\n\n"
     "The mayor, exasperated, finally responded: “What difference does it make?” Her critics cited it for weeks.\n\n"
+    "Asked about the vote, the council president shrugged: “We will see what happens.”\n\n"
     "“Politics has never been gentlemanly,” said Jon Meacham, a biographer.\n\n"
     "“The lesson of 2016 is that none of the old rules apply.”\n\n"
     "Joe Wilson gained attention when he yelled “You lie!” at the president.\n\n"
@@ -825,6 +826,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     # a frame before a colon is the quote's, even where its sentence ends inside the marks
     # and the next one has a cue ('... responded: "...?" Her critics cited it')
     ("What difference does it make?", "responded", "The mayor"),
+    # after a participle that opens the sentence, the main clause before the colon frames it
+    ("We will see what happens.", "shrugged", "the council president"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
