@@ -705,10 +705,13 @@ def _name_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] |
 def _clause_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] | None:
     """The verb of a statement that introduces a quote after a colon ("A
     footnote in the report makes that clear: "..."", "Hoff's letter makes a
-    case: "...""): its first finite verb after a subject."""
+    case: "...""): its first finite verb after a subject, past a clause that
+    opens the sentence ("When Wallace died, Clinton released ...:")."""
     toks = _tokens_between(ctx.doc, start, end)
     if len(toks) < 3 or toks[-1][1].text != ":":
         return None
+    if toks[0][1].text.lower() in _FRONTING:  # past a clause before it: "When Wallace died, Clinton released ...:"
+        toks = toks[next((k + 1 for k, (_, t) in enumerate(toks) if t.text == ","), 0):]
     for k, (sent, tok) in enumerate(toks[:-1]):
         if tok.upos in ("VERB", "AUX"):
             finite = tok.upos == "VERB" and not tok.text.lower().endswith("ing")
@@ -728,14 +731,17 @@ def _is_name(words: list[Token]) -> bool:
 
 def _colon_frame(ctx: _Context, para_index: int) -> tuple[Sentence, Token] | None:
     """The cue of a paragraph that ends "Cruz continued:" before a quote
-    opening the next one."""
+    opening the next one, or its main verb ("Clinton released the following
+    statement:")."""
     kept = [i for i in range(para_index) if ctx.article.paragraphs[i].skip is None]
     if not kept:
         return None
     prev = ctx.article.paragraphs[kept[-1]].span
     if not ctx.marks[prev.start:prev.end].rstrip().endswith(":"):
         return None
-    return _frame_cue(ctx, _boundary_before(ctx, prev.end - 1, prev), prev.end, last=True)
+    start = _boundary_before(ctx, prev.end - 1, prev)
+    # any verb after its subject: "17-year-old Jared Potts echoed:"
+    return _frame_cue(ctx, start, prev.end, last=True) or _clause_colon(ctx, start, prev.end)
 
 
 def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:

@@ -616,6 +616,8 @@ DIRECT = (
     "His final assessment: “It’s not quite optimistic,” he said. “We’re hopeful.”\n\n"
     "The mayor, exasperated, finally responded: “What difference does it make?” Her critics cited it for weeks.\n\n"
     "Asked about the vote, the council president shrugged: “We will see what happens.”\n\n"
+    "When the council met on Monday, the teacher union released the following statement:\n\n"
+    "“The school must stay open for the children of the valley.”\n\n"
     "“Politics has never been gentlemanly,” said Jon Meacham, a biographer.\n\n"
     "“The lesson of 2016 is that none of the old rules apply.”\n\n"
     "Joe Wilson gained attention when he yelled “You lie!” at the president.\n\n"
@@ -828,6 +830,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("What difference does it make?", "responded", "The mayor"),
     # after a participle that opens the sentence, the main clause before the colon frames it
     ("We will see what happens.", "shrugged", "the council president"),
+    # a paragraph ending in a colon frames the next one's quote with its main verb, whatever it is
+    ("The school must stay open for the children of the valley.", "released", "the teacher union"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
@@ -835,6 +839,8 @@ def test_direct_quote_frames(direct, content, cue, speaker):
     assert (q.cue and q.cue.text, q.speaker and q.speaker.text) == (cue, speaker)
 
 
-def test_a_frame_before_a_colon_reports_nothing_before_it(direct):
+def test_a_frame_before_a_colon_is_no_report_of_its_own(direct):
     # "The mayor, exasperated, responded:" introduces the quote; it does not close "The mayor, exasperated"
     assert not any(c.startswith("The mayor, exasperated") for c in direct), sorted(direct)
+    # nor is "released the following statement:" a report of its own beside the quote it frames
+    assert "the following statement" not in direct
