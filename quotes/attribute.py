@@ -169,7 +169,14 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
             i = next((j for j in range(i + 1, before) if is_quote_mark(toks[j].text)), before) + 1
             continue
         if t.upos in ("VERB", "AUX"):
-            return None
+            # "In a statement released Thursday, X ...": a participle on the noun of a
+            # leading phrase, which ends at the comma
+            comma = next((j for j in range(i + 1, before) if toks[j].text == ","), None)
+            if not (t.deprel == "acl" and t.text.endswith("ed") and i > start and toks[i - 1].upos == "NOUN"
+                    and toks[start].upos == "ADP" and comma is not None):
+                return None
+            i = comma + 1
+            continue
         if t.upos in ("PROPN", "NOUN", "PRON") and _np_member(toks, i):
             lo, hi = noun_phrase(toks, i)
             fronted = toks[hi].lemma.lower() in TIME_WORDS or (lo == hi and toks[lo].text.lower() in SENTENCE_ADVERBS)

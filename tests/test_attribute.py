@@ -618,6 +618,8 @@ DIRECT = (
     "Asked about the vote, the council president shrugged: “We will see what happens.”\n\n"
     "When the council met on Monday, the teacher union released the following statement:\n\n"
     "“The school must stay open for the children of the valley.”\n\n"
+    "In a statement released Thursday, Rep. Ana Ortiz (D-N.Y.) reacted to the news, "
+    "saying: “The plant must stay open.”\n\n"
     "“Politics has never been gentlemanly,” said Jon Meacham, a biographer.\n\n"
     "“The lesson of 2016 is that none of the old rules apply.”\n\n"
     "Joe Wilson gained attention when he yelled “You lie!” at the president.\n\n"
@@ -832,6 +834,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("We will see what happens.", "shrugged", "the council president"),
     # a paragraph ending in a colon frames the next one's quote with its main verb, whatever it is
     ("The school must stay open for the children of the valley.", "released", "the teacher union"),
+    # ", saying" speaks for the clause's subject, past a leading phrase with a participle in it
+    ("The plant must stay open.", "saying", "Rep. Ana Ortiz"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
