@@ -623,7 +623,11 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     if (ended_inside and post.rstrip().endswith(":")) or _RELATIVE.match(post):
         post = ""
     post_cue = _frame_cue(ctx, post_from, post_end) if post else None
-    if ended_inside and post.lstrip()[:1].isupper() and (post_cue is None or inner_end == "."):
+    # but a bare frame after the period is the quote's ('"... missing." Trump said.')
+    bare_after_period = post_cue is not None and ctx.marks[post_cue[1].end:post_end].strip() in ("", ".") and all(
+        t.upos in ("PROPN", "PRON") for _, t in _tokens_between(ctx.doc, post_from, post_cue[1].start))
+    if ended_inside and post.lstrip()[:1].isupper() and (
+            post_cue is None or (inner_end == "." and not bare_after_period)):
         post, post_cue = "", None
     if pre_cue is None and post_cue is None and not pre.strip():
         pre_cue = _sentence_frame(ctx, q)

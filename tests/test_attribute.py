@@ -620,6 +620,7 @@ DIRECT = (
     "“The school must stay open for the children of the valley.”\n\n"
     "In a statement released Thursday, Rep. Ana Ortiz (D-N.Y.) reacted to the news, "
     "saying: “The plant must stay open.”\n\n"
+    "“The bridge is finally safe for the buses.” Ortiz said.\n\n"
     "“Politics has never been gentlemanly,” said Jon Meacham, a biographer.\n\n"
     "“The lesson of 2016 is that none of the old rules apply.”\n\n"
     "Joe Wilson gained attention when he yelled “You lie!” at the president.\n\n"
@@ -836,6 +837,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("The school must stay open for the children of the valley.", "released", "the teacher union"),
     # ", saying" speaks for the clause's subject, past a leading phrase with a participle in it
     ("The plant must stay open.", "saying", "Rep. Ana Ortiz"),
+    # a bare frame after the quote's period, which should have been a comma
+    ("The bridge is finally safe for the buses.", "said", "Ortiz"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
