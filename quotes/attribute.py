@@ -118,7 +118,9 @@ def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
     while lo > 0 and _np_member(toks, lo - 1) and not (_proportion(toks, lo) and toks[lo].text.lower() in _APPROXIMATE):
         lo -= 1
     # a determiner starts a new phrase, except after a link word ("one of the soldiers")
-    while hi + 1 < len(toks) and _np_member(toks, hi + 1) and (toks[hi + 1].upos != "DET" or toks[hi].upos == "ADP"):
+    # nor do they go on one: "the Saudi Interior Ministry | over 345 pilgrims have been killed"
+    while hi + 1 < len(toks) and _np_member(toks, hi + 1) and (toks[hi + 1].upos != "DET" or toks[hi].upos == "ADP") \
+            and toks[hi + 1].text.lower() not in _APPROXIMATE:
         hi += 1
     # a trailing link word belongs to what follows, not to the phrase, and a
     # trailing "'s" is a verb ("He's suggesting")

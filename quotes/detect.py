@@ -607,9 +607,10 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     elif pre.rstrip().endswith(":") and text[q.open_mark] in DOUBLE_OPEN + '"':  # not headlines' single marks
         if pre_cue is None:
             pre_cue = _name_colon(ctx, pre_start, q.open_mark) or _clause_colon(ctx, pre_start, q.open_mark)
-        elif pre_cue[1].index <= 1 and pre_cue[1].text.lower().endswith(("ed", "ing")):
-            # a participle opening the sentence ('Asked whether ..., the mayor retorted:
-            # "..."'): the main clause's verb frames the quote
+        elif pre_cue[1].index <= 1 and pre_cue[1].text.lower().endswith("ed"):
+            # a passive participle opening the sentence ('Asked whether ..., the mayor
+            # retorted: "..."'): the main clause's verb frames the quote. Not "Writing in
+            # a blog post, X dubbed it: ...", whose participle is the frame's own
             comma = next((t for _, t in _tokens_between(ctx.doc, pre_cue[1].end, q.open_mark) if t.text == ","), None)
             pre_cue = (comma is not None and _clause_colon(ctx, comma.end, q.open_mark)) or pre_cue
     # the last mark inside, past a nested quote's close and stray spaces ('the Queen,’”')

@@ -3,6 +3,8 @@ Times' style (doubled apostrophes, middle initials, a quote that goes on after
 its attribution), reported speech beyond "X said CLAUSE", and direct-quote
 frames. Each text is analyzed once with the bundled models."""
 
+from pathlib import Path
+
 import pytest
 
 import quotes
@@ -851,3 +853,25 @@ def test_a_frame_before_a_colon_is_no_report_of_its_own(direct):
     assert not any(c.startswith("The mayor, exasperated") for c in direct), sorted(direct)
     # nor is "released the following statement:" a report of its own beside the quote it frames
     assert "the following statement" not in direct
+
+
+@pytest.fixture(scope="module")
+def sample_articles():
+    corpus = Path(__file__).parent.parent / "corpus"
+    return quotes.analyze([corpus / "GUM_news_hackers.txt", corpus / "GUM_news_stampede.txt"], models="compact")
+
+
+def test_a_speaker_ends_before_a_share_that_opens_the_report(sample_articles):
+    # "According to the Saudi Interior Ministry over 345 Muslim pilgrims have been killed"
+    speakers = {q.speaker.text for q in sample_articles.quotes if q.speaker}
+    assert "the Saudi Interior Ministry" in speakers
+    assert not any("pilgrims" in s for s in speakers)
+
+
+def test_an_opening_active_participle_frames_the_quote_after_a_colon(sample_articles):
+    # 'Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed the ongoing
+    # conflict ...: "Scientology vs. the Internet, part XVII"'
+    by_text = {q.content.text: q for q in sample_articles.quotes}
+    quote = by_text["Scientology vs. the Internet, part XVII"]
+    assert quote.speaker is not None and quote.speaker.text.startswith("Matthew Ingram")
+    assert not any(text.startswith("Matthew Ingram of The Globe") for text in by_text)
