@@ -344,8 +344,9 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     # 'spectators chanting "We are Orlando."': a speech verb right after its speaker
     # and right before the words it utters, which the tagger may read as a noun
     speech = lemma in SPEECH_CUES or cue_lemma(token.text) in SPEECH_CUES  # whatever the tag
-    if token.upos == "NOUN" and prev is not None and prev.upos in _NOMINAL and nxt is not None \
-            and is_quote_mark(nxt.text) and speech:
+    # (or as an adjective: 'Some chanted "USA! USA!"')
+    if token.upos in ("NOUN", "VERB") and prev is not None and (prev.upos in _NOMINAL or (
+            prev.upos == "DET" and prev.index == 0)) and nxt is not None and is_quote_mark(nxt.text) and speech:
         return True
     if token.text.isalpha() and token.text.islower() and token.upos in ("VERB", "NOUN", "PROPN"):
         # a cue right after a quote and its speaker, whatever the tagger says ('"I'm a

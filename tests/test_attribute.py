@@ -623,6 +623,7 @@ DIRECT = (
     "In a statement released Thursday, Rep. Ana Ortiz (D-N.Y.) reacted to the news, "
     "saying: “The plant must stay open.”\n\n"
     "“The bridge is finally safe for the buses.” Ortiz said.\n\n"
+    "The crowd cheered as the mayor walked in. Some chanted “Four more years! Four more years!”\n\n"
     "“Politics has never been gentlemanly,” said Jon Meacham, a biographer.\n\n"
     "“The lesson of 2016 is that none of the old rules apply.”\n\n"
     "Joe Wilson gained attention when he yelled “You lie!” at the president.\n\n"
@@ -841,6 +842,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("The plant must stay open.", "saying", "Rep. Ana Ortiz"),
     # a bare frame after the quote's period, which should have been a comma
     ("The bridge is finally safe for the buses.", "said", "Ortiz"),
+    # a speech verb before the words it utters, even one the parse makes an adjective
+    ("Four more years! Four more years!", "chanted", "Some"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
