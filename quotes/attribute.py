@@ -41,6 +41,7 @@ from quotes.lexicon import (
     CUE_VERBS,
     DASHES,
     DAYS,
+    FRACTIONS,
     MESSAGE_NOUNS,
     RELATIVE_PRONOUNS,
     SENTENCE_ADVERBS,
@@ -54,7 +55,6 @@ _PARTITIVE = {"some", "many", "most", "all", "several", "few", "each", "both", "
 _NOT_NP = {"that", "which", "who", "whom", "this", "these", "what", "there"}
 _SAID_IN = MESSAGE_NOUNS | {"interview", "speech"}  # "X in a statement said"
 _LINKS = {"of", "to", "for", "from", "at"}  # "envoy to Afghanistan", "one of the soldiers"
-_FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "two-thirds", "three-quarters", "majority"}
 _APPROXIMATE = {"about", "almost", "nearly", "roughly", "around", "only", "just", "over", "under"}
 
 
@@ -63,10 +63,10 @@ def _proportion(toks: list[Token], i: int) -> bool:
     and prepositions: "Almost half said", "about four in 10 say"?"""
     word = toks[i].text.lower()
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if word in _FRACTIONS:
+    if word in FRACTIONS:
         return True
     if word in _APPROXIMATE:
-        return nxt is not None and (nxt.upos == "NUM" or nxt.text.lower() in _FRACTIONS)
+        return nxt is not None and (nxt.upos == "NUM" or nxt.text.lower() in FRACTIONS)
     return word == "in" and i > 0 and toks[i - 1].upos == "NUM" and nxt is not None and nxt.upos == "NUM"
 
 
@@ -114,8 +114,9 @@ def _np_member(toks: list[Token], i: int) -> bool:
 def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
     """Grow a noun phrase around ``toks[head]``; return inclusive token bounds."""
     lo = hi = head
-    # "about", "only" open a share ("Last year only 32 percent"): nothing before them
-    while lo > 0 and _np_member(toks, lo - 1) and not (_proportion(toks, lo) and toks[lo].text.lower() in _APPROXIMATE):
+    # "about", "only" open a share ("Last year only 32 percent"): nothing before them,
+    # though "the only one" is no share
+    while lo > 0 and _np_member(toks, lo - 1) and not (toks[lo].text.lower() in _APPROXIMATE and _proportion(toks, lo)):
         lo -= 1
     # a determiner starts a new phrase, except after a link word ("one of the soldiers")
     # nor do they go on one: "the Saudi Interior Ministry | over 345 pilgrims have been killed"
@@ -173,9 +174,10 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
         if t.upos in ("VERB", "AUX"):
             # "In a statement released Thursday, X ...": a participle on the noun of a
             # leading phrase, which ends at the comma
-            comma = next((j for j in range(i + 1, before) if toks[j].text == ","), None)
-            if not (t.deprel == "acl" and t.text.endswith("ed") and i > start and toks[i - 1].upos == "NOUN"
-                    and toks[start].upos == "ADP" and comma is not None):
+            participle = t.deprel == "acl" and t.text.endswith("ed") and i > start and toks[i - 1].upos == "NOUN" \
+                and toks[start].upos == "ADP"
+            comma = next((j for j in range(i + 1, before) if toks[j].text == ","), None) if participle else None
+            if comma is None:
                 return None
             i = comma + 1
             continue

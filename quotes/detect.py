@@ -39,6 +39,7 @@ from quotes.lexicon import (
     CUE_VERBS,
     DASHES,
     EVIDENTIAL_CUES,
+    FRACTIONS,
     LABELS,
     MESSAGE_NOUNS,
     PHRASAL_CUES,
@@ -80,8 +81,8 @@ _BELIEFS = frozenset({"believe", "think", "feel", "hope", "fear", "expect", "kno
                       "suspect", "guess", "reckon", "surmise", "figure", "learn"})
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "at", "over", "more", "fewer", "less"}
 _SAID = _SAY_FORMS - {"told", "tells"}  # after "told" a noun phrase is the addressee
-_QUANTITIES = {"least", "most", "than", "half", "third", "quarter", "dozen", "hundred", "hundreds", "thousand",
-               "thousands", "million", "millions", "percent"}
+_QUANTITIES = {"least", "most", "than", "dozen", "hundred", "hundreds", "thousand", "thousands", "million",
+               "millions", "percent"} | FRACTIONS
 _REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"})
 # words that open the concession a writer adds after a report (", though they blame ...")
 _CONCESSIONS = frozenset({"though", "although", "even", "however"})
@@ -612,8 +613,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
             # a passive participle opening the sentence ('Asked whether ..., the mayor
             # retorted: "..."'): the main clause's verb frames the quote. Not "Writing in
             # a blog post, X dubbed it: ...", whose participle is the frame's own
-            comma = next((t for _, t in _tokens_between(ctx.doc, pre_cue[1].end, q.open_mark) if t.text == ","), None)
-            pre_cue = (comma is not None and _clause_colon(ctx, comma.end, q.open_mark)) or pre_cue
+            pre_cue = _clause_colon(ctx, pre_start, q.open_mark) or pre_cue
     # the last mark inside, past a nested quote's close and stray spaces ('the Queen,’”')
     inner_end = text[q.fragments[-1].start:q.close_mark].rstrip(" '" + SINGLE_CLOSE)[-1:] if q.closed else ""
     # the sentence ended inside the marks: what follows is no frame when it frames the
@@ -626,10 +626,9 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
         post = ""
     post_cue = _frame_cue(ctx, post_from, post_end) if post else None
     # but a bare frame after the period is the quote's ('"... missing." Trump said.')
-    bare_after_period = post_cue is not None and ctx.marks[post_cue[1].end:post_end].strip() in ("", ".") and all(
-        t.upos in ("PROPN", "PRON") for _, t in _tokens_between(ctx.doc, post_from, post_cue[1].start))
-    if ended_inside and post.lstrip()[:1].isupper() and (
-            post_cue is None or (inner_end == "." and not bare_after_period)):
+    if ended_inside and post.lstrip()[:1].isupper() and (post_cue is None or (
+            inner_end == "." and not (ctx.marks[post_cue[1].end:post_end].strip() in ("", ".")
+                                      and _subject_first(ctx, post_from, post_cue[1])))):
         post, post_cue = "", None
     if pre_cue is None and post_cue is None and not pre.strip():
         pre_cue = _sentence_frame(ctx, q)
@@ -647,9 +646,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     punct_inside = q.close_mark is None or inner_end in (",", ".", "!", "?", "…")
     # a frame after a quote sentence that lost its comma ('"... of niches" Grubbs said.',
     # '"..." Clinton tweeted, quoting ...'): a subject, then the cue
-    subject_first = post_cue is not None and all(
-        t.upos in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT")
-        for _, t in _tokens_between(ctx.doc, post_from, post_cue[1].start))
+    subject_first = post_cue is not None and _subject_first(ctx, post_from, post_cue[1])
     bare_frame = subject_first and ctx.marks[post_cue[1].end:post_end + 1].lstrip()[:1] in (",", ".", "") \
         and len(q.fragments[-1].text.split()) >= 4
     # 'X wrote, "...," and shared a link': the sentence goes on with the framed speaker's next act
@@ -674,6 +671,12 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
                                              or (pre.rstrip().endswith(":") and ended_inside))
     cue = post_cue if post_cue and post_ok and post_stripped and not framed_before else pre_cue
     return pre_ok and post_ok and (upper or not pre.strip() or dashed), cue
+
+
+def _subject_first(ctx: _Context, start: int, cue: Token) -> bool:
+    """Is what comes between ``start`` and the cue a subject noun phrase ("Grubbs said")?"""
+    return all(t.upos in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT")
+               for _, t in _tokens_between(ctx.doc, start, cue.start))
 
 
 def _sentence_frame(ctx: _Context, q: QuotedSpan) -> tuple[Sentence, Token] | None:
@@ -716,7 +719,10 @@ def _clause_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token]
     toks = _tokens_between(ctx.doc, start, end)
     if len(toks) < 3 or toks[-1][1].text != ":":
         return None
-    if toks[0][1].text.lower() in _FRONTING:  # past a clause before it: "When Wallace died, Clinton released ...:"
+    first = toks[0][1]
+    # past a clause that opens the sentence: "When Wallace died, Clinton released ...:",
+    # "Asked which county was his favorite, he demurred:"
+    if first.text.lower() in _FRONTING or (first.upos == "VERB" and first.text.lower().endswith("ed")):
         toks = toks[next((k + 1 for k, (_, t) in enumerate(toks) if t.text == ","), 0):]
     for k, (sent, tok) in enumerate(toks[:-1]):
         if tok.upos in ("VERB", "AUX"):

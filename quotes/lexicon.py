@@ -56,6 +56,10 @@ WEAK_CUES = _words("""
 # "expect" only counts in the passive.
 EVIDENTIAL_CUES = _words("seem appear expect")
 
+# Shares of a whole: a speaker ("Almost half said", "two-thirds of voters say")
+# or the quantity a report opens with ("said about half of ...").
+FRACTIONS = _words("half third thirds quarter quarters two-thirds three-quarters majority")
+
 # Nouns and adjectives that report a claim when a "that" clause follows them:
 # "Trump's suggestion that ...", "she made it clear that ...", "Cruz has been
 # acutely aware that ...". Not "sure" ("make sure that"), nor "fact".
