@@ -1422,7 +1422,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
         last_direct = quote
 
     ctx.boundaries = [q for q in quoted if q not in embedded]
-    covered: list[tuple[int, int]] = [(q.content.start, q.content.end) for q in quotes]
+    covered = [piece for q in quotes for piece in _own_stretches(ctx, q)]
     quoted_words = [(f.start, f.end) for q in quotes for f in q.fragments]
     for sent in doc.sentences:
         for tok in sent.tokens:
@@ -1472,6 +1472,19 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
 # a contrast and a few words before a cue inside a report start the writer's next
 # clause ("said A but warned that B", "A, whereas Petraeus acknowledged that B")
 _NEXT_REPORT = re.compile(r"\s+(?:but|while|whereas|although|though)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _own_stretches(ctx: _Context, quote: Quote) -> list[tuple[int, int]]:
+    """Where no other report may start: all of a direct quote but the writer's
+    sentences between its fragments ('"A," said Sara Walker, 44. She plans to
+    cast her first ballot for Clinton. "B."'), whose reports are their own."""
+    pieces, start = [], quote.content.start
+    for before, after in pairwise(quote.fragments):
+        ends = _sentence_ends(ctx, before.end, after.start)
+        if ends:
+            pieces.append((start, ends[0]))
+            start = after.start
+    return [*pieces, (start, quote.content.end)]
 
 
 def _outermost(quotes: list[Quote], text: str) -> list[Quote]:
@@ -1584,7 +1597,7 @@ def _goes_on(ctx: _Context, first: Quote, open_mark: int) -> bool:
     if not frame and "\n" in between:  # quote paragraphs in a row, the first one's frame for all
         return True
     if not (first.cue is not None and "\n" not in frame
-            and first_end <= first.cue.start < open_mark and len(frame) < 200
+            and first_end <= first.cue.start < open_mark and len(frame) < 400
             and frame.endswith((".", "!", "?"))
             and not any(c in frame for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"')):
         return False

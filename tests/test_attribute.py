@@ -623,6 +623,9 @@ DIRECT = (
     "In a statement released Thursday, Rep. Ana Ortiz (D-N.Y.) reacted to the news, "
     "saying: “The plant must stay open.”\n\n"
     "“The bridge is finally safe for the buses.” Ortiz said.\n\n"
+    "“The library closes far too early,” said Maria Ortega, 52, a night-shift nurse from the east side who has "
+    "used the branch for two decades. A mother of three who moved to the city in 1998, she strongly backs the "
+    "new library levy in the county election next spring. “The children need a place to read after school.”\n\n"
     "The crowd cheered as the mayor walked in. Some chanted “Four more years! Four more years!”\n\n"
     "“Politics has never been gentlemanly,” said Jon Meacham, a biographer.\n\n"
     "“The lesson of 2016 is that none of the old rules apply.”\n\n"
@@ -721,10 +724,20 @@ def test_a_quote_goes_on_after_its_frame(direct):
     assert fragments[("The plan is sound", "but the money is not there yet.")] == "Ms. Lin"
     # a title in the frame does not end the statement
     assert fragments[("We will win the state", "Then we will win the country.")] == "Ms. Park"
+    # a long frame that goes on to a sentence of the writer's with no report verb
+    assert fragments[("The library closes far too early",
+                      "The children need a place to read after school.")] == "Maria Ortega"
     # a sentence after a period inside the marks is the writer's, though it reports
     # something else: it frames neither quote
     assert fragments[("I just think what Rubio has done on immigration is one of the worst",
                       "It shows a lack of character in my opinion.")] == "the Senate minority leader"
+
+
+def test_a_report_between_the_fragments_of_a_quote_is_its_own(direct):
+    # "..." said Maria Ortega, ... she strongly backs the levy ... "...": her words go on
+    # past the writer's sentence, whose report stays
+    levy = direct["the new library levy in the county election"]
+    assert (levy.kind, levy.cue.text, levy.speaker.text) == ("indirect", "backs", "she")
 
 
 def test_a_partial_quote_goes_on_after_its_frame(direct):
