@@ -508,6 +508,12 @@ def test_reported_speech_and_its_speaker(reported, content, speaker):
     assert (found and found.text) == speaker
 
 
+def test_a_pro_form_report_goes_on_past_a_time_phrase(tmp_path_factory):
+    quotes = by_content(tmp_path_factory, "Most members now back the levy, though half said so in the spring "
+                                          "survey.\n")
+    assert quotes["so"].speaker.text == "half"
+
+
 def test_a_pro_form_report_is_no_closing_frame(reported):
     # "..., and three-quarters said the same of Sanders" reports its own words, not the clause before
     assert "Six in 10 voters said Clinton is honest" not in reported
