@@ -107,7 +107,7 @@ def _np_member(toks: list[Token], i: int) -> bool:
         named = left.upos == "PROPN" and t.text.lower() == "of" and right.text[:1].isupper()
         # "some of the women", "most of the voters": a quantifier the tagger calls a determiner
         part = left.upos in ("NOUN", "NUM", "PRON") or (left.upos == "DET" and left.text.lower() in _PARTITIVE)
-        return named or (part and right.upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM"))
+        return named or (part and right.upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON"))
     return False
 
 

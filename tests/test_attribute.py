@@ -192,6 +192,7 @@ REPORTED = (
     "neurosurgeon Ben Carson told a crowded banquet hall at a hotel in downtown Baltimore that he is not giving up.\n\n"
     "Six in 10 voters said Clinton is honest, and three-quarters said the same of Sanders. The aides were asked "
     "if the deal was done, but neither side would say so.\n\n"
+    "One of his advisers said the senator would leave it to the voters.\n\n"
     "We asked our followers which candidate won the debate. In the same debate, the moderator asked Carson about "
     "his ties to a supplement maker. Putin railed about Washington's habit of meddling in the affairs of other "
     "countries.\n\n"
@@ -451,6 +452,7 @@ def reported(tmp_path_factory):
     # "said the same", "say so": the report stands for an earlier one; no closing frame
     ("the same of Sanders", "three-quarters"),
     ("so", "neither side"),
+    ("the senator would leave it to the voters", "One of his advisers"),  # a share of a pronoun's group
     # a question asked: the addressee ends at a question word; what it was about
     ("which candidate won the debate", "We"),
     ("about his ties to a supplement maker", "the moderator"),
