@@ -270,9 +270,11 @@ def _asker(sent: Sentence, asked: Token) -> tuple[int, int] | None:
 
 def _shared_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     """The subject of the verb a cue is coordinated with, by the parse: "Trump
-    summed up Clinton as "terrible," denounced her record ..."."""
+    summed up Clinton as "terrible," denounced her record ...", or set beside
+    ("Kasich offered the man a job, then said ...", which the parse reads as
+    parataxis)."""
     toks = sent.tokens
-    if cue.deprel != "conj" or not 0 <= cue.head < cue.index or toks[cue.head].upos != "VERB":
+    if cue.deprel not in ("conj", "parataxis") or not 0 <= cue.head < cue.index or toks[cue.head].upos != "VERB":
         return None
     return _subject(sent, toks[cue.head])
 

@@ -193,6 +193,7 @@ REPORTED = (
     "Six in 10 voters said Clinton is honest, and three-quarters said the same of Sanders. The aides were asked "
     "if the deal was done, but neither side would say so.\n\n"
     "One of his advisers said the senator would leave it to the voters.\n\n"
+    "Kasich offered the man a job, then said he would welcome advice from anyone.\n\n"
     "We asked our followers which candidate won the debate. In the same debate, the moderator asked Carson about "
     "his ties to a supplement maker. Putin railed about Washington's habit of meddling in the affairs of other "
     "countries.\n\n"
@@ -453,6 +454,7 @@ def reported(tmp_path_factory):
     ("the same of Sanders", "three-quarters"),
     ("so", "neither side"),
     ("the senator would leave it to the voters", "One of his advisers"),  # a share of a pronoun's group
+    ("he would welcome advice from anyone", "Kasich"),  # the subject of the verb before ", then said"
     # a question asked: the addressee ends at a question word; what it was about
     ("which candidate won the debate", "We"),
     ("about his ties to a supplement maker", "the moderator"),
