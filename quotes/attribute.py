@@ -162,10 +162,13 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
     """The noun phrase that opens the clause at ``start``: before its first verb,
     not inside a leading prepositional phrase ("Back on the ground, Afghan
     commander X, ...")."""
-    # a dateline is no subject: "WASHINGTON — ...", "LA CROSSE, Wisc. — ...", "PARIS, Aug 31 (Reuters) - ..."
+    # a dateline is no subject: "WASHINGTON — ...", "LA CROSSE, Wisc. — ...", "PARIS, Aug 31 (Reuters) - ...",
     dash = next((j for j, t in enumerate(toks[start:min(before, start + 10)], start)
                  if t.text in DASHES or (t.text == "-" and not inner_hyphen(toks, j))), None)
-    i = dash + 1 if dash is not None and toks[start].text.isupper() and len(toks[start].text) > 1 else start
+    # or "New York (AFP) – ...": any place before a wire agency in parentheses
+    agency = dash is not None and dash - start >= 3 and toks[dash - 1].text == ")" and toks[dash - 3].text == "("
+    i = dash + 1 if dash is not None and (agency or (toks[start].text.isupper() and len(toks[start].text) > 1)) \
+        else start
     while i < before:
         t = toks[i]
         if is_quote_mark(t.text):  # past quoted words: '"If she gets to pick ...," Trump said before adding'
