@@ -52,6 +52,7 @@ from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
 _PARTITIVE = {"some", "many", "most", "all", "several", "few", "each", "both", "any", "none", "half", "much"}
+_IN_THE_KNOW = {"familiar with", "close to"}
 _NOT_NP = {"that", "which", "who", "whom", "this", "these", "what", "there"}
 _SAID_IN = MESSAGE_NOUNS | {"interview", "speech"}  # "X in a statement said"
 _LINKS = {"of", "to", "for", "from", "at"}  # "envoy to Afghanistan", "one of the soldiers"
@@ -86,6 +87,9 @@ def _np_member(toks: list[Token], i: int) -> bool:
         return True  # and its start ("far-right", "then-Senate"), but "in-prison" opens a phrase
     if t.upos == "VERB" and t.text.endswith("ed") and i > 0 and toks[i - 1].text.lower() == "those":
         return True  # "those surveyed say": the participle names whom "those" stands for
+    if t.upos == "VERB" and t.text.endswith("ing") and i > 0 and toks[i - 1].text in ("'s", "’s") \
+            and toks[i - 1].upos == "PART" and (i + 1 == len(toks) or toks[i + 1].upos not in _NP):
+        return True  # a gerund someone owns is a noun: "a source familiar with Cruz's thinking said"
     if t.upos == "VERB" and t.deprel == "amod" and i + 1 < len(toks) and toks[i + 1].upos in ("NOUN", "PROPN", "ADJ") \
             and (toks[i - 1].upos in ("DET", "ADJ", "NUM") if i else not t.text.endswith("ing")):
         return True  # a participle as an adjective: "Retired neurosurgeon Ben Carson", "the leading Republicans"
@@ -101,6 +105,9 @@ def _np_member(toks: list[Token], i: int) -> bool:
         # (not "the company in a statement")
         place = toks[i + 2] if toks[i + 1].text.lower() == "the" else toks[i + 1]
         return toks[i - 1].upos in ("NOUN", "PROPN") and toks[i - 1].text.endswith("s") and place.upos == "PROPN"
+    if 0 < i < len(toks) - 1 and any(f"{a.text} {b.text}".lower() in _IN_THE_KNOW
+                                     for a, b in ((toks[i - 1], t), (t, toks[i + 1]))):
+        return True  # "a source familiar with the talks", "people close to the campaign" ("close" as a verb too)
     if t.upos == "ADP" and t.text.lower() in _LINKS and 0 < i < len(toks) - 1:
         left, right = toks[i - 1], toks[i + 1]
         # "Business Council of British Columbia": a name goes on past "of"

@@ -194,6 +194,8 @@ REPORTED = (
     "if the deal was done, but neither side would say so.\n\n"
     "One of his advisers said the senator would leave it to the voters.\n\n"
     "Kasich offered the man a job, then said he would welcome advice from anyone.\n\n"
+    "A source familiar with the mayor's thinking said the budget would pass. People close to the campaign "
+    "said the governor would run.\n\n"
     "New York (AFP) – Vice President Joe Biden on Monday hit the campaign trail, accusing the governor of "
     "ignoring the troops.\n\n"
     "We asked our followers which candidate won the debate. In the same debate, the moderator asked Carson about "
@@ -457,6 +459,9 @@ def reported(tmp_path_factory):
     ("so", "neither side"),
     ("the senator would leave it to the voters", "One of his advisers"),  # a share of a pronoun's group
     ("he would welcome advice from anyone", "Kasich"),  # the subject of the verb before ", then said"
+    # "familiar with", "close to" go on the phrase, and so does a gerund someone owns
+    ("the budget would pass", "A source familiar with the mayor's thinking"),
+    ("the governor would run", "People close to the campaign"),
     ("the governor of ignoring the troops", "Vice President Joe Biden"),  # past a dateline with its agency
     # a question asked: the addressee ends at a question word; what it was about
     ("which candidate won the debate", "We"),
