@@ -393,6 +393,10 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         if j > 0 and toks[j].text == mark and k >= 0 and _np_member(toks, k) \
                 and toks[k].upos in ("PROPN", "NOUN", "PRON"):
             return noun_phrase(toks, k)
+        # or a name set off after its title, where the title did not read as a noun
+        # phrase ("Google's chief human resources executive, Laszlo Bock, told")
+        if j > 0 and toks[j].text == mark and 0 < i - j - 1 <= 4 and all(t.upos == "PROPN" for t in toks[j + 1:i]):
+            return j + 1, i - 1
         return None
     if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
         lo, hi = noun_phrase(toks, i)

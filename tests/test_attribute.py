@@ -641,6 +641,7 @@ DIRECT = (
     "In a statement released Thursday, Rep. Ana Ortiz (D-N.Y.) reacted to the news, "
     "saying: “The plant must stay open.”\n\n"
     "“The bridge is finally safe for the buses.” Ortiz said.\n\n"
+    "“We looked at thousands of interviews,” the company’s chief people executive, Laszlo Bock, told the paper.\n\n"
     "“The library closes far too early,” said Maria Ortega, 52, a night-shift nurse from the east side who has "
     "used the branch for two decades. A mother of three who moved to the city in 1998, she strongly backs the "
     "new library levy in the county election next spring. “The children need a place to read after school.”\n\n"
@@ -875,6 +876,8 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("The bridge is finally safe for the buses.", "said", "Ortiz"),
     # a speech verb before the words it utters, even one the parse makes an adjective
     ("Four more years! Four more years!", "chanted", "Some"),
+    # a name set off after a title that does not read as a noun phrase
+    ("We looked at thousands of interviews", "told", "Laszlo Bock"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
