@@ -390,13 +390,17 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         while j >= 0 and toks[j].text != mark and cue.index - j < 45:
             j -= 1
         k = _skip_back(toks, j - 1) if j > 0 and toks[j - 1].text == ")" else j - 1  # "Durbin (D-Ill.),"
+        # a name set off after its title goes with it ("Her campaign manager, Robby Mook,
+        # said", whose role resolve reads), even where the title does not read as a noun
+        # ("Google's chief human resources executive," with "executive" an adjective);
+        # not the state after a town ("a salesman from Sumter, South Carolina,")
+        name = toks[j + 1:i]
+        if j > 0 and toks[j].text == mark and 0 < len(name) <= 4 and toks[j - 1].upos != "PROPN" \
+                and all(t.upos == "PROPN" and t.ner[2:] not in ("LOC", "GPE") for t in name):
+            return (noun_phrase(toks, k)[0] if k >= 0 and _np_member(toks, k) else j + 1), i - 1
         if j > 0 and toks[j].text == mark and k >= 0 and _np_member(toks, k) \
                 and toks[k].upos in ("PROPN", "NOUN", "PRON"):
             return noun_phrase(toks, k)
-        # or a name set off after its title, where the title did not read as a noun
-        # phrase ("Google's chief human resources executive, Laszlo Bock, told")
-        if j > 0 and toks[j].text == mark and 0 < i - j - 1 <= 4 and all(t.upos == "PROPN" for t in toks[j + 1:i]):
-            return j + 1, i - 1
         return None
     if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
         lo, hi = noun_phrase(toks, i)

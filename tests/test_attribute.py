@@ -475,7 +475,8 @@ def reported(tmp_path_factory):
     ("the wins in Texas, Oklahoma and Alaska", "Packer"),
     ("the moderators Jake Tapper, Dana Bash, and Wolf Blitzer", "Cruz"),
     # a reported clause may open with a phrase before its subject
-    ("despite being a Stanford alumna, she plans to root for Iowa", "One Republican presidential hopeful"),
+    ("despite being a Stanford alumna, she plans to root for Iowa",
+     "One Republican presidential hopeful, Carly Fiorina"),
     # a report ends where a contrast opens another one
     ("the bill went too far", "Democrats"),
     ("it was modest", "Republicans"),
@@ -876,13 +877,18 @@ def test_a_quoted_label_or_capitals_headline_is_no_quote(direct):
     ("The bridge is finally safe for the buses.", "said", "Ortiz"),
     # a speech verb before the words it utters, even one the parse makes an adjective
     ("Four more years! Four more years!", "chanted", "Some"),
-    # a name set off after a title that does not read as a noun phrase
-    ("We looked at thousands of interviews", "told", "Laszlo Bock"),
+    # a name set off after its title goes with it, even where the title does not read as a noun phrase
+    ("We looked at thousands of interviews", "told", "the company’s chief people executive, Laszlo Bock"),
 ])
 def test_direct_quote_frames(direct, content, cue, speaker):
     assert content in direct, sorted(direct)
     q = direct[content]
     assert (q.cue and q.cue.text, q.speaker and q.speaker.text) == (cue, speaker)
+
+
+def test_a_title_and_the_name_after_it_give_the_speaker_and_the_role(direct):
+    entity = direct["We looked at thousands of interviews"].entity
+    assert (entity.name, entity.role) == ("Laszlo Bock", "chief people executive")
 
 
 def test_a_frame_before_a_colon_is_no_report_of_its_own(direct):
