@@ -47,12 +47,13 @@ from quotes.lexicon import (
     SENTENCE_ADVERBS,
     SUBJECT_PRONOUNS,
     TIME_WORDS,
+    WIRE_AGENCIES,
 )
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
 _PARTITIVE = {"some", "many", "most", "all", "several", "few", "each", "both", "any", "none", "half", "much"}
-_IN_THE_KNOW = {"familiar with", "close to"}
+_IN_THE_KNOW = {("familiar", "with"), ("close", "to")}
 _NOT_NP = {"that", "which", "who", "whom", "this", "these", "what", "there"}
 _SAID_IN = MESSAGE_NOUNS | {"interview", "speech"}  # "X in a statement said"
 _LINKS = {"of", "to", "for", "from", "at"}  # "envoy to Afghanistan", "one of the soldiers"
@@ -105,7 +106,7 @@ def _np_member(toks: list[Token], i: int) -> bool:
         # (not "the company in a statement")
         place = toks[i + 2] if toks[i + 1].text.lower() == "the" else toks[i + 1]
         return toks[i - 1].upos in ("NOUN", "PROPN") and toks[i - 1].text.endswith("s") and place.upos == "PROPN"
-    if 0 < i < len(toks) - 1 and any(f"{a.text} {b.text}".lower() in _IN_THE_KNOW
+    if 0 < i < len(toks) - 1 and any((a.text.lower(), b.text.lower()) in _IN_THE_KNOW
                                      for a, b in ((toks[i - 1], t), (t, toks[i + 1]))):
         return True  # "a source familiar with the talks", "people close to the campaign" ("close" as a verb too)
     if t.upos == "ADP" and t.text.lower() in _LINKS and 0 < i < len(toks) - 1:
@@ -173,7 +174,8 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
     dash = next((j for j, t in enumerate(toks[start:min(before, start + 10)], start)
                  if t.text in DASHES or (t.text == "-" and not inner_hyphen(toks, j))), None)
     # or "New York (AFP) – ...": any place before a wire agency in parentheses
-    agency = dash is not None and dash - start >= 3 and toks[dash - 1].text == ")" and toks[dash - 3].text == "("
+    agency = dash is not None and dash - start >= 3 and toks[dash - 1].text == ")" and toks[dash - 3].text == "(" \
+        and toks[dash - 2].text in WIRE_AGENCIES
     i = dash + 1 if dash is not None and (agency or (toks[start].text.isupper() and len(toks[start].text) > 1)) \
         else start
     while i < before:
@@ -394,14 +396,14 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         # said", whose role resolve reads), even where the title does not read as a noun
         # ("Google's chief human resources executive," with "executive" an adjective);
         # not the state after a town ("a salesman from Sumter, South Carolina,")
+        if j <= 0 or toks[j].text != mark:
+            return None
         name = toks[j + 1:i]
-        if j > 0 and toks[j].text == mark and 0 < len(name) <= 4 and toks[j - 1].upos != "PROPN" \
+        title = k >= 0 and _np_member(toks, k)
+        if 0 < len(name) <= 4 and toks[j - 1].upos != "PROPN" \
                 and all(t.upos == "PROPN" and t.ner[2:] not in ("LOC", "GPE") for t in name):
-            return (noun_phrase(toks, k)[0] if k >= 0 and _np_member(toks, k) else j + 1), i - 1
-        if j > 0 and toks[j].text == mark and k >= 0 and _np_member(toks, k) \
-                and toks[k].upos in ("PROPN", "NOUN", "PRON"):
-            return noun_phrase(toks, k)
-        return None
+            return (noun_phrase(toks, k)[0] if title else j + 1), i - 1
+        return noun_phrase(toks, k) if title and toks[k].upos in ("PROPN", "NOUN", "PRON") else None
     if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
         lo, hi = noun_phrase(toks, i)
         owner = _clause_owner(toks, lo, hi)

@@ -1114,8 +1114,8 @@ def _pro_form(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
     i = cue.index + 1
     words = [t.text.lower() for t in toks[i:i + 2]]
     # past a time or place: "after half said so in the earlier poll"
-    after_so = _past_adverbials(toks, i + 1)
-    if words[:1] == ["so"] and (after_so == len(toks) or toks[after_so].upos in ("PUNCT", "CCONJ")):
+    if words[:1] == ["so"] and ((j := _past_adverbials(toks, i + 1)) == len(toks)
+                                or toks[j].upos in ("PUNCT", "CCONJ")):
         return toks[i].start, toks[i].end
     after = toks[i + 2] if i + 2 < len(toks) else None
     # not a subject: "said the same technology could be applied"

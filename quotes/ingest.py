@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from quotes.lexicon import WIRE_AGENCIES
 from quotes.types import Article, Paragraph, Span
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
@@ -91,7 +92,7 @@ def split_paragraphs(text: str) -> list[Span]:
     return spans
 
 
-_AGENCY = re.compile(r"\((AFP|Reuters|AP|dpa|Xinhua|Bloomberg|UPI|ANSA|EFE|Kyodo|Yonhap|PTI|IANS)\)")
+_AGENCY = re.compile(r"\((" + "|".join(sorted(WIRE_AGENCIES)) + r")\)")
 
 
 def domain(url: str) -> str:

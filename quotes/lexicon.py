@@ -56,6 +56,9 @@ WEAK_CUES = _words("""
 # "expect" only counts in the passive.
 EVIDENTIAL_CUES = _words("seem appear expect")
 
+# Wire agencies, as datelines name them: "KABUL (AFP) -", "New York (Reuters) -".
+WIRE_AGENCIES = _words("AFP Reuters AP dpa Xinhua Bloomberg UPI ANSA EFE Kyodo Yonhap PTI IANS")
+
 # Shares of a whole: a speaker ("Almost half said", "two-thirds of voters say")
 # or the quantity a report opens with ("said about half of ...").
 FRACTIONS = _words("half third thirds quarter quarters two-thirds three-quarters majority")
