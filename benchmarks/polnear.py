@@ -41,10 +41,7 @@ def main() -> None:
     start = time.perf_counter()
     result = analyze([args.gold / "text" / f"{a.doc}.txt" for a in gold], annotator=annotator)
     seconds = time.perf_counter() - start
-    predictions: dict[str, list] = {}
-    for q in result.quotes:
-        predictions.setdefault(q.doc, []).append(q)
-    evaluation = ev.evaluate(gold, predictions)
+    evaluation = ev.evaluate(gold, ev.by_doc(result.quotes))
     scores = evaluation.scores()
     table = ev.scores_table(scores)
     console = Console(width=160)
@@ -54,7 +51,7 @@ def main() -> None:
     errors = Counter(kind for _, kind, _ in evaluation.errors())
     if args.no_write:
         return
-    lines = [BEGIN, "",
+    lines = ["",
              f"Run {datetime.date.today()} with model set `{annotator.models.name}` on {len(gold)} PolNeAR dev "
              f"articles: {rate:.2f} articles/s on this machine (annotation included).", "",
              "| target | measured | goal | met |", "|---|---|---|---|"]
@@ -63,13 +60,19 @@ def main() -> None:
         lines.append(f"| {name} | {got:.3f} | {goal:.2f} | {'yes' if got >= goal else 'no'} |")
     lines += ["", table.to_markdown(), "Error counts (`quotes evaluate --errors` lists them):", "",
               "| error | count |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in errors.most_common()]
-    lines += ["", END]
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Evaluation\n\n{BEGIN}\n{END}\n"
-    head, _, rest = text.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    DOC.write_text(head + "\n".join(lines) + tail, encoding="utf-8")
+    lines += [f"| {k} | {v} |" for k, v in errors.most_common()] + [""]
+    write_section(BEGIN, END, lines)
     console.print(f"wrote {DOC.relative_to(ROOT)}")
+
+
+def write_section(begin: str, end: str, lines: list[str]) -> None:
+    """Replace what docs/evaluation.md holds between two markers (appended when missing)."""
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Evaluation\n"
+    if begin not in text:
+        text += f"\n{begin}\n{end}\n"
+    head, _, rest = text.partition(begin)
+    _, _, tail = rest.partition(end)
+    DOC.write_text(head + "\n".join([begin, *lines, end]) + tail, encoding="utf-8")
 
 
 if __name__ == "__main__":

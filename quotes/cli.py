@@ -182,24 +182,27 @@ def cmd_models(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from quotes import evaluate as ev
 
-    gold = ev.read_gold(args.gold)
+    # with --agreement, only the articles several annotators marked, where their agreement is the yardstick
+    agreed, agreement = ev.agreement(args.gold) if args.agreement else (None, None)
+    gold = agreed if agreed is not None else ev.read_gold(args.gold)
     if args.limit:
         gold = gold[: args.limit]
     if not gold:
-        err.print(f"[red]error:[/] no gold articles under {args.gold}/text")
+        what = "articles with several annotators" if args.agreement else "gold articles"
+        err.print(f"[red]error:[/] no {what} under {args.gold}")
         return 2
     args.paths = [args.gold / "text" / f"{a.doc}.txt" for a in gold]
     result = _run(args)
-    predictions: dict[str, list] = {}
-    for q in result.quotes:
-        predictions.setdefault(q.doc, []).append(q)
-    evaluation = ev.evaluate(gold, predictions)
+    evaluation = ev.evaluate(gold, ev.by_doc(result.quotes))
     scores = evaluation.scores()
+    between = agreement.scores() if agreement is not None else None
     if args.json:
-        sys.stdout.write(json.dumps({"articles": len(gold), "annotator": result.annotator, "scores": scores},
-                                    indent=1) + "\n")
+        sys.stdout.write(json.dumps({"articles": len(gold), "annotator": result.annotator, "scores": scores}
+                                    | ({"agreement": between} if between else {}), indent=1) + "\n")
         return 0
     console = out()
+    if between:
+        console.print(ev.scores_table(between, "Annotator agreement (further annotators against the first)"))
     console.print(ev.scores_table(scores))
     if args.errors:
         console.print(ev.errors_table(evaluation, {a.doc: a.text for a in gold}))
@@ -238,6 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", action="store_true", help="also list every error with its text")
     p.add_argument("--limit", type=int, help="only the first N articles")
+    p.add_argument("--agreement", action="store_true",
+                   help="only articles with several annotators, and how far those annotators agree")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("models", help="list the model sets or install the official ones")

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from quotes.cli import main
-from quotes.evaluate import GoldAttribution, evaluate, match, read_gold
+from quotes.evaluate import GoldAttribution, agreement, evaluate, match, read_gold
 from quotes.types import Quote, Span
 
 DOC = "local_2016-05-02_bridge-repairs"
@@ -158,6 +158,40 @@ def test_evaluate_command_scores_the_pipeline(gold_dir, capsys):
     assert main(["evaluate", str(gold_dir), "--models", "compact", "--errors"]) == 0
     out = capsys.readouterr().out
     assert "Attribution scores" in out and "Errors" in out
+
+
+def test_gold_read_as_predictions_scores_full_marks(gold_dir):
+    (article,) = read_gold(gold_dir)
+    itself = [a.as_quote(article.text) for a in article.attributions]
+    assert [q.kind for q in itself] == [a.kind for a in article.attributions]
+    scores = evaluate([article], {DOC: itself}).scores()
+    assert scores["all"]["e2e_f1"] == scores["direct"]["e2e_f1"] == scores["all"]["exact_f1"] == 1.0
+
+
+def test_agreement_scores_the_second_annotator_against_the_first(gold_dir):
+    articles, between = agreement(gold_dir)
+    assert [a.doc for a in articles] == [DOC]
+    assert len(articles[0].attributions) == 4  # the first annotator's
+    assert list(between.pairs) == [f"{DOC}_b"]
+    scores = between.scores()["all"]
+    # the second marked only the mayor's quote, with her name
+    assert (scores["gold"], scores["pred"], scores["e2e_p"], scores["e2e_r"]) == (4, 1, 1.0, 0.25)
+
+
+def test_agreement_needs_articles_with_several_annotators(gold_dir, capsys):
+    (gold_dir / "attributions" / f"{DOC}_b.ann").unlink()
+    assert agreement(gold_dir)[0] == []
+    assert main(["evaluate", str(gold_dir), "--agreement"]) == 2
+    assert "no articles with several annotators" in capsys.readouterr().err
+
+
+def test_evaluate_command_reports_agreement_beside_the_pipeline(gold_dir, capsys):
+    assert main(["evaluate", str(gold_dir), "--models", "compact", "--agreement", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["agreement"]["all"]["e2e_r"] == 0.25
+    assert result["scores"]["all"]["gold"] == 4
+    assert main(["evaluate", str(gold_dir), "--models", "compact", "--agreement"]) == 0
+    assert "Annotator agreement" in capsys.readouterr().out
 
 
 def test_evaluate_command_without_gold_is_one_error(tmp_path, capsys):
