@@ -788,11 +788,36 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
                 and not _has_verb(toks[i + 1:aside]):
             i = aside + 1
     i = _past_adverbials(toks, i)
+    i = _past_parsed_adverbials(toks, cue, i)
     if i < len(toks) and toks[i].text.lower() == "that":
         i += 1
     if i < len(toks) and toks[i].text in (",", ":"):
         i += 1
     return _clause_from(ctx, sent, cue, i)
+
+
+_CUE_ADVERBIALS = ("obl", "obl:tmod", "obl:npmod", "obl:agent", "advmod")
+
+
+def _past_parsed_adverbials(toks: list[Token], cue: Token, i: int) -> int:
+    """Index of the first word from ``i`` on past the adverbials the parse hangs on
+    the cue before its clause ("said in a statement released by the campaign the
+    report merits ...", "wrote to Sanders' Senate office that ..."): phrases too
+    long for :func:`_past_adverbials`. Only where the parse gives the cue a clause
+    after them, so that "warned about the cost" keeps its object."""
+    comp = next((t for t in toks if t.head == cue.index and t.deprel == "ccomp" and t.index > i), None)
+    if comp is None:
+        return i
+    while i < comp.index:
+        top = i
+        while toks[top].head not in (cue.index, -1) and toks[top].head > cue.index:
+            top = toks[top].head
+        below = _subtree(toks, top)
+        if toks[top].head != cue.index or toks[top].deprel not in _CUE_ADVERBIALS or min(below) != i \
+                or max(below) >= comp.index:
+            break
+        i = max(below) + 1
+    return i
 
 
 def _clause_from(ctx: _Context, sent: Sentence, cue: Token, i: int) -> tuple[int, int] | None:

@@ -234,7 +234,9 @@ REPORTED = (
     "A Gallup poll last month showed the governor trailing in the state. Kristen Day said the platform was "
     "divisive.\n\n"
     "Earlier Wednesday, Schilling appeared on a radio show in Boston and defended his comments.\n\n"
-    "Some far-right commentators have suggested that the senator is more flexible in private.\n"
+    "Some far-right commentators have suggested that the senator is more flexible in private.\n\n"
+    "Cruz has said for weeks he is the only candidate who can beat Trump. The mayor said in a statement released "
+    "by the city on Monday the bridge would reopen in May.\n"
 )
 
 
@@ -248,6 +250,9 @@ def reported(tmp_path_factory):
 
 
 @pytest.mark.parametrize(("content", "speaker"), [
+    # past adverbials the parse hangs on the cue before its clause, however long
+    ("he is the only candidate who can beat Trump", "Cruz"),
+    ("the bridge would reopen in May", "The mayor"),
     # a parenthetical frame reports the whole sentence around it
     ("In the long run, many economists say, this effect could ripple through the health care system",
      "many economists"),
