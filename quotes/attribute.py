@@ -33,6 +33,7 @@ from quotes.detect import (
     is_quote_mark,
     is_stance,
     opening_participle,
+    passive_report,
     question_asked,
     signature,
 )
@@ -256,8 +257,9 @@ def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         return _holder(sent, cue)
     if evidential(cue, sent):
         return None  # "Trump is expected to win": the subject is what is reported
-    if question_asked(cue, sent) or (as_clause(sent, cue) is not None and agent_by(toks, cue) is not None):
-        return _asker(sent, cue)  # "as reported by X": X, as "was asked by X"
+    if question_asked(cue, sent) or passive_report(cue, sent) or (
+            as_clause(sent, cue) is not None and agent_by(toks, cue) is not None):
+        return _asker(sent, cue)  # "as reported by X", "was first reported by X": X, as "was asked by X"
     # a time is no speaker ("Earlier Wednesday, Schilling ... defended"): the next way of finding one
     found = next((bounds for find in (_surface_subject, _parse_subject, _shared_subject)
                   if (bounds := find(sent, cue)) is not None and (bounds := _cleaned(toks, *bounds))), None)

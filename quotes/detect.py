@@ -487,6 +487,19 @@ def question_asked(token: Token, sentence: Sentence) -> bool:
         toks[j].text.lower() in (*_FRONTING, ",") and nxt in (*_OPENERS, "about", "whether"))
 
 
+def passive_report(token: Token, sentence: Sentence) -> bool:
+    """Is this "reported" a passive that names the reporter after "by": "The
+    meeting was first reported by Politico", "a fact first reported by a
+    local TV reporter"? What was reported is its subject (or the noun it
+    describes), and whoever is after "by" reported it. Not "as reported by
+    X" (:func:`as_clause`)."""
+    toks = sentence.tokens
+    if token.text.lower() != "reported" or agent_by(toks, token) is None:
+        return False
+    j = _before_adverbs(toks, token.index)
+    return j >= 0 and (toks[j].lemma.lower() == "be" or toks[j].upos in _NOMINAL or toks[j].text == ",")
+
+
 def agent_by(toks: list[Token], cue: Token) -> int | None:
     """Index of the "by" after a passive cue that names who put a question or
     made a report, past any adverbs ("was asked repeatedly by host John
@@ -1051,6 +1064,8 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         return _as_content(ctx, sent, cue, as_)
     if cue.lemma.lower() == "say" and (pro := _pro_form(ctx, sent, cue)) is not None:
         return pro
+    if passive_report(cue, sent):
+        return _reported_subject(ctx, sent, cue)
     participle = cue.text.lower().endswith("ing")  # ", adding that ...": content follows
     nxt = next((t for t in toks[cue.index + 1:] if not is_quote_mark(t.text)), None)
     # a stance verb with an object reports what follows ("On Twitter, Bush called Trump
@@ -1130,6 +1145,26 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
             if t.text in (";", *DASHES) or (t.text == "," and not nominal):
                 return None
     return _before_concession(ctx, inside, span) if span[0] > cue.start else span
+
+
+def _reported_subject(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """What a :func:`passive_report` reports, by the parse: its passive subject
+    ("[The meeting] was first reported by Politico"), or the noun phrase it
+    describes ("[a fact] first reported by ..."), up to the cue."""
+    toks = sent.tokens
+    subject = next((t for t in toks if t.head == cue.index and t.deprel.startswith("nsubj")), None)
+    if subject is not None:
+        words = _subtree(toks, subject.index)
+    elif cue.deprel.startswith("acl") and 0 <= cue.head < cue.index \
+            and not any(t.head == cue.head and t.deprel == "case" for t in toks):
+        # not a noun after a preposition: "according to exit polling reported by CNN"
+        words = _subtree(toks, cue.head) - _subtree(toks, cue.index)
+    else:
+        return None
+    words = {i for i in words if i < cue.index and toks[i].upos != "PUNCT"}
+    if not words:
+        return None
+    return _trim(ctx.article.text, toks[min(words)].start, toks[max(words)].end)
 
 
 def _pro_form(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:

@@ -236,7 +236,10 @@ REPORTED = (
     "Earlier Wednesday, Schilling appeared on a radio show in Boston and defended his comments.\n\n"
     "Some far-right commentators have suggested that the senator is more flexible in private.\n\n"
     "Cruz has said for weeks he is the only candidate who can beat Trump. The mayor said in a statement released "
-    "by the city on Monday the bridge would reopen in May.\n"
+    "by the city on Monday the bridge would reopen in May.\n\n"
+    "The meeting was first reported by Politico. He is not licensed to practice, a fact first reported by "
+    "Christopher Heath, a TV reporter. Most voters said the economy was weak, according to exit polling "
+    "reported by CNN.\n"
 )
 
 
@@ -253,6 +256,9 @@ def reported(tmp_path_factory):
     # past adverbials the parse hangs on the cue before its clause, however long
     ("he is the only candidate who can beat Trump", "Cruz"),
     ("the bridge would reopen in May", "The mayor"),
+    # a passive report names its reporter after "by", and what was reported before it
+    ("The meeting", "Politico"),
+    ("a fact", "Christopher Heath"),
     # a parenthetical frame reports the whole sentence around it
     ("In the long run, many economists say, this effect could ripple through the health care system",
      "many economists"),
@@ -536,6 +542,11 @@ def test_a_pro_form_report_is_no_closing_frame(reported):
     # "..., and three-quarters said the same of Sanders" reports its own words, not the clause before
     assert "Six in 10 voters said Clinton is honest" not in reported
     assert "The aides were asked if the deal was done" not in reported
+
+
+def test_a_source_reported_by_someone_is_no_passive_report(reported):
+    # "according to exit polling reported by CNN": the polling is the source, not something CNN said
+    assert not any(q.speaker and q.speaker.text == "CNN" for q in reported.values()), sorted(reported)
 
 
 def test_a_relative_clause_reports_what_its_pronoun_stands_for_as_someone_said(reported):
