@@ -1099,9 +1099,12 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         and (opener.index == cue.index + 1 or _complementizer(toks, opener.index))
     prev = toks[cue.index - 1] if cue.index > 0 else None
     if stance and cue.text.lower().endswith("ing") and not (
-            prev is not None and (prev.text in (",", "and") or prev.upos in ("PROPN", "PRON", "AUX"))):
+            prev is not None and (prev.text in (",", "and") or prev.upos in ("PROPN", "PRON", "AUX") or (
+                prev.upos in ("ADP", "ADV", "SCONJ") and phrasal_cue(cue, sent)))):
         # "a group attacking the plan", "calling hours": rarely a report, unlike
-        # ", calling it a “great meeting”" or "with McCain calling it ..."
+        # ", calling it a “great meeting”", "with McCain calling it ..." or a verb
+        # and its particle after a preposition or adverb ("by talking about the
+        # drug crisis", "in calling for a special prosecutor")
         return None
     if stance and span[0] > cue.start and not after_that:
         # an object, not a clause: it ends at the first comma ("endorsed the deal, although ...")

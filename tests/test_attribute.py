@@ -239,7 +239,9 @@ REPORTED = (
     "by the city on Monday the bridge would reopen in May.\n\n"
     "The meeting was first reported by Politico. He is not licensed to practice, a fact first reported by "
     "Christopher Heath, a TV reporter. Most voters said the economy was weak, according to exit polling "
-    "reported by CNN.\n"
+    "reported by CNN.\n\n"
+    "The billionaire businessman began by talking about the state's drug crisis. Pence is joining Trump in "
+    "calling for a special prosecutor to investigate the foundation.\n"
 )
 
 
@@ -259,6 +261,9 @@ def reported(tmp_path_factory):
     # a passive report names its reporter after "by", and what was reported before it
     ("The meeting", "Politico"),
     ("a fact", "Christopher Heath"),
+    # a verb and its particle report after a preposition, as a participle of the subject's
+    ("the state's drug crisis", "The billionaire businessman"),
+    ("a special prosecutor to investigate the foundation", "Pence"),
     # a parenthetical frame reports the whole sentence around it
     ("In the long run, many economists say, this effect could ripple through the health care system",
      "many economists"),
