@@ -85,6 +85,8 @@ PHRASAL_CUES = frozenset(p.replace(":", " ") for p in _words("""
     talk:about speak:about speak:of refer:to point:to respond:to comment:on call:for call:on
     rail:against advocate:for push:for allude:to complain:about warn:of argue:for argue:against
     lash:out weigh:in ask:for object:to hint:at put:it point:out
+    believe:in call:out write:about boast:about lay:out speak:out hope:for agree:with
+    worry:about describe:as
 """))
 
 # Irregular past forms of cue verbs, for text with no lemmatizer.

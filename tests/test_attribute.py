@@ -241,7 +241,9 @@ REPORTED = (
     "Christopher Heath, a TV reporter. Most voters said the economy was weak, according to exit polling "
     "reported by CNN.\n\n"
     "The billionaire businessman began by talking about the state's drug crisis. Pence is joining Trump in "
-    "calling for a special prosecutor to investigate the foundation.\n"
+    "calling for a special prosecutor to investigate the foundation.\n\n"
+    "Sanders called out Clinton on the substance of her attack. Ryan laid out his vision for a reformed tax code. "
+    "The insurgents have focused on a campaign across the countryside.\n"
 )
 
 
@@ -264,6 +266,9 @@ def reported(tmp_path_factory):
     # a verb and its particle report after a preposition, as a participle of the subject's
     ("the state's drug crisis", "The billionaire businessman"),
     ("a special prosecutor to investigate the foundation", "Pence"),
+    # what "call out" and "lay out" name
+    ("Clinton on the substance of her attack", "Sanders"),
+    ("his vision for a reformed tax code", "Ryan"),
     # a parenthetical frame reports the whole sentence around it
     ("In the long run, many economists say, this effect could ripple through the health care system",
      "many economists"),
@@ -547,6 +552,11 @@ def test_a_pro_form_report_is_no_closing_frame(reported):
     # "..., and three-quarters said the same of Sanders" reports its own words, not the clause before
     assert "Six in 10 voters said Clinton is honest" not in reported
     assert "The aides were asked if the deal was done" not in reported
+
+
+def test_what_someone_focused_on_is_no_claim(reported):
+    # PolNeAR often marks "focused on", but it reports an activity, not what anyone holds
+    assert not any(q.cue and q.cue.text.startswith("focused") for q in reported.values()), sorted(reported)
 
 
 def test_a_source_reported_by_someone_is_no_passive_report(reported):
