@@ -78,15 +78,16 @@ CLAIM_WORDS = _words("""
 # Verbs that report what the object of their preposition names: "talked about
 # the economy", "pointed to the polls", "called for a ban", "railed against".
 # Chosen on PolNeAR train: each pair's attributions are right (content and
-# speaker) often enough to gain F1; "vote for", "focus on", "ask about",
-# "react to", "reply to" and "side with" were not. "put it" and "point out"
-# frame what follows ("As Cornyn put it, ...").
+# speaker) often enough to gain F1; "vote for", "ask about", "react to",
+# "reply to" and "side with" were not. "focus on" gains, but names an
+# activity, not a statement ("the insurgents focused on a campaign"). "put it"
+# and "point out" frame what follows ("As Cornyn put it, ...").
 PHRASAL_CUES = frozenset(p.replace(":", " ") for p in _words("""
     talk:about speak:about speak:of refer:to point:to respond:to comment:on call:for call:on
     rail:against advocate:for push:for allude:to complain:about warn:of argue:for argue:against
     lash:out weigh:in ask:for object:to hint:at put:it point:out
     believe:in call:out write:about boast:about lay:out speak:out hope:for agree:with
-    worry:about describe:as
+    worry:about describe:as boast:of talk:up warn:against touch:on apologize:for walk:back
 """))
 
 # Irregular past forms of cue verbs, for text with no lemmatizer.

@@ -243,7 +243,9 @@ REPORTED = (
     "The billionaire businessman began by talking about the state's drug crisis. Pence is joining Trump in "
     "calling for a special prosecutor to investigate the foundation.\n\n"
     "Sanders called out Clinton on the substance of her attack. Ryan laid out his vision for a reformed tax code. "
-    "The insurgents have focused on a campaign across the countryside.\n"
+    "The insurgents have focused on a campaign across the countryside.\n\n"
+    "The Afghan government has been releasing its own footage of airstrikes, while boasting of inflicting heavy "
+    "casualties on the jihadist group. The senator apologized for his remarks about the judge.\n"
 )
 
 
@@ -269,6 +271,9 @@ def reported(tmp_path_factory):
     # what "call out" and "lay out" name
     ("Clinton on the substance of her attack", "Sanders"),
     ("his vision for a reformed tax code", "Ryan"),
+    # as a seed article has it, and what is apologized for
+    ("inflicting heavy casualties on the jihadist group", "The Afghan government"),
+    ("his remarks about the judge", "The senator"),
     # a parenthetical frame reports the whole sentence around it
     ("In the long run, many economists say, this effect could ripple through the health care system",
      "many economists"),
