@@ -822,8 +822,8 @@ def _past_parsed_adverbials(toks: list[Token], cue: Token, i: int) -> int:
     if comp is None:
         return i
     while i < comp.index:
-        top = i
-        while toks[top].head not in (cue.index, -1) and toks[top].head > cue.index:
+        top = i  # the phrase under the cue that this word belongs to
+        while toks[top].head > cue.index:
             top = toks[top].head
         below = _subtree(toks, top)
         if toks[top].head != cue.index or toks[top].deprel not in _CUE_ADVERBIALS or min(below) != i \

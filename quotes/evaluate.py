@@ -33,7 +33,7 @@ from pathlib import Path
 
 from quotes.detect import plain_marks
 from quotes.report import ReportTable
-from quotes.types import Quote, Span
+from quotes.types import Quote, QuoteKind, Span
 
 DOUBLE_MARKS = "\"“”«»„‟"
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
@@ -50,7 +50,7 @@ class GoldAttribution:
     source: list[tuple[int, int]] = field(default_factory=list)
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> QuoteKind:
         t = plain_marks(self.text).strip().strip(".,;:!?—-– ")
         if t[:1] in DOUBLE_MARKS and t[-1:] in DOUBLE_MARKS and len(t) > 1:
             return "direct"
@@ -61,7 +61,7 @@ class GoldAttribution:
         so that one annotator can be scored against another."""
         start, end = self.content[0][0], self.content[-1][1]
         kind = self.kind
-        return Quote(self.doc, kind, Span.of(text, start, end),  # type: ignore[arg-type]
+        return Quote(self.doc, kind, Span.of(text, start, end),
                      speaker=Span.of(text, *self.source[0]) if self.source else None,
                      fragments=[Span.of(text, s, e) for s, e in self.content] if kind == "direct" else [])
 
@@ -306,7 +306,8 @@ def agreement(gold_dir: Path) -> tuple[list[GoldArticle], Evaluation]:
     """
     anns = _annotations(gold_dir)
     articles = [a for a in read_gold(gold_dir) if len(anns.get(a.doc, [])) > 1]
-    pairs, publishers = {}, {}
+    pairs: dict[str, list[Pair]] = {}
+    publishers: dict[str, str] = {}
     for article in articles:
         for other in anns[article.doc][1:]:
             theirs = [g.as_quote(article.text) for g in read_ann(other, article.doc, article.text)]
