@@ -452,7 +452,8 @@ def evidential(token: Token, sentence: Sentence) -> bool:
     """Does this verb report a claim about its own subject that nobody named
     holds: "the race appears closer", "Ms. Olivieri seemed to be on a perpetual
     search", "the Fed is expected to act"? "Seem" and "appear" with an
-    infinitive or an adjective after them, or a clause after "it seems";
+    infinitive, an adjective, a participle or "like" after them, or a clause
+    after "it seems";
     "expected" in the passive before an infinitive; not "seemed to mock ...",
     where the second verb is the cue."""
     toks = sentence.tokens
@@ -471,7 +472,11 @@ def evidential(token: Token, sentence: Sentence) -> bool:
     # "it appears (that) he has little chance": the clause alone
     impersonal = token.index > 0 and toks[token.index - 1].text.lower() == "it" \
         and any(t.head == token.index and t.deprel == "ccomp" for t in toks)
-    return infinitive or impersonal or toks[i].upos == "ADJ"
+    # a participle or "like" predicates as an adjective does: "appeared poised to narrow", "seems like a
+    # comparable moment"
+    predicate = toks[i].upos == "ADJ" or toks[i].text.lower() == "like" or (
+        toks[i].upos == "VERB" and toks[i].text.lower().endswith("ed"))
+    return infinitive or impersonal or predicate
 
 
 def question_asked(token: Token, sentence: Sentence) -> bool:

@@ -210,7 +210,8 @@ REPORTED = (
     "The governor is predicting that the bill will pass. Unions are backing the plan.\n\n"
     "In the latest polls, the race appears closer in Ohio. The central bank, which has held rates near zero, "
     "is widely expected to raise them in March. It appears the mayor has little chance of winning. "
-    "Mr. Cruz seemed to mock the proposal. The senator appeared on Fox News on Sunday.\n\n"
+    "Mr. Cruz seemed to mock the proposal. The senator appeared on Fox News on Sunday. After the debate, the "
+    "field appeared poised to narrow further. This seems like a comparable moment.\n\n"
     "As the analyst pointed out in a column, the plan costs more than it saves.\n\n"
     "During an interview, the actress was asked if she had ever been treated unfairly. The senator was asked by "
     "host Ann Lee whether the plan would pass. Asked about the delay, the mayor said the city had no choice. "
@@ -594,7 +595,8 @@ def test_what_seems_or_is_expected_is_reported_for_nobody(reported):
     # the subject is part of what is reported, and no speaker is named
     for content in ("the race appears closer in Ohio",
                     "The central bank, which has held rates near zero, is widely expected to raise them in March",
-                    "the mayor has little chance of winning"):
+                    "the mayor has little chance of winning",
+                    "the field appeared poised to narrow further", "This seems like a comparable moment"):
         assert content in reported, sorted(reported)
         assert reported[content].speaker is None
     # a cue after "seemed to" speaks for the subject; "appeared on" reports nothing
