@@ -544,7 +544,7 @@ def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
         signed = signature(text, quote.content.end) if quote.kind == "direct" else None
         if signed:  # '"..." -Michelle Marks, Philadelphia.'
             quote.speaker = Span.of(text, signed.start(1), signed.end(1))
-        elif quote.cue is not None:
+        elif quote.cue is not None and quote.speaker is None:  # the tagger's reports come with theirs
             found = _token_at(doc, quote.cue.start)  # detect chose it: a cue verb, a claim word, "Rubio:"
             if found:
                 sent, cue = found

@@ -52,6 +52,7 @@ from quotes.lexicon import (
     cue_lemma,
     is_abbreviation,
 )
+from quotes.span_model import ReportTagger, SpanTagger
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 DOUBLE_OPEN = "“„«‟"
@@ -1454,13 +1455,18 @@ def inner_hyphen(toks: list[Token], i: int) -> bool:
             and toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start)
 
 
-def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[Quote]:
-    """Find the quotes of one annotated article (speakers are left to :mod:`attribute`).
+def detect(article: Article, doc: Doc, cues: CueSelector | None = None,
+           tagger: ReportTagger | None = None) -> list[Quote]:
+    """Find the quotes of one annotated article (speakers are left to
+    :mod:`attribute`, but for the reports the tagger reads).
 
     Returns quotes sorted by position, each with ``content`` and, where one
     was found, ``cue``. ``cues`` reads verbs outside the lexicon (default: the
     bundled :class:`~quotes.cue_model.CueModel`, for whose verbs
-    :class:`~quotes.annotate.StanzaAnnotator` parses sentences).
+    :class:`~quotes.annotate.StanzaAnnotator` parses sentences); ``tagger``
+    reads, with their speakers, the reports no rule reads (default: the
+    bundled :class:`~quotes.span_model.SpanTagger`; :class:`~quotes.span_model.NoTagger`
+    for the rules alone).
     """
     cues = CueModel.load() if cues is None else cues
     text = article.text
@@ -1535,8 +1541,33 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[
             _take_continuation(ctx, quote, quotes)
             quotes.append(quote)
             used_cues.add(tok.start)
+    quotes += _tagged(ctx, quotes, SpanTagger.load() if tagger is None else tagger, embedded)
     quotes.sort(key=lambda q: q.content.start)
     return _outermost(quotes, text)
+
+
+def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: list[QuotedSpan]) -> list[Quote]:
+    """The reports the tagger reads where the rules read none: in a sentence
+    without one from its threshold, beside one from its higher busy threshold."""
+    text = ctx.article.text
+    taken = [(q.content.start, q.content.end) for q in found]
+    quoted = [(f.start, f.end) for q in ctx.quoted for f in q.fragments]
+    out = []
+    for sent in ctx.doc.sentences:
+        busy = any(s < sent.end and sent.start < e for s, e in taken)
+        for report in tagger.read(sent, quoted):
+            toks = sent.tokens
+            start, end = toks[report.content[0]].start, toks[report.content[1]].end
+            # a label ("Update: ...") reports nobody, as for the rules
+            if report.confidence < (tagger.busy_threshold if busy else tagger.threshold) \
+                    or toks[report.source[0]].text.lower() in LABELS or any(s < end and start < e for s, e in taken):
+                continue
+            inner = [q for q in embedded if start <= q.open_mark < end]
+            out.append(Quote(ctx.article.id, "mixed" if inner else "indirect", Span.of(text, start, end),
+                             cue=Span.of(text, toks[report.cue[0]].start, toks[report.cue[1]].end),
+                             speaker=Span.of(text, toks[report.source[0]].start, toks[report.source[1]].end),
+                             fragments=[f for q in inner for f in q.fragments]))
+    return out
 
 
 # a contrast and a few words before a cue inside a report start the writer's next

@@ -22,6 +22,7 @@ from quotes.detect import detect
 from quotes.ingest import Problem, read_corpus
 from quotes.models import ModelSet
 from quotes.resolve import CorpusEntities, resolve
+from quotes.span_model import ReportTagger
 from quotes.store import Store
 from quotes.types import Article, Doc, Quote
 
@@ -64,10 +65,11 @@ class Analysis:
         return build_claims(self.quotes, self.articles, self.entities)
 
 
-def extract_quotes(article: Article, doc: Doc, cues: CueSelector | None = None) -> list[Quote]:
+def extract_quotes(article: Article, doc: Doc, cues: CueSelector | None = None,
+                   tagger: ReportTagger | None = None) -> list[Quote]:
     """Detect, attribute and resolve the quotes of one annotated article
-    (``cues``: see :func:`quotes.detect.detect`)."""
-    quotes = detect(article, doc, cues)
+    (``cues``, ``tagger``: see :func:`quotes.detect.detect`)."""
+    quotes = detect(article, doc, cues, tagger)
     attribute(article, doc, quotes)
     resolve(article, doc, quotes)
     return quotes
@@ -151,6 +153,7 @@ def analyze(
     progress: Callable[[int], None] | None = None,
     db: str | Path | None = None,
     workers: int = 1,
+    tagger: ReportTagger | None = None,
 ) -> Analysis:
     """Find who said what in the articles under ``paths``.
 
@@ -173,6 +176,10 @@ def analyze(
         store's content.
     workers : int, optional
         Annotation processes, each with its own Stanza pipeline.
+    tagger : ReportTagger, optional
+        Reads the reports no rule reads (default: the bundled
+        :class:`quotes.span_model.SpanTagger`); :class:`quotes.span_model.NoTagger`
+        keeps to the rules, fewer reports at higher precision.
 
     Returns
     -------
@@ -219,7 +226,7 @@ def analyze(
             fresh_docs = iter(docs)
             for article, doc in zip(articles, cached, strict=True):
                 doc = doc if doc is not None else next(fresh_docs)
-                found = extract_quotes(article, doc)
+                found = extract_quotes(article, doc, tagger=tagger)
                 if store is not None:
                     store.save(article, doc, found, backend.name)
                 else:

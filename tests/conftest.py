@@ -30,3 +30,36 @@ def messy_corpus(tmp_path):
     (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
     (tmp_path / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     return tmp_path
+
+
+SMALL_TEXTS = {
+    "news_2016-01-01_a": "Ryan blamed Clinton for the loss. The company hired 30 workers.\n\n"
+                         "Cruz said he would win the state.\n",
+    "news_2016-01-02_b": "Trump attacked Cruz on Tuesday. The plant closed last year.\n",
+}
+# (source, cue, content) of each gold attribution, found in the text
+SMALL_GOLD = {
+    "news_2016-01-01_a": [("Ryan", "blamed", "Clinton for the loss"), ("Cruz", "said", "he would win the state")],
+    "news_2016-01-02_b": [("Trump", "attacked", "Cruz")],
+}
+
+
+@pytest.fixture(scope="session")
+def small_gold_dir(tmp_path_factory):
+    """Two articles laid out as PolNeAR, with the gold attributions of ``SMALL_GOLD``."""
+    root = tmp_path_factory.mktemp("gold")
+    (root / "text").mkdir()
+    (root / "attributions").mkdir()
+    for doc, text in SMALL_TEXTS.items():
+        (root / "text" / f"{doc}.txt").write_text(text, encoding="utf-8")
+        lines = []
+        for n, roles in enumerate(SMALL_GOLD[doc]):
+            ids = []
+            for role, words in zip(("Source", "Cue", "Content"), roles, strict=True):
+                start = text.index(words)
+                tid = f"T{3 * n + len(ids) + 1}"
+                lines.append(f"{tid}\t{role} {start} {start + len(words)}\t{words}")
+                ids.append(f"{role}:{tid}")
+            lines.append(f"E{n + 1}\tAttribution:{ids[1].split(':')[1]} " + " ".join(ids))
+        (root / "attributions" / f"{doc}_x.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root

@@ -1,13 +1,15 @@
 """Quotes, their frames and their speakers in news prose: the New York
 Times' style (doubled apostrophes, middle initials, a quote that goes on after
 its attribution), reported speech beyond "X said CLAUSE", and direct-quote
-frames. Each text is analyzed once with the bundled models."""
+frames. Each text is analyzed once with the bundled models and the rules
+alone (tests/test_span_model.py tests what the report tagger adds)."""
 
 from pathlib import Path
 
 import pytest
 
 import quotes
+from quotes.span_model import NoTagger
 
 NYT_STYLE = (
     "The city defended the purchase on Tuesday.\n\n"
@@ -19,7 +21,7 @@ NYT_STYLE = (
 def analyze_text(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("article") / "article.txt"
     path.write_text(text)
-    return quotes.analyze([path], models="compact")
+    return quotes.analyze([path], models="compact", tagger=NoTagger())
 
 
 @pytest.fixture(scope="module")
@@ -941,7 +943,8 @@ def test_a_frame_before_a_colon_is_no_report_of_its_own(direct):
 @pytest.fixture(scope="module")
 def sample_articles():
     corpus = Path(__file__).parent.parent / "corpus"
-    return quotes.analyze([corpus / "GUM_news_hackers.txt", corpus / "GUM_news_stampede.txt"], models="compact")
+    return quotes.analyze([corpus / "GUM_news_hackers.txt", corpus / "GUM_news_stampede.txt"], models="compact",
+                          tagger=NoTagger())
 
 
 def test_a_speaker_ends_before_a_share_that_opens_the_report(sample_articles):

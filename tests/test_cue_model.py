@@ -8,6 +8,7 @@ from quotes.annotate import StanzaAnnotator
 from quotes.cue_model import CueModel, candidate
 from quotes.ingest import read_file
 from quotes.pipeline import extract_quotes
+from quotes.span_model import NoTagger
 
 TEXT = (
     "House Speaker Paul Ryan blamed Clinton for the loss. The company hired 30 workers last year.\n\n"
@@ -55,6 +56,6 @@ def test_sentences_with_a_verb_the_model_may_accept_are_parsed(annotated):
 
 def test_without_the_model_only_the_lexicon_reports(annotated):
     nothing = CueModel({}, threshold=1.1, lemmas=frozenset())
-    quotes = by_cue(extract_quotes(*annotated, cues=nothing))
+    quotes = by_cue(extract_quotes(*annotated, cues=nothing, tagger=NoTagger()))
     assert set(quotes) == {"said"}
     assert quotes["said"].content.text == "It will pass"

@@ -7,42 +7,11 @@ from quotes.cue_model import CueModel
 from quotes.models import train_cues
 from quotes.types import Sentence, Token
 
-TEXTS = {
-    "news_2016-01-01_a": "Ryan blamed Clinton for the loss. The company hired 30 workers.\n\n"
-                         "Cruz said he would win the state.\n",
-    "news_2016-01-02_b": "Trump attacked Cruz on Tuesday. The plant closed last year.\n",
-}
-# (source, cue, content) of each gold attribution, found in the text
-GOLD = {
-    "news_2016-01-01_a": [("Ryan", "blamed", "Clinton for the loss"), ("Cruz", "said", "he would win the state")],
-    "news_2016-01-02_b": [("Trump", "attacked", "Cruz")],
-}
-
 
 @pytest.fixture(scope="module")
-def gold_dir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("gold")
-    (root / "text").mkdir()
-    (root / "attributions").mkdir()
-    for doc, text in TEXTS.items():
-        (root / "text" / f"{doc}.txt").write_text(text, encoding="utf-8")
-        lines = []
-        for n, roles in enumerate(GOLD[doc]):
-            ids = []
-            for role, words in zip(("Source", "Cue", "Content"), roles, strict=True):
-                start = text.index(words)
-                tid = f"T{3 * n + len(ids) + 1}"
-                lines.append(f"{tid}\t{role} {start} {start + len(words)}\t{words}")
-                ids.append(f"{role}:{tid}")
-            lines.append(f"E{n + 1}\tAttribution:{ids[1].split(':')[1]} " + " ".join(ids))
-        (root / "attributions" / f"{doc}_x.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return root
-
-
-@pytest.fixture(scope="module")
-def examples(gold_dir):
-    gold = train_cues.read_gold(gold_dir)
-    articles, docs = train_cues._annotate(gold_dir, gold)
+def examples(small_gold_dir):
+    gold = train_cues.read_gold(small_gold_dir)
+    articles, docs = train_cues.annotate_split(small_gold_dir, gold)
     return train_cues.collect(gold, articles, docs)
 
 
@@ -61,14 +30,14 @@ def test_fit_weighs_the_features_that_tell_right_from_wrong():
     assert weights["subj=PERSON"] > 0 > weights["subj=NOUN"]
 
 
-def test_main_writes_a_model_the_pipeline_loads(gold_dir, tmp_path, capsys):
+def test_main_writes_a_model_the_pipeline_loads(small_gold_dir, tmp_path, capsys):
     out = tmp_path / "cues.json"
-    train_cues.main([str(gold_dir), "--out", str(out), "--hold-out", "1"])
+    train_cues.main([str(small_gold_dir), "--out", str(out), "--hold-out", "1"])
     printed = capsys.readouterr().out
     assert "held-out all E2E F1" in printed
     model = CueModel.load(out)
     assert 0 < model.threshold < 1
-    assert model.trained_on == f"{gold_dir.parent.name}/{gold_dir.name}: 1 articles"
+    assert model.trained_on == f"{small_gold_dir.parent.name}/{small_gold_dir.name}: 1 articles"
     assert model.lemmas <= {"blame", "attack", "hire", "close", "win"}
 
 

@@ -141,7 +141,8 @@ def train(ex: Examples, l2: float = 1.0, folds: int = 5, seed: int = 0, trained_
     return CueModel(weights, threshold, frozenset(lem for lem, g in gain.items() if g > 0), trained_on)
 
 
-def _annotate(gold_dir: Path, gold: list[GoldArticle]) -> tuple[list[Article], list[Doc]]:
+def annotate_split(gold_dir: Path, gold: list[GoldArticle]) -> tuple[list[Article], list[Doc]]:
+    """Read and annotate the articles of a gold folder, every sentence parsed."""
     from quotes.annotate import StanzaAnnotator
     from quotes.ingest import read_file
 
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--l2", type=float, default=1.0)
     args = ap.parse_args(argv)
     gold = sorted(read_gold(args.gold_dir), key=lambda g: g.doc)
-    articles, docs = _annotate(args.gold_dir, gold)
+    articles, docs = annotate_split(args.gold_dir, gold)
     ex = collect(gold, articles, docs)
     held = {g.doc for g in gold[len(gold) - args.hold_out:]} if args.hold_out else set()
     seen = [i for i, d in enumerate(ex.docs) if d not in held]

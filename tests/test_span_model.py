@@ -1,0 +1,58 @@
+"""The report tagger: what it adds to the rules on sample articles, and what it leaves alone."""
+
+from pathlib import Path
+
+import pytest
+
+import quotes
+from quotes.span_model import NoTagger
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+ARTICLES = [CORPUS / "GUM_news_sensitive.txt", CORPUS / "GUM_news_asylum.txt"]
+
+
+@pytest.fixture(scope="module")
+def tagged():
+    return quotes.analyze(ARTICLES, models="compact")
+
+
+@pytest.fixture(scope="module")
+def rules_only():
+    return quotes.analyze(ARTICLES, models="compact", tagger=NoTagger())
+
+
+def said(analysis):
+    return {q.content.text: q for q in analysis.quotes}
+
+
+@pytest.mark.parametrize(("content", "speaker"), [
+    # "told CBC News" and a clause with no "that": no rule reads past the addressee
+    ("the department will look into the incident", "Environment Canada spokeswoman Sujata Raisinghani"),
+    ("the governments of South East Asia not to turn away boats of people seeking asylum", "Rathke"),
+])
+def test_the_tagger_reads_reports_the_rules_miss(tagged, rules_only, content, speaker):
+    assert content in said(tagged), sorted(said(tagged))
+    assert said(tagged)[content].speaker.text == speaker
+    assert said(tagged)[content].kind == "indirect"
+    assert content not in said(rules_only)
+
+
+def test_the_tagger_only_adds_to_what_the_rules_read(tagged, rules_only):
+    with_tagger = {(q.content.start, q.content.end, q.speaker and q.speaker.text) for q in tagged.quotes}
+    rules = {(q.content.start, q.content.end, q.speaker and q.speaker.text) for q in rules_only.quotes}
+    assert rules <= with_tagger
+    assert len(with_tagger) > len(rules)
+
+
+def test_tagged_reports_point_into_the_original_text(tagged):
+    texts = {a.id: a.text for a in tagged.articles}
+    for q in tagged.quotes:
+        for span in (q.content, q.speaker, q.cue):
+            if span is not None:
+                assert texts[q.doc][span.start:span.end] == span.text
+
+
+def test_a_label_and_colon_report_nobody(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("Update: “This story was corrected.”\n", encoding="utf-8")
+    assert not any(q.speaker and q.speaker.text == "Update" for q in quotes.analyze(path, models="compact").quotes)
