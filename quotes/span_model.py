@@ -170,7 +170,7 @@ class SpanTagger:
 
     def read(self, sentence: Sentence, quoted: list[tuple[int, int]]) -> list[TaggedReport]:
         """The reports of one sentence that have a source and a cue, each with
-        the source and cue nearest its content.
+        the cue nearest its content and the source nearest that cue.
 
         Examples
         --------
@@ -192,8 +192,9 @@ class SpanTagger:
                 continue
             a, b = content
             margins = [self._tagger.marginal(labels[i], i) for i in range(a, b + 1)]
-            out.append(TaggedReport(content, min(sources, key=lambda r: abs(r[0] - a)),
-                                    min(cues, key=lambda r: abs(r[0] - a)), sum(margins) / len(margins)))
+            cue = min(cues, key=lambda r: abs(r[0] - a))
+            out.append(TaggedReport(content, min(sources, key=lambda r: abs(r[0] - cue[0])), cue,
+                                    sum(margins) / len(margins)))
         return out
 
 
