@@ -25,6 +25,7 @@ from quotes import export, models, report
 from quotes.annotate import SimpleAnnotator
 from quotes.ingest import Problem, count_inputs
 from quotes.pipeline import Analysis, analyze
+from quotes.span_model import NoTagger
 from quotes.store import StoreError
 
 err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
@@ -52,6 +53,8 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                         "else compact)")
     p.add_argument("--annotator", choices=["stanza", "simple"], default="stanza",
                    help="'simple' skips Stanza (regex tokens, no tags): quick looks at quote marks only")
+    p.add_argument("--rules-only", action="store_true",
+                   help="leave out the learned report tagger: fewer reports, more of them right")
     p.add_argument("--db", type=Path, help="SQLite store: resume an interrupted run, cache annotations")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="annotation processes, one Stanza pipeline each (default: the number of cores; "
@@ -66,12 +69,13 @@ def _run(args: argparse.Namespace) -> Analysis:
     if all(p.suffix == ".db" or _is_parquet(p) for p in args.paths):
         return _load_results(args.paths)
     annotator = SimpleAnnotator() if args.annotator == "simple" else None
+    tagger = NoTagger() if args.rules_only else None
     if getattr(args, "engine", "local") == "dask":
         from quotes.distributed import analyze_dask, load_parquet
 
         with err.status(f"analyzing on Dask ({args.scheduler or f'local cluster of {max(2, args.workers)}'})"):
             counts = analyze_dask(args.paths, args.out, models=args.models, annotator=annotator,
-                                  scheduler=args.scheduler, workers=max(2, args.workers))
+                                  scheduler=args.scheduler, workers=max(2, args.workers), tagger=tagger)
         err.print(f"wrote {counts['articles']} articles, {counts['quotes']} quotes to {args.out}/")
         result = load_parquet(args.out)
         for p in result.problems:
@@ -89,7 +93,7 @@ def _run(args: argparse.Namespace) -> Analysis:
                 bar.update(task, rate=f"{t.completed / t.elapsed:.1f}/s")
 
         result = analyze(args.paths, models=args.models, annotator=annotator, progress=advance,
-                         db=args.db, workers=args.workers)
+                         db=args.db, workers=args.workers, tagger=tagger)
     for p in result.problems:
         _say_problem(p)
     return result

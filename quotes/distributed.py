@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from quotes.annotate import Annotator, StanzaAnnotator
 from quotes.ingest import Problem, iter_files, read_file
+from quotes.span_model import ReportTagger, run_name
 from quotes.store import (
     article_from_row,
     article_row,
@@ -60,7 +61,8 @@ def _write(rows: list[dict[str, Any]], path: Path) -> None:
     pq.write_table(pa.Table.from_pylist(rows), path)
 
 
-def analyze_partition(files: list[str], out: str, annotator: Annotator) -> list[int]:
+def analyze_partition(files: list[str], out: str, annotator: Annotator,
+                      tagger: ReportTagger | None = None) -> list[int]:
     """Analyze some files and write their rows; return [articles, quotes, problems] counts."""
     from quotes.pipeline import extract_quotes
 
@@ -72,8 +74,8 @@ def analyze_partition(files: list[str], out: str, annotator: Annotator) -> list[
             (problems if isinstance(item, Problem) else articles).append(item)  # type: ignore[arg-type]
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for article, doc in zip(articles, backend.annotate(articles) if articles else [], strict=True):
-        rows["articles"].append(article_row(article, backend.name))
-        rows["quotes"] += [quote_row(n, q) for n, q in enumerate(extract_quotes(article, doc))]
+        rows["articles"].append(article_row(article, run_name(backend.name, tagger)))
+        rows["quotes"] += [quote_row(n, q) for n, q in enumerate(extract_quotes(article, doc, tagger=tagger))]
     rows["problems"] = [problem_row(p) for p in problems]
     part = hashlib.sha1("\n".join(files).encode()).hexdigest()[:16]
     for table, table_rows in rows.items():
@@ -90,6 +92,7 @@ def analyze_dask(
     scheduler: str | None = None,
     files_per_task: int = 8,
     workers: int = 2,
+    tagger: ReportTagger | None = None,
 ) -> dict[str, int]:
     """Analyze ``paths`` on a Dask cluster, writing Parquet under ``out``.
 
@@ -115,7 +118,7 @@ def analyze_dask(
                                                   dashboard_address=None)
     with Client(scheduler or cluster) as client:
         bag = db.from_sequence(files, partition_size=files_per_task)
-        counts = bag.map_partitions(lambda part: [analyze_partition(list(part), str(out), backend)]).compute()
+        counts = bag.map_partitions(lambda part: [analyze_partition(list(part), str(out), backend, tagger)]).compute()
         del client
     if cluster is not None:
         cluster.close()

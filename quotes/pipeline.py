@@ -22,7 +22,7 @@ from quotes.detect import detect
 from quotes.ingest import Problem, read_corpus
 from quotes.models import ModelSet
 from quotes.resolve import CorpusEntities, resolve
-from quotes.span_model import ReportTagger
+from quotes.span_model import ReportTagger, run_name
 from quotes.store import Store
 from quotes.types import Article, Doc, Quote
 
@@ -198,7 +198,8 @@ def analyze(
         paths = [paths]
     backend = annotator or StanzaAnnotator(models)
     store = Store(db) if db is not None else None
-    result = Analysis(annotator=backend.name)
+    name = run_name(backend.name, tagger)  # the store redoes what another tagger found
+    result = Analysis(annotator=name)
     batch_size = BATCH if workers <= 1 else WORKER_BATCH
     queue: list[tuple[list[Article], list[Doc | None]]] = []
 
@@ -211,10 +212,10 @@ def analyze(
             if store is not None:
                 for p in problems:
                     store.add_problem(p)
-                fresh = [a for a in articles if not store.done(a, backend.name)]
+                fresh = [a for a in articles if not store.done(a, name)]
                 if progress is not None and len(fresh) < len(articles):
                     progress(len(articles) - len(fresh))
-                cached = [store.cached(a.text, backend.name) for a in fresh]
+                cached = [store.cached(a.text, name) for a in fresh]
             else:
                 fresh, cached = articles, [None] * len(articles)
             queue.append((fresh, cached))
@@ -228,7 +229,7 @@ def analyze(
                 doc = doc if doc is not None else next(fresh_docs)
                 found = extract_quotes(article, doc, tagger=tagger)
                 if store is not None:
-                    store.save(article, doc, found, backend.name)
+                    store.save(article, doc, found, name)
                 else:
                     result.articles.append(article)
                     result.quotes.extend(found)

@@ -64,6 +64,7 @@ class TaggedReport:
 class ReportTagger(Protocol):
     """What :func:`quotes.detect.detect` asks of a tagger."""
 
+    name: str  # recorded with the quotes it helped find (see :func:`quotes.pipeline.analyze`)
     threshold: float
     busy_threshold: float
 
@@ -73,10 +74,17 @@ class ReportTagger(Protocol):
 class NoTagger:
     """Reads nothing: the rules alone (as training compares against)."""
 
+    name = "rules-only"
     threshold = busy_threshold = 1.0
 
     def read(self, sentence: Sentence, quoted: list[tuple[int, int]]) -> list[TaggedReport]:
         return []
+
+
+def run_name(annotator: str, tagger: ReportTagger | None) -> str:
+    """What produced a run's quotes, as results record it: the annotator, and
+    the tagger unless it is the bundled one ("stanza:compact+rules-only")."""
+    return annotator if tagger is None else f"{annotator}+{tagger.name}"
 
 
 def _distance(d: int) -> str:
@@ -160,6 +168,7 @@ class SpanTagger:
     def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
         import pycrfsuite
 
+        self.name = f"tagger:{Path(path).name}"
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
 

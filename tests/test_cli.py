@@ -33,6 +33,16 @@ def test_extract_jsonl_spans_verify(capsys):
                 assert text[q[key]["start"]:q[key]["end"]] == q[key]["text"]
 
 
+def test_rules_only_leaves_out_what_the_tagger_reads(capsys):
+    sensitive = CORPUS / "GUM_news_sensitive.txt"
+    runs = {}
+    for flags in ((), ("--rules-only",)):
+        assert main(["extract", str(sensitive), "--models", "compact", *flags]) == 0
+        runs[flags] = {json.loads(line)["content"]["text"] for line in capsys.readouterr().out.splitlines()}
+    assert runs[("--rules-only",)] < runs[()]
+    assert "the department will look into the incident" in runs[()] - runs[("--rules-only",)]
+
+
 def test_bad_files_get_one_line_errors_and_the_rest_is_analyzed(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")

@@ -56,3 +56,11 @@ def test_a_label_and_colon_report_nobody(tmp_path):
     path = tmp_path / "note.txt"
     path.write_text("Update: “This story was corrected.”\n", encoding="utf-8")
     assert not any(q.speaker and q.speaker.text == "Update" for q in quotes.analyze(path, models="compact").quotes)
+
+
+def test_a_store_keeps_runs_with_and_without_the_tagger_apart(tmp_path):
+    db = tmp_path / "quotes.db"
+    tagged = quotes.analyze(ARTICLES[:1], models="compact", db=db)
+    rules = quotes.analyze(ARTICLES[:1], models="compact", db=db, tagger=NoTagger())
+    assert rules.annotator == f"{tagged.annotator}+rules-only"
+    assert {q.content.text for q in rules.quotes} < {q.content.text for q in tagged.quotes}
