@@ -1554,19 +1554,22 @@ def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: l
     quoted = [(f.start, f.end) for q in ctx.quoted for f in q.fragments]
     out = []
     for sent in ctx.doc.sentences:
+        toks = sent.tokens
+
+        def span(run: tuple[int, int], toks: list[Token] = toks) -> Span:
+            return Span.of(text, toks[run[0]].start, toks[run[1]].end)
+
         busy = any(s < sent.end and sent.start < e for s, e in taken)
         for report in tagger.read(sent, quoted):
-            toks = sent.tokens
-            start, end = toks[report.content[0]].start, toks[report.content[1]].end
+            content = span(report.content)
             # a label ("Update: ...") reports nobody, as for the rules
             if report.confidence < (tagger.busy_threshold if busy else tagger.threshold) \
-                    or toks[report.source[0]].text.lower() in LABELS or any(s < end and start < e for s, e in taken):
+                    or toks[report.source[0]].text.lower() in LABELS \
+                    or any(s < content.end and content.start < e for s, e in taken):
                 continue
-            inner = [q for q in embedded if start <= q.open_mark < end]
-            out.append(Quote(ctx.article.id, "mixed" if inner else "indirect", Span.of(text, start, end),
-                             cue=Span.of(text, toks[report.cue[0]].start, toks[report.cue[1]].end),
-                             speaker=Span.of(text, toks[report.source[0]].start, toks[report.source[1]].end),
-                             fragments=[f for q in inner for f in q.fragments]))
+            inner = [q for q in embedded if content.start <= q.open_mark < content.end]
+            out.append(Quote(ctx.article.id, "mixed" if inner else "indirect", content, cue=span(report.cue),
+                             speaker=span(report.source), fragments=[f for q in inner for f in q.fragments]))
     return out
 
 
