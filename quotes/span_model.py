@@ -103,27 +103,30 @@ def _distance(d: int) -> str:
 def features(sentence: Sentence, quoted: Spans) -> list[list[str]]:
     """The features of each word of a sentence (``quoted``: character spans inside quote marks)."""
     toks = sentence.tokens
-    inq = [any(s <= t.start < e for s, e in quoted) for t in toks]
-    cues = [t.index for t in toks if t.lemma.lower() in CUE_VERBS and t.upos in ("VERB", "AUX")]
+    here = [(s, e) for s, e in quoted if s < sentence.end and sentence.start < e]
+    inq = [any(s <= t.start < e for s, e in here) for t in toks]
+    words = [t.text.lower() for t in toks]
+    lemmas = [t.lemma.lower() for t in toks]
+    cues = [t.index for t in toks if lemmas[t.index] in CUE_VERBS and t.upos in ("VERB", "AUX")]
     out = []
     for t in toks:
-        w = t.text.lower()
+        w = words[t.index]
         f: dict[str, object] = {
-            "w": w, "l": t.lemma.lower(), "p": t.upos, "ner": t.ner[2:] if t.ner != "O" else "O",
-            "cap": t.text[:1].isupper(), "inq": inq[t.index], "cue": t.lemma.lower() in CUE_VERBS,
+            "w": w, "l": lemmas[t.index], "p": t.upos, "ner": t.ner[2:] if t.ner != "O" else "O",
+            "cap": t.text[:1].isupper(), "inq": inq[t.index], "cue": lemmas[t.index] in CUE_VERBS,
             "role": w in ROLE_NOUNS, "org": w in ORG_NOUNS, "claim": w in CLAIM_WORDS,
             "first": t.index == 0, "last": t.index == len(toks) - 1, "sfx": w[-3:]}
         if cues:
             near = min(cues, key=lambda i: abs(i - t.index))
             d = t.index - near
             f["cd"] = _distance(d)
-            f["cuel"] = toks[near].lemma.lower() + ("+" if d > 0 else "-" if d < 0 else "0")
+            f["cuel"] = lemmas[near] + ("+" if d > 0 else "-" if d < 0 else "0")
         else:
             f["cd"] = "none"
         for o in (-2, -1, 1, 2):
             j = t.index + o
             if 0 <= j < len(toks):
-                f[f"{o}w"], f[f"{o}p"], f[f"{o}l"] = toks[j].text.lower(), toks[j].upos, toks[j].lemma.lower()
+                f[f"{o}w"], f[f"{o}p"], f[f"{o}l"] = words[j], toks[j].upos, lemmas[j]
                 f[f"{o}inq"] = inq[j]
             else:
                 f[f"{o}w"] = "BOS" if o < 0 else "EOS"
@@ -135,7 +138,7 @@ def features(sentence: Sentence, quoted: Spans) -> list[list[str]]:
         f["w|1w"] = f"{w}|{f['1w']}"
         for o in (-3, 3):
             j = t.index + o
-            f[f"{o}l"] = toks[j].lemma.lower() if 0 <= j < len(toks) else "PAD"
+            f[f"{o}l"] = lemmas[j] if 0 <= j < len(toks) else "PAD"
         before = toks[t.index - 1] if t.index else None
         f["nearpunct"] = before.text if before is not None and before.upos == "PUNCT" else "-"
         out.append([f"{k}={v}" for k, v in f.items()])
