@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from quotes import models
 from quotes.cue_model import CueModel
-from quotes.detect import claim_before, quoted_spans
+from quotes.detect import claim_before, fragment_spans, quoted_spans
 from quotes.lexicon import CUE_VERBS, EVIDENTIAL_CUES, cue_lemma, is_abbreviation
 from quotes.types import Article, Doc, Mention, Sentence, Span, Token
 
@@ -92,7 +92,7 @@ class StanzaAnnotator:
         # and bulk_process batches them across articles.
         results = self.pipeline.bulk_process([stanza.Document([], text=p.span.text) for _, _, p in jobs])
         if self.parse == "needed":
-            quoted = {id(a): [(f.start, f.end) for q in quoted_spans(a) for f in q.fragments] for a in articles}
+            quoted = {id(a): fragment_spans(quoted_spans(a)) for a in articles}
             self._parse_needed(results, [[(s - p.span.start, e - p.span.start) for s, e in quoted[id(a)]
                                           if s < p.span.end and e > p.span.start]  # this paragraph's
                                          for a, _, p in jobs])

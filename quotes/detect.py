@@ -250,6 +250,11 @@ def _scan_paragraph(text: str, para: Span) -> Iterator[tuple[int, int | None]]:
         yield open_double, None
 
 
+def fragment_spans(quoted: list[QuotedSpan]) -> list[tuple[int, int]]:
+    """The character spans of the quoted fragments (as the annotator and the tagger take them)."""
+    return [(f.start, f.end) for q in quoted for f in q.fragments]
+
+
 def quoted_spans(article: Article) -> list[QuotedSpan]:
     """Find the quoted stretches of an article's kept paragraphs.
 
@@ -1528,9 +1533,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None,
                     continue
                 span = span[0], min(span[1], _subtree_end(sent, sent.tokens[tok.index + 1]))
             start, end = span
-            inner = [q for q in embedded if start <= q.open_mark < end]
-            # quoted words run on through their closing mark, past sentence ends inside them
-            end = max([end, *(q.outer_end for q in inner if q.paragraphs[0] == sent.paragraph)])
+            inner, end = _through_quotes(embedded, sent, start, end)
             kind = "mixed" if inner else "indirect"
             if len(inner) == 1 and start > tok.start and tok.lemma.lower() not in _NAMING \
                     and _is_whole(ctx, tok.end, end, inner[0]):
@@ -1546,12 +1549,20 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None,
     return _outermost(quotes, text)
 
 
+def _through_quotes(embedded: list[QuotedSpan], sent: Sentence, start: int,
+                    end: int) -> tuple[list[QuotedSpan], int]:
+    """The quotes that open inside a report, and its end: quoted words run on
+    through their closing mark, past sentence ends inside them."""
+    inner = [q for q in embedded if start <= q.open_mark < end]
+    return inner, max([end, *(q.outer_end for q in inner if q.paragraphs[0] == sent.paragraph)])
+
+
 def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: list[QuotedSpan]) -> list[Quote]:
     """The reports the tagger reads where the rules read none: in a sentence
     without one from its threshold, beside one from its higher busy threshold."""
     text = ctx.article.text
     taken = [(q.content.start, q.content.end) for q in found]
-    quoted = [(f.start, f.end) for q in ctx.quoted for f in q.fragments]
+    quoted = fragment_spans(ctx.quoted)
     out = []
     for sent in ctx.doc.sentences:
         toks = sent.tokens
@@ -1567,7 +1578,8 @@ def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: l
                     or toks[report.source[0]].text.lower() in LABELS \
                     or any(s < content.end and content.start < e for s, e in taken):
                 continue
-            inner = [q for q in embedded if content.start <= q.open_mark < content.end]
+            inner, end = _through_quotes(embedded, sent, content.start, content.end)
+            content = Span.of(text, content.start, end)  # the tagger leaves closing marks out
             out.append(Quote(ctx.article.id, "mixed" if inner else "indirect", content, cue=span(report.cue),
                              speaker=span(report.source), fragments=[f for q in inner for f in q.fragments]))
     return out

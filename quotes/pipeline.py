@@ -198,7 +198,7 @@ def analyze(
         paths = [paths]
     backend = annotator or StanzaAnnotator(models)
     store = Store(db) if db is not None else None
-    name = run_name(backend.name, tagger)  # the store redoes what another tagger found
+    name = run_name(backend.name, tagger)  # the store redoes what another tagger found, from cached annotation
     result = Analysis(annotator=name)
     batch_size = BATCH if workers <= 1 else WORKER_BATCH
     queue: list[tuple[list[Article], list[Doc | None]]] = []
@@ -215,7 +215,7 @@ def analyze(
                 fresh = [a for a in articles if not store.done(a, name)]
                 if progress is not None and len(fresh) < len(articles):
                     progress(len(articles) - len(fresh))
-                cached = [store.cached(a.text, name) for a in fresh]
+                cached = [store.cached(a.text, backend.name) for a in fresh]
             else:
                 fresh, cached = articles, [None] * len(articles)
             queue.append((fresh, cached))
@@ -229,7 +229,7 @@ def analyze(
                 doc = doc if doc is not None else next(fresh_docs)
                 found = extract_quotes(article, doc, tagger=tagger)
                 if store is not None:
-                    store.save(article, doc, found, name)
+                    store.save(article, doc, found, backend.name, run=name)
                 else:
                     result.articles.append(article)
                     result.quotes.extend(found)

@@ -202,10 +202,12 @@ class SpanTagger:
         labels = self._tagger.tag(features(sentence, quoted))
         sources = [r for r in (_trim(sentence, run) for run in _runs(labels, "SRC")) if r]
         cues = _runs(labels, "CUE")
+        if not sources or not cues:
+            return []
         out = []
         for run in _runs(labels, "CON"):
             content = _trim(sentence, run)
-            if content is None or not sources or not cues:
+            if content is None:
                 continue
             a, b = content
             margins = [self._tagger.marginal(labels[i], i) for i in range(a, b + 1)]

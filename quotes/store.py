@@ -178,9 +178,12 @@ class Store:
         row = self.db.execute("SELECT text_hash, annotator FROM articles WHERE id = ?", (article.id,)).fetchone()
         return row is not None and row["text_hash"] == text_hash(article.text) and row["annotator"] == annotator
 
-    def save(self, article: Article, doc: Doc, quotes: list[Quote], annotator: str) -> None:
-        """Write an article, its annotation and its quotes in one transaction."""
-        row = article_row(article, annotator)
+    def save(self, article: Article, doc: Doc, quotes: list[Quote], annotator: str, run: str | None = None) -> None:
+        """Write an article, its annotation and its quotes in one transaction.
+
+        The annotation is cached under ``annotator``; the article is recorded
+        as done by ``run`` (default: the annotator), what :meth:`done` asks."""
+        row = article_row(article, run or annotator)
         with self.db:
             self.db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
             seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]

@@ -44,12 +44,25 @@ def test_the_tagger_only_adds_to_what_the_rules_read(tagged, rules_only):
     assert len(with_tagger) > len(rules)
 
 
-def test_tagged_reports_point_into_the_original_text(tagged):
+def test_tagged_reports_point_into_the_original_text(tagged, rules_only):
     texts = {a.id: a.text for a in tagged.articles}
     for q in tagged.quotes:
         for span in (q.content, q.speaker, q.cue):
             if span is not None:
                 assert texts[q.doc][span.start:span.end] == span.text
+    # a tagged speaker is a name or noun phrase, without the comma or dash after it
+    rules = {(q.content.start, q.content.end) for q in rules_only.quotes}
+    for q in tagged.quotes:
+        if (q.content.start, q.content.end) not in rules:
+            assert q.speaker.text == q.speaker.text.strip(" ,.;:-—–\"“”"), q.speaker.text
+
+
+def test_a_tagged_report_with_quoted_words_runs_through_their_closing_mark(tmp_path):
+    (warming,) = [q for q in quotes.analyze(CORPUS / "GUM_news_warming.txt", models="compact").quotes
+                  if "nobody has looked at these together" in q.content.text]
+    assert warming.kind == "mixed" and warming.speaker.text == "Heald"
+    assert warming.content.text.endswith('"nobody has looked at these together"')
+    assert [f.text for f in warming.fragments] == ["nobody has looked at these together"]
 
 
 def test_a_label_and_colon_report_nobody(tmp_path):

@@ -12,6 +12,7 @@ import pytest
 
 from quotes.annotate import SimpleAnnotator
 from quotes.pipeline import analyze
+from quotes.span_model import NoTagger
 from quotes.store import Store, StoreError
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -67,6 +68,15 @@ def test_second_run_reads_everything_from_the_store(tmp_path):
     result = analyze(CORPUS, annotator=again, db=db)
     assert first.seen == 26 and again.seen == 0
     assert len(result.articles) == 26 and result.quotes
+
+
+def test_a_run_without_the_tagger_redoes_the_quotes_from_cached_annotation(tmp_path):
+    db = tmp_path / "q.db"
+    analyze(CORPUS, annotator=CountingAnnotator(), db=db)
+    again = CountingAnnotator()
+    result = analyze(CORPUS, annotator=again, db=db, tagger=NoTagger())
+    assert again.seen == 0
+    assert len(result.articles) == 26 and result.annotator.endswith("+rules-only")
 
 
 def test_killed_process_resumes_without_duplicates(tmp_path):

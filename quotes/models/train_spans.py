@@ -27,7 +27,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from quotes.detect import quoted_spans
+from quotes.detect import fragment_spans, quoted_spans
 from quotes.evaluate import GoldArticle, GoldAttribution, agreement, evaluate, read_gold
 from quotes.models.train_cues import annotate_split
 from quotes.span_model import DEFAULT_PATH, NoTagger, ReportTagger, SpanTagger, features, labels
@@ -44,11 +44,6 @@ def outermost(attributions: Sequence[GoldAttribution]) -> list[GoldAttribution]:
                        for b in attributions)]
 
 
-def quoted(article: Article) -> list[tuple[int, int]]:
-    """Character spans inside quote marks, as :func:`features` takes them."""
-    return [(f.start, f.end) for q in quoted_spans(article) for f in q.fragments]
-
-
 def sequences(gold: Sequence[GoldArticle], articles: Sequence[Article],
               docs: Sequence[Doc]) -> tuple[list[list[list[str]]], list[list[str]]]:
     """Features and labels of every sentence."""
@@ -59,7 +54,7 @@ def sequences(gold: Sequence[GoldArticle], articles: Sequence[Article],
         cues = [s for a in kept for s in a.cue]
         sources = [s for a in kept for s in a.source]
         contents = [s for a in kept for s in a.content]
-        spans = quoted(article)
+        spans = fragment_spans(quoted_spans(article))
         for sent in doc.sentences:
             xs.append(features(sent, spans))
             ys.append(labels(sent, cues, sources, contents))
