@@ -1581,7 +1581,8 @@ def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: l
             inner, end = _through_quotes(embedded, sent, content.start, content.end)
             content = Span.of(text, content.start, end)  # the tagger leaves closing marks out
             out.append(Quote(ctx.article.id, "mixed" if inner else "indirect", content, cue=span(report.cue),
-                             speaker=span(report.source), fragments=[f for q in inner for f in q.fragments]))
+                             speaker=span(report.source), fragments=[f for q in inner for f in q.fragments],
+                             reader=tagger.name, confidence=round(report.confidence, 3)))
     return out
 
 

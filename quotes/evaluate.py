@@ -63,7 +63,8 @@ class GoldAttribution:
         kind = self.kind
         return Quote(self.doc, kind, Span.of(text, start, end),
                      speaker=Span.of(text, *self.source[0]) if self.source else None,
-                     fragments=[Span.of(text, s, e) for s, e in self.content] if kind == "direct" else [])
+                     fragments=[Span.of(text, s, e) for s, e in self.content] if kind == "direct" else [],
+                     reader="annotator")
 
 
 @dataclass

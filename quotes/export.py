@@ -26,6 +26,7 @@ FORMATS = ("jsonl", "json", "csv")
 CSV_FIELDS = [
     "doc", "kind", "content_start", "content_end", "content", "cue_start", "cue_end", "cue",
     "speaker_start", "speaker_end", "speaker", "entity", "entity_type", "role", "organization",
+    "reader", "confidence",
 ]
 
 
@@ -61,7 +62,8 @@ def csv_row(q: Quote) -> dict[str, object]:
         row[name] = span.text if span else ""
     e = q.entity
     row.update(entity=e.name if e else "", entity_type=e.type if e else "",
-               role=(e.role or "") if e else "", organization=(e.organization or "") if e else "")
+               role=(e.role or "") if e else "", organization=(e.organization or "") if e else "",
+               reader=q.reader, confidence="" if q.confidence is None else q.confidence)
     return row
 
 

@@ -64,12 +64,25 @@ def _short(text: str, width: int = QUOTE_WIDTH) -> str:
 
 
 def quotes_table(analysis: Analysis) -> ReportTable:
-    table = ReportTable("Quotes", ["#", "Speaker", "Role", "Organization", "Kind", "Quote", "Article"])
+    table = ReportTable("Quotes", ["#", "Speaker", "Role", "Organization", "Kind", "Quote", "Article", "Found by"])
     for n, q in enumerate(analysis.quotes, 1):
         e = q.entity
         table.rows.append([n, speaker_name(q) or "?", e.role if e else None, e.organization if e else None,
-                           q.kind, _short(q.content.text), q.doc])
+                           q.kind, _short(q.content.text), q.doc, found_by(q)])
     return table
+
+
+def found_by(q: Quote) -> str:
+    """The reader that found a quote, with the tagger's confidence ("tagger 0.81").
+
+    Examples
+    --------
+    >>> from quotes.types import Span
+    >>> found_by(Quote("a", "indirect", Span(0, 2, "hi"), reader="tagger:spans.crfsuite", confidence=0.8123))
+    'tagger 0.81'
+    """
+    name = q.reader.split(":")[0]
+    return name if q.confidence is None else f"{name} {q.confidence:.2f}"
 
 
 def speakers_table(analysis: Analysis) -> ReportTable:
@@ -139,8 +152,10 @@ def summary(analysis: Analysis) -> str:
     attributed = sum(1 for q in analysis.quotes if q.speaker is not None)
     speakers = {speaker_name(q) for q in analysis.quotes} - {None}
     errors = sum(1 for p in analysis.problems if p.fatal)
+    tagged = sum(1 for q in analysis.quotes if q.confidence is not None)
     return (f"{len(analysis.quotes)} quotes ({kinds['direct']} direct, {kinds['mixed']} mixed, "
-            f"{kinds['indirect']} indirect; {attributed} attributed) by {len(speakers)} speakers "
+            f"{kinds['indirect']} indirect; {attributed} attributed; {tagged} found by the tagger) "
+            f"by {len(speakers)} speakers "
             f"in {len(analysis.articles)} articles; {errors} files not read; "
             f"annotation: {analysis.annotator}")
 

@@ -11,7 +11,7 @@ Examples
 --------
 >>> s = Store(":memory:")
 >>> s.version
-1
+2
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from quotes.types import Article, Doc, Entity, Mention, Paragraph, Quote, Senten
 if TYPE_CHECKING:
     from quotes.pipeline import Analysis
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,7 +49,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     cue_start INTEGER, cue_end INTEGER, cue TEXT,
     speaker_start INTEGER, speaker_end INTEGER, speaker TEXT,
     entity TEXT, entity_type TEXT, role TEXT, organization TEXT,
-    fragments TEXT NOT NULL, subjects TEXT NOT NULL, PRIMARY KEY (doc, n));
+    fragments TEXT NOT NULL, subjects TEXT NOT NULL, reader TEXT NOT NULL, confidence REAL,
+    PRIMARY KEY (doc, n));
 CREATE TABLE IF NOT EXISTS problems (path TEXT NOT NULL, line INTEGER, message TEXT NOT NULL,
     fatal INTEGER NOT NULL, UNIQUE (path, line, message));
 CREATE TABLE IF NOT EXISTS entities (key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
@@ -70,7 +71,7 @@ def _span(row: Mapping[str, Any], name: str) -> Span | None:
 
 QUOTE_COLUMNS = ("doc", "n", "kind", "content_start", "content_end", "content", "cue_start", "cue_end", "cue",
                  "speaker_start", "speaker_end", "speaker", "entity", "entity_type", "role", "organization",
-                 "fragments", "subjects")
+                 "fragments", "subjects", "reader", "confidence")
 ARTICLE_COLUMNS = ("id", "text_hash", "text", "paragraphs", "source", "title", "outlet", "date", "url", "annotator")
 
 
@@ -83,7 +84,7 @@ def quote_row(n: int, q: Quote) -> dict[str, Any]:
     values = (q.doc, n, q.kind, *parts(q.content), *parts(q.cue), *parts(q.speaker),
               e.name if e else None, e.type if e else None, e.role if e else None,
               e.organization if e else None, json.dumps([f.to_dict() for f in q.fragments]),
-              json.dumps([s.to_dict() for s in q.subjects]))
+              json.dumps([s.to_dict() for s in q.subjects]), q.reader, q.confidence)
     return dict(zip(QUOTE_COLUMNS, values, strict=True))
 
 
@@ -91,7 +92,8 @@ def quote_from_row(row: Mapping[str, Any]) -> Quote:
     entity = Entity(row["entity"], row["entity_type"], row["role"], row["organization"]) if row["entity"] else None
     return Quote(row["doc"], row["kind"], _span(row, "content"), _span(row, "cue"), _span(row, "speaker"), entity,
                  [Span(**f) for f in json.loads(row["fragments"])],
-                 [Entity(s["name"], s["type"]) for s in json.loads(row["subjects"])])
+                 [Entity(s["name"], s["type"]) for s in json.loads(row["subjects"])],
+                 row["reader"], None if row["confidence"] is None else float(row["confidence"]))
 
 
 def article_row(article: Article, annotator: str) -> dict[str, Any]:
@@ -152,8 +154,21 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a quotes database ({exc})") from exc
         self.version = int(self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+        if self.version == 1:
+            self._from_version_1()
         if self.version != SCHEMA_VERSION:
             raise StoreError(f"{path}: schema version {self.version}, this quotes reads {SCHEMA_VERSION}")
+
+    def _from_version_1(self) -> None:
+        """Version 1 did not record which reader found a quote: its quotes read
+        as "unrecorded", and its articles no longer count as done, so the next
+        run over them redoes their quotes from the cached annotations."""
+        with self.db:
+            self.db.execute("ALTER TABLE quotes ADD COLUMN reader TEXT NOT NULL DEFAULT 'unrecorded'")
+            self.db.execute("ALTER TABLE quotes ADD COLUMN confidence REAL")
+            self.db.execute("UPDATE articles SET annotator = annotator || ' (schema 1)'")
+            self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        self.version = SCHEMA_VERSION
 
     def close(self) -> None:
         self.db.close()

@@ -1,11 +1,14 @@
 """The report tagger: what it adds to the rules on sample articles, and what it leaves alone."""
 
+import json
 from pathlib import Path
 
 import pytest
 
 import quotes
-from quotes.span_model import NoTagger
+from quotes.export import write_jsonl
+from quotes.span_model import NoTagger, SpanTagger
+from quotes.store import Store
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 ARTICLES = [CORPUS / "GUM_news_sensitive.txt", CORPUS / "GUM_news_asylum.txt"]
@@ -77,3 +80,23 @@ def test_a_store_keeps_runs_with_and_without_the_tagger_apart(tmp_path):
     rules = quotes.analyze(ARTICLES[:1], models="compact", db=db, tagger=NoTagger())
     assert rules.annotator == f"{tagged.annotator}+rules-only"
     assert {q.content.text for q in rules.quotes} < {q.content.text for q in tagged.quotes}
+
+
+def test_each_quote_says_which_reader_found_it(tagged, rules_only, tmp_path):
+    rules = {(q.content.start, q.content.end) for q in rules_only.quotes}
+    for q in tagged.quotes:
+        if (q.content.start, q.content.end) in rules:
+            assert (q.reader, q.confidence) == ("rules", None)
+        else:
+            assert q.reader == "tagger:spans.crfsuite"
+            assert SpanTagger.threshold <= q.confidence <= 1
+    # the JSONL contract and the store carry both
+    out = tmp_path / "quotes.jsonl"
+    write_jsonl(tagged.quotes, out)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["reader"], r["confidence"]) for r in rows] == [(q.reader, q.confidence) for q in tagged.quotes]
+    stored = quotes.analyze(ARTICLES, models="compact", db=tmp_path / "q.db")
+    with Store(tmp_path / "q.db") as store:
+        again = store.load().quotes
+    assert [(q.reader, q.confidence) for q in again] == [(q.reader, q.confidence) for q in stored.quotes]
+    assert any(q.confidence is not None for q in again)

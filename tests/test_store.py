@@ -122,3 +122,24 @@ def test_report_from_store_needs_no_annotation(tmp_path):
     out = subprocess.run([sys.executable, "-m", "quotes.cli", "report", str(db), "--format", "markdown"],
                          capture_output=True, text=True, check=True).stdout
     assert "### Quotes" in out and "There is war, there is pressure" in out
+
+
+def test_a_version_1_store_is_migrated_and_its_quotes_redone_without_annotation(tmp_path):
+    db = tmp_path / "q.db"
+    analyze(CORPUS, annotator=CountingAnnotator(), db=db)
+    # what a store written before quotes recorded their reader looks like
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("ALTER TABLE quotes DROP COLUMN reader")
+        con.execute("ALTER TABLE quotes DROP COLUMN confidence")
+        con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with Store(db) as store:
+        assert store.version == 2
+        old = store.load()
+    assert old.quotes and {q.reader for q in old.quotes} == {"unrecorded"}
+    again = CountingAnnotator()
+    result = analyze(CORPUS, annotator=again, db=db)
+    assert again.seen == 0 and len(result.articles) == 26
+    assert "unrecorded" not in {q.reader for q in result.quotes}
+    assert len(result.quotes) == len(old.quotes)
