@@ -16,6 +16,9 @@ equal scores by position (a quote an article repeats matches the copy the
 annotator marked). A matched pair has the right speaker when the predicted
 speaker span overlaps the gold Source (with no gold Source: when no speaker
 is predicted). End-to-end scores count a match only with the right speaker.
+Besides all, direct, each gold kind and each publisher, a ``reader:`` slice
+per reader (rules, tagger) gives the precision of what that reader found and,
+as recall, its share of all the gold.
 
 Examples
 --------
@@ -266,6 +269,12 @@ class Evaluation:
         for pub in sorted(set(self.publishers.values())):
             sub = [p for d, ps in self.pairs.items() if self.publishers[d] == pub for p in ps]
             result[f"publisher:{pub}"] = tally(sub).scores()
+        # a reader's slice: the precision of what it found, and as recall its share of all gold
+        gold = sum(p.gold is not None for p in every)
+        for reader in sorted({p.pred.reader for p in every if p.pred is not None}):
+            counts = tally(p for p in every if p.pred is not None and p.pred.reader == reader)
+            counts.gold = gold
+            result[f"reader:{reader}"] = counts.scores()
         return result
 
     def errors(self) -> list[tuple[str, str, Pair]]:

@@ -1,6 +1,7 @@
 """Scoring attributions against brat annotations laid out as PolNeAR, as
 `quotes evaluate` does."""
 
+import dataclasses
 import json
 
 import pytest
@@ -144,6 +145,12 @@ def test_scores_count_end_to_end_only_with_the_right_speaker(gold_dir):
     direct = scores["direct"]
     assert (direct["gold"], direct["pred"], direct["e2e_f1"]) == (2, 1, pytest.approx(2 / 3))
     assert scores["kind:indirect"]["gold"] == 1 and scores["publisher:local"]["gold"] == 4
+    # per reader: the precision of what it found, recall out of all the gold
+    tagged = dataclasses.replace(preds[1], reader="tagger:x", confidence=0.7)
+    by_reader = evaluate([article], {DOC: [preds[0], tagged, preds[2]]}).scores()
+    assert by_reader["reader:rules"]["pred"] == 2 and by_reader["reader:rules"]["e2e_p"] == 0.5
+    assert by_reader["reader:tagger:x"]["pred"] == 1 and by_reader["reader:tagger:x"]["p"] == 1.0
+    assert by_reader["reader:tagger:x"]["e2e_p"] == 0.0 and by_reader["reader:tagger:x"]["r"] == 1 / 4
 
 
 def test_evaluate_command_scores_the_pipeline(gold_dir, capsys):
