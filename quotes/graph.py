@@ -9,7 +9,8 @@ docs/graph.md):
 - edges, by ``type``: ``said`` (speaker → claim), ``affiliated_with``
   (person → organization, with ``role``), ``mentions`` (claim → person or
   organization it names), ``reported_in`` (claim → article, with the
-  variant's offsets and text), ``published_by`` (article → outlet).
+  variant's offsets and text, and the reader that found it), ``published_by``
+  (article → outlet).
 
 Every attribute is a string, integer, float or boolean (lists are joined with
 "; "), so GraphML and GEXF files open in Gephi; every node has a ``label``.
@@ -85,8 +86,10 @@ def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
         if claim.speaker:
             _add_edge(g, claim.speaker, claim.id, type="said", weight=len(claim.reports), kind=claim.kind)
         for q in claim.reports:
+            # the tagger's confidence only where it read the report: GraphML has no null
+            found = {"reader": q.reader} if q.confidence is None else {"reader": q.reader, "confidence": q.confidence}
             _add_edge(g, claim.id, f"article:{q.doc}", type="reported_in", start=q.content.start,
-                       end=q.content.end, text=q.content.text, kind=q.kind, weight=1)
+                       end=q.content.end, text=q.content.text, kind=q.kind, weight=1, **found)
         subjects = {entities.key(s) for q in claim.reports for s in q.subjects} - {claim.speaker}
         for key in sorted(subjects):
             _add_edge(g, claim.id, key, type="mentions", weight=1)

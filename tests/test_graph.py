@@ -8,9 +8,11 @@ import networkx as nx
 import pytest
 from lxml import etree
 
+import quotes
 from quotes.graph import build_graph, write_graph
 
 SCHEMA = Path(__file__).parent / "data" / "graphml-structure.xsd"
+CORPUS = Path(__file__).parent.parent / "corpus"
 ARAB_NEWS, AFP = "000_7ce02406a65dd357", "001_b8fb2cd4f4ce1228"
 SHARED = ["There is war, there is pressure", "We have plans to retake the districts",
           "We had to abandon our base", "They may have abandoned their posts"]
@@ -97,3 +99,18 @@ def test_gexf_and_json_load_back(graph, tmp_path):
     write_graph(graph, buf, fmt=".json")
     data = json.loads(buf.getvalue())
     assert len(data["nodes"]) == graph.number_of_nodes()
+
+
+def test_reports_say_which_reader_found_them(tmp_path):
+    analysis = quotes.analyze(CORPUS / "GUM_news_asylum.txt", models="compact")
+    g = build_graph(analysis)
+    edges = [d for _, _, d in g.edges(data=True) if d["type"] == "reported_in"]
+    by_span = {(q.content.start, q.content.end): q for q in analysis.quotes}
+    for d in edges:
+        q = by_span[(d["start"], d["end"])]
+        assert d["reader"] == q.reader and d.get("confidence") == q.confidence
+    assert {d["reader"] for d in edges} == {"rules", "tagger:spans.crfsuite"}
+    write_graph(g, tmp_path / "g.graphml")
+    back = nx.read_graphml(tmp_path / "g.graphml")
+    assert sorted(d["reader"] for _, _, d in back.edges(data=True) if d["type"] == "reported_in") == \
+        sorted(d["reader"] for d in edges)
