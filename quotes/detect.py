@@ -1564,14 +1564,14 @@ def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: l
     taken = [(q.content.start, q.content.end) for q in found]
     quoted = fragment_spans(ctx.quoted)
     out = []
-    for sent in ctx.doc.sentences:
+    for sent, reports in zip(ctx.doc.sentences, tagger.read(ctx.doc.sentences, quoted), strict=True):
         toks = sent.tokens
 
         def span(run: tuple[int, int], toks: list[Token] = toks) -> Span:
             return Span.of(text, toks[run[0]].start, toks[run[1]].end)
 
         busy = any(s < sent.end and sent.start < e for s, e in taken)
-        for report in tagger.read(sent, quoted):
+        for report in reports:
             content = span(report.content)
             # a label ("Update: ...") reports nobody, as for the rules
             if report.confidence < (tagger.busy_threshold if busy else tagger.threshold) \

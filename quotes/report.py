@@ -78,7 +78,7 @@ def found_by(q: Quote) -> str:
     Examples
     --------
     >>> from quotes.types import Span
-    >>> found_by(Quote("a", "indirect", Span(0, 2, "hi"), reader="tagger:spans.crfsuite", confidence=0.8123))
+    >>> found_by(Quote("a", "indirect", Span(0, 2, "hi"), reader="tagger:spans.pt", confidence=0.8123))
     'tagger 0.81'
     """
     name = q.reader.split(":")[0]

@@ -127,7 +127,7 @@ class Quote:
     when an attribution splits the quote or it runs over several paragraphs.
     ``reader`` says what found it: ``"rules"``, or a report tagger's name with
     its ``confidence`` (the mean probability of the content's labels; the
-    bundled tagger keeps reports from 0.65, and about half of them are right
+    bundled tagger keeps reports from 0.7, and about half of them are right
     where the rules' are four in five: see docs/evaluation.md).
     """
 

@@ -109,7 +109,7 @@ def test_reports_say_which_reader_found_them(tmp_path):
     for d in edges:
         q = by_span[(d["start"], d["end"])]
         assert d["reader"] == q.reader and d.get("confidence") == q.confidence
-    assert {d["reader"] for d in edges} == {"rules", "tagger:spans.crfsuite"}
+    assert {d["reader"] for d in edges} == {"rules", "tagger:spans.pt"}
     write_graph(g, tmp_path / "g.graphml")
     back = nx.read_graphml(tmp_path / "g.graphml")
     assert sorted(d["reader"] for _, _, d in back.edges(data=True) if d["type"] == "reported_in") == \

@@ -88,7 +88,7 @@ def test_each_quote_says_which_reader_found_it(tagged, rules_only, tmp_path):
         if (q.content.start, q.content.end) in rules:
             assert (q.reader, q.confidence) == ("rules", None)
         else:
-            assert q.reader == "tagger:spans.crfsuite"
+            assert q.reader == "tagger:spans.pt"
             assert SpanTagger.threshold <= q.confidence <= 1
     # the JSONL contract and the store carry both
     out = tmp_path / "quotes.jsonl"

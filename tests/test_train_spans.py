@@ -16,7 +16,7 @@ def annotated(small_gold_dir):
 
 def test_sequences_label_each_word_by_its_part_of_the_report(annotated):
     xs, ys = train_spans.sequences(*annotated)
-    labelled = {" ".join(f[0].removeprefix("w=") for f in x): y for x, y in zip(xs, ys, strict=True)}
+    labelled = {" ".join(t.text.lower() for t in sent.tokens): y for (sent, _), y in zip(xs, ys, strict=True)}
     assert labelled["ryan blamed clinton for the loss ."] == \
         ["B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "O"]
     assert set(labelled["the company hired 30 workers ."]) == {"O"}
@@ -30,13 +30,13 @@ def test_a_report_inside_reported_words_is_left_to_the_outer_one():
 
 
 def test_main_writes_a_model_the_tagger_loads(small_gold_dir, tmp_path, capsys, annotated):
-    out = tmp_path / "spans.crfsuite"
-    train_spans.main([str(small_gold_dir), "--out", str(out), "--hold-out", "1"])
+    out = tmp_path / "spans.pt"
+    train_spans.main([str(small_gold_dir), "--out", str(out), "--hold-out", "1", "--epochs", "60"])
     assert "held-out all E2E F1" in capsys.readouterr().out
     _, _, docs = annotated
     # trained on the first article only, it reads the reports it was shown
     sentence = docs[0].sentences[0]
-    (report,) = SpanTagger(out).read(sentence, [])
+    ((report,),) = SpanTagger(out).read([sentence], [])
     assert [" ".join(t.text for t in sentence.tokens[a:b + 1]) for a, b in (report.source, report.cue,
                                                                              report.content)] == \
         ["Ryan", "blamed", "Clinton for the loss"]
