@@ -41,7 +41,10 @@ Examples
 ...         Token(1, "says", 5, 9, "say", "VERB", -1, "", "O")]
 >>> e = encode(Sentence(toks, 0), [], {"ryan": 2})
 >>> e.words, e.tags, e.entities, e.flags[1]
-([2, 1], [12, 16], [2, 0], [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0])
+([2, 1], [12, 16], [1, 0], [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0])
+>>> toks[0].ner = "S-PER"  # the compact models' name for what the official ones call PERSON
+>>> encode(Sentence(toks, 0), [], {}).entities
+[1, 0]
 """
 
 from __future__ import annotations
@@ -102,7 +105,9 @@ def run_name(annotator: str, tagger: ReportTagger | None) -> str:
 LABELS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
 UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
         "SCONJ", "SYM", "VERB", "X")
-ENTITIES = ("PER", "PERSON", "ORG", "LOC", "GPE", "MISC", "NORP")
+# entity types by their compact-NER id, the official models' names mapped onto
+# the same (ids 2, 5 and 7 stay unused: the bundled weights were trained so)
+ENTITIES = {"PER": 1, "PERSON": 1, "ORG": 3, "LOC": 4, "GPE": 4, "FAC": 4, "MISC": 6, "NORP": 6}
 SUFFIXES = 2000  # hashed buckets of a word's last three letters
 FLAGS = 7
 _PAD, _UNKNOWN = 0, 1
@@ -134,7 +139,7 @@ def encode(sentence: Sentence, quoted: Spans, vocab: dict[str, int]) -> Encoded:
     return Encoded(
         [vocab.get(w, _UNKNOWN) for w in words],
         [UPOS.index(t.upos) + 1 if t.upos in UPOS else 0 for t in toks],
-        [ENTITIES.index(t.ner[2:]) + 1 if t.ner[2:] in ENTITIES else 0 for t in toks],
+        [ENTITIES.get(t.ner[2:], 0) for t in toks],
         [_suffix(w) for w in words],
         [[float(any(s <= t.start < e for s, e in here)), float(t.lemma.lower() in CUE_VERBS),
           float(w in ROLE_NOUNS), float(w in ORG_NOUNS), float(w in CLAIM_WORDS), float(t.text[:1].isupper()),
@@ -166,7 +171,7 @@ def network(vocab_size: int, hidden: int = 128, dims: int = 100) -> torch.nn.Mod
             super().__init__()
             self.words = nn.Embedding(vocab_size, dims, padding_idx=_PAD)
             self.tags = nn.Embedding(len(UPOS) + 1, 16)
-            self.entities = nn.Embedding(len(ENTITIES) + 1, 8)
+            self.entities = nn.Embedding(8, 8)
             self.suffixes = nn.Embedding(SUFFIXES, 16)
             self.drop = nn.Dropout(0.3)
             self.lstm = nn.LSTM(dims + 16 + 8 + 16 + FLAGS, hidden, num_layers=2, bidirectional=True,
