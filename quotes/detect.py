@@ -1563,8 +1563,10 @@ def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: l
     text = ctx.article.text
     taken = [(q.content.start, q.content.end) for q in found]
     quoted = fragment_spans(ctx.quoted)
+    # a report in a sentence that one rule report covers whole would overlap it
+    readable = [sent for sent in ctx.doc.sentences if not any(s <= sent.start and sent.end <= e for s, e in taken)]
     out = []
-    for sent, reports in zip(ctx.doc.sentences, tagger.read(ctx.doc.sentences, quoted), strict=True):
+    for sent, reports in zip(readable, tagger.read(readable, quoted), strict=True):
         toks = sent.tokens
 
         def span(run: tuple[int, int], toks: list[Token] = toks) -> Span:

@@ -135,6 +135,12 @@ def _annotated(batches: Iterable[list[Article]], annotator: Annotator, workers: 
                 pending.append(None)
             else:
                 if pool is None:
+                    import torch
+
+                    # the workers have the cores: this process only detects, and a second
+                    # torch thread for the report tagger would spin against them
+                    stack.callback(torch.set_num_threads, torch.get_num_threads())
+                    torch.set_num_threads(1)
                     ctx = multiprocessing.get_context("spawn")  # torch and fork do not mix
                     pool = stack.enter_context(ProcessPoolExecutor(
                         workers, mp_context=ctx, initializer=_init_worker, initargs=(annotator, threads)))

@@ -4,6 +4,8 @@ import concurrent.futures
 import shutil
 from pathlib import Path
 
+import torch
+
 from quotes.annotate import SimpleAnnotator
 from quotes.ingest import count_inputs
 from quotes.pipeline import analyze
@@ -37,8 +39,10 @@ def test_two_workers_give_the_one_process_result_in_order(tmp_path, monkeypatch)
     corpus = _twice_the_corpus(tmp_path)
     before = _CountedPool.started
     one = analyze([corpus], annotator=SimpleAnnotator(), workers=1)
+    threads = torch.get_num_threads()
     two = analyze([corpus], annotator=SimpleAnnotator(), workers=2)
     assert _CountedPool.started == before + 1
+    assert torch.get_num_threads() == threads  # one thread here only while the workers run
     assert len(one.articles) == 2 * len(list(CORPUS.glob("*.txt")))
     assert _records(two) == _records(one) and one.quotes
 
