@@ -23,7 +23,7 @@ the rules alone and with the tagger.
 
 Annotation uses the bundled compact models (the tagger reads no parse), about
 ten minutes for PolNeAR train's 840 articles on two cores; fitting about
-fifteen (six epochs of 16,700 sentences).
+nine (six epochs of 16,700 sentences).
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def vectors(sentences: list[list[str]], dims: int = 100) -> dict[str, list[float
 
 
 def train(xs: list[tuple[Sentence, Spans]], ys: list[list[str]], path: str | Path = DEFAULT_PATH,
-          extra: Sequence[list[str]] = (), epochs: int = 6, hidden: int = 128, seed: int = 0) -> None:
+          extra: Sequence[list[str]] = (), epochs: int = 6, hidden: int = 64, seed: int = 0) -> None:
     """Fit the network on the sentences and write it to ``path``; ``extra``:
     unlabelled sentences (lower-cased words) that only the word vectors learn from."""
     import torch
