@@ -40,3 +40,18 @@ def test_main_writes_a_model_the_tagger_loads(small_gold_dir, tmp_path, capsys, 
     assert [" ".join(t.text for t in sentence.tokens[a:b + 1]) for a, b in (report.source, report.cue,
                                                                              report.content)] == \
         ["Ryan", "blamed", "Clinton for the loss"]
+
+
+def test_extra_text_is_read_as_words_of_sentences(tmp_path):
+    conllu = tmp_path / "extra.conllu"
+    conllu.write_text(
+        "# text = I don't know.\n"
+        "1\tI\tI\tPRON\t_\t_\t3\tnsubj\t_\t_\n"
+        "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "2\tdo\tdo\tAUX\t_\t_\t4\taux\t_\t_\n"
+        "3\tn't\tnot\tPART\t_\t_\t4\tadvmod\t_\t_\n"
+        "4\tknow\tknow\tVERB\t_\t_\t0\troot\t_\t_\n"
+        "5\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\t_\n\n"
+        "1\tSenators\tsenator\tNOUN\t_\t_\t2\tnsubj\t_\t_\n"
+        "2\tAgreed\tagree\tVERB\t_\t_\t0\troot\t_\t_\n\n", encoding="utf-8")
+    assert train_spans.conllu_sentences(conllu) == [["i", "do", "n't", "know", "."], ["senators", "agreed"]]

@@ -80,15 +80,11 @@ def sequences(gold: Sequence[GoldArticle], articles: Sequence[Article],
 
 
 def conllu_sentences(path: Path) -> list[list[str]]:
-    """The lower-cased words of each sentence of a CoNLL-U file (multiword tokens' parts)."""
-    out: list[list[str]] = [[]]
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if not line.strip():
-            out.append([])
-        elif len(cols) > 1 and cols[0].isdigit():
-            out[-1].append(cols[1].lower())
-    return [s for s in out if s]
+    """The lower-cased words of each sentence of a CoNLL-U file (a multiword
+    token's parts, as the annotator's tokens are), read by Stanza's reader."""
+    from stanza.utils.conll import CoNLL
+
+    return [[w.text.lower() for w in sent.words] for sent in CoNLL.conll2doc(input_file=str(path)).sentences]
 
 
 def vectors(sentences: list[list[str]], dims: int = 100) -> dict[str, list[float]]:
