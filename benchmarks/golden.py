@@ -1,0 +1,81 @@
+"""Golden outputs: the JSONL of `corpus/` and of PolNeAR train, from cached annotations.
+
+Usage:
+    python benchmarks/golden.py write [--limit N]   # annotate what is not cached, write the golden JSONL
+    python benchmarks/golden.py check [--limit N]   # re-run detection on the cached annotations, diff
+
+A change to detection, attribution or resolution that must not change what is
+found is checked with ``check``: it needs no Stanza run once ``write`` has
+cached the annotations (in ``.golden/annotations.db``, a store of
+:mod:`quotes.store`), and prints each article whose quotes differ. The golden
+files (``.golden/*.jsonl``) and the cache stay out of git: they are made from
+the bundled models on the machine that checks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+from quotes.annotate import StanzaAnnotator
+from quotes.export import write_jsonl
+from quotes.ingest import Problem, read_corpus
+from quotes.pipeline import extract_quotes
+from quotes.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / ".golden"
+SETS = {"corpus": ROOT / "corpus", "polnear-train": ROOT.parent / "shared" / "data" / "polnear" / "train" / "text"}
+
+
+def outputs(name: str, folder: Path, store: Store, limit: int | None) -> dict[str, str]:
+    """Each article's quotes as JSONL, annotating (and caching) what the store lacks."""
+    annotator = StanzaAnnotator("compact")
+    files = sorted(folder.glob("*.txt"))[:limit]
+    out: dict[str, str] = {}
+    for item in read_corpus(files):
+        if isinstance(item, Problem):
+            print(f"{name}: {item}", file=sys.stderr)
+            continue
+        doc = store.cached(item.text, annotator.name)
+        if doc is None:
+            doc = annotator.annotate([item])[0]
+        quotes = extract_quotes(item, doc)
+        store.save(item, doc, quotes, annotator.name)
+        buf = io.StringIO()
+        write_jsonl(quotes, buf)
+        out[item.id] = buf.getvalue()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("action", choices=("write", "check"))
+    parser.add_argument("--limit", type=int, help="only the first N articles of each set")
+    parser.add_argument("--sets", nargs="+", choices=sorted(SETS), default=sorted(SETS))
+    args = parser.parse_args(argv)
+    OUT.mkdir(exist_ok=True)
+    changed = 0
+    with Store(OUT / "annotations.db") as store:
+        for name in args.sets:
+            found = outputs(name, SETS[name], store, args.limit)
+            golden = OUT / f"{name}.jsonl"
+            if args.action == "write":
+                golden.write_text("".join(found.values()), encoding="utf-8")
+                print(f"{name}: {len(found)} articles, {sum(v.count(chr(10)) for v in found.values())} quotes")
+                continue
+            before: dict[str, list[str]] = {}
+            for line in golden.read_text(encoding="utf-8").splitlines(keepends=True):
+                before.setdefault(line.split('"', 4)[3], []).append(line)
+            for doc, lines in found.items():
+                if "".join(before.get(doc, [])) != lines:
+                    changed += 1
+                    print(f"{name}: {doc} differs ({len(before.get(doc, []))} -> {lines.count(chr(10))} quotes)")
+            print(f"{name}: {len(found)} articles checked")
+    return 1 if changed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
