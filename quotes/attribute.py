@@ -20,8 +20,10 @@ speakers more than one paragraph away are not found.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import pairwise
 
+from quotes.budget import check
 from quotes.detect import (
     agent_by,
     as_clause,
@@ -517,35 +519,25 @@ def _cleaned(toks: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     return lo, k - 1
 
 
-def _token_at(doc: Doc, pos: int) -> tuple[Sentence, Token] | None:
-    for s in doc.sentences:
-        if s.start <= pos < s.end:
-            for t in s.tokens:
-                if t.start == pos:
-                    return s, t
-    return None
-
-
 def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Fill ``speaker`` for each quote (in place) and return the quotes."""
     text = article.text
-    para_of = {}
-    for i, p in enumerate(article.paragraphs):
-        para_of[p.span.start] = i
+    para_starts = [p.span.start for p in article.paragraphs]
 
     def paragraph(pos: int) -> int:
-        return max((i for s, i in para_of.items() if s <= pos), default=0)
+        return max(bisect_right(para_starts, pos) - 1, 0)
 
     kept = [i for i, p in enumerate(article.paragraphs) if p.skip is None]
     previous_kept = {b: a for a, b in pairwise(kept)}
     last_in_para: dict[int, Quote] = {}
     for quote in quotes:
+        check()
         para = paragraph(quote.content.start)
         signed = signature(text, quote.content.end) if quote.kind == "direct" else None
         if signed:  # '"..." -Michelle Marks, Philadelphia.'
             quote.speaker = Span.of(text, signed.start(1), signed.end(1))
         elif quote.cue is not None and quote.speaker is None:  # the tagger's reports come with theirs
-            found = _token_at(doc, quote.cue.start)  # detect chose it: a cue verb, a claim word, "Rubio:"
+            found = doc.token_at(quote.cue.start)  # detect chose it: a cue verb, a claim word, "Rubio:"
             if found:
                 sent, cue = found
                 bounds = _subject(sent, cue)

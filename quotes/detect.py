@@ -27,12 +27,15 @@ group") and intentions ("plans to") are not read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
+from quotes.budget import check
 from quotes.cue_model import CueModel, CueSelector
+from quotes.index import SpanIndex
 from quotes.lexicon import (
     ADDRESSEE_CUES,
     CLAIM_WORDS,
@@ -318,19 +321,69 @@ class _Context:
     quoted: list[QuotedSpan]
     # Quotes that end a statement: all of them while telling direct quotes
     # apart, then only the direct ones, so reported clauses run over
-    # embedded quoted words.
+    # embedded quoted words (set with :meth:`set_boundaries`).
     boundaries: list[QuotedSpan] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.set_boundaries(self.boundaries)
+
+    def set_boundaries(self, quoted: list[QuotedSpan]) -> None:
+        self.boundaries = quoted
+        self._boundary_opens = sorted(q.open_mark for q in quoted)
+        self._boundary_closes = sorted(q.close_mark for q in quoted if q.close_mark is not None)
 
     @cached_property
     def marks(self) -> str:
         """The text as :func:`plain_marks` gives it, for rules that read quote marks."""
         return plain_marks(self.article.text)
 
-    def inside_quote(self, pos: int) -> QuotedSpan | None:
+    @cached_property
+    def _quote_stretches(self) -> SpanIndex:
+        return SpanIndex((q.open_mark, q.close_mark if q.closed else q.end) for q in self.quoted)
+
+    @cached_property
+    def _by_open_mark(self) -> tuple[list[int], list[QuotedSpan]]:
+        ordered = sorted(self.quoted, key=lambda q: q.open_mark)
+        return [q.open_mark for q in ordered], ordered
+
+    @cached_property
+    def _mark_positions(self) -> list[int]:
+        return sorted(m for q in self.quoted for m in (q.open_mark, q.close_mark) if m is not None)
+
+    @cached_property
+    def _by_start(self) -> dict[int, QuotedSpan]:
+        first: dict[int, QuotedSpan] = {}
         for q in self.quoted:
-            if q.open_mark <= pos < (q.close_mark if q.closed else q.end):
-                return q
-        return None
+            first.setdefault(q.start, q)
+        return first
+
+    def quote_starting(self, start: int) -> QuotedSpan | None:
+        """The (first) quoted stretch whose words start at ``start``."""
+        return self._by_start.get(start)
+
+    def marks_between(self, start: int, end: int) -> bool:
+        """Does a quote open or close in ``[start, end)``?"""
+        k = bisect_left(self._mark_positions, start)
+        return k < len(self._mark_positions) and self._mark_positions[k] < end
+
+    def inside_quote(self, pos: int) -> bool:
+        """Is ``pos`` between a quote's opening mark and its closing mark (or its end, if unclosed)?"""
+        return self._quote_stretches.covers(pos)
+
+    def quotes_opening(self, start: int, end: int) -> list[QuotedSpan]:
+        """The quoted stretches whose opening mark lies in ``[start, end)``, in text order."""
+        marks, ordered = self._by_open_mark
+        return ordered[bisect_left(marks, start):bisect_left(marks, end)]
+
+    def last_boundary_close(self, start: int, end: int) -> int | None:
+        """The last closing mark of a boundary quote in ``[start, end)``."""
+        k = bisect_left(self._boundary_closes, end)
+        return self._boundary_closes[k - 1] if k and self._boundary_closes[k - 1] >= start else None
+
+    def first_boundary_open(self, start: int, end: int) -> int | None:
+        """The first opening mark of a boundary quote in ``[start, end)``."""
+        k = bisect_left(self._boundary_opens, start)
+        return self._boundary_opens[k] if k < len(self._boundary_opens) and self._boundary_opens[k] < end else None
 
 
 def is_cue(token: Token, sentence: Sentence) -> bool:
@@ -563,25 +616,28 @@ def _boundary_before(ctx: _Context, pos: int, para: Span) -> int:
     """Start of the statement holding ``pos``: paragraph start, a previous
     boundary quote's end or the last sentence end outside quotes."""
     text = ctx.marks
-    start = para.start
-    for q in ctx.boundaries:
-        if q.closed and q.close_mark is not None and para.start <= q.close_mark < pos:
-            start = max(start, q.close_mark + 1)
-    base = start
-    for m in re.finditer(r"[.!?][\"”’»)]?\s+", text[base:pos]):
-        # a period inside a quote ends a sentence only where the quote closes too ("... campaign.''")
-        if not ctx.inside_quote(base + m.end() - 1) and not _abbreviation(text, base + m.start()):
-            start = base + m.end()
-    return start
+    close = ctx.last_boundary_close(para.start, pos)
+    base = para.start if close is None else close + 1
+    # the last sentence end before pos, looked for in ever wider windows back from it (a
+    # match starts on its [.!?], which no earlier match can take, so a window's matches
+    # are the whole stretch's): a long paragraph is not read again for every report in it
+    width = 400
+    while True:
+        lo = max(base, pos - width)
+        for m in reversed(list(re.finditer(r"[.!?][\"”’»)]?\s+", text[lo:pos]))):
+            # a period inside a quote ends a sentence only where the quote closes too ("... campaign.''")
+            if not ctx.inside_quote(lo + m.end() - 1) and not _abbreviation(text, lo + m.start()):
+                return lo + m.end()
+        if lo == base:
+            return base
+        width *= 4
 
 
 def _boundary_after(ctx: _Context, pos: int, para: Span) -> int:
     """End of the statement holding ``pos`` (exclusive)."""
     text = ctx.marks
-    end = para.end
-    for q in ctx.boundaries:
-        if pos <= q.open_mark < end:
-            end = q.open_mark
+    opening = ctx.first_boundary_open(pos, para.end)
+    end = para.end if opening is None else opening
     for m in re.finditer(r"[.!?](?=[\"”’»)]?(\s|$))", text[pos:end]):
         if not _abbreviation(text, pos + m.start()):
             return pos + m.start() + 1
@@ -602,16 +658,11 @@ def _abbreviation(text: str, dot: int) -> bool:
     return is_abbreviation(word.group() if word else "", text[dot + 1:dot + 5].lstrip().lstrip(ALL_MARKS))
 
 
-def _tokens_between(doc: Doc, start: int, end: int) -> list[tuple[Sentence, Token]]:
-    return [(s, t) for s in doc.sentences if s.end > start and s.start < end
-            for t in s.tokens if start <= t.start and t.end <= end]
-
-
 def _frame_cue(ctx: _Context, start: int, end: int, last: bool = False) -> tuple[Sentence, Token] | None:
     """The cue verb in a stretch of attribution text around a quote: the first
     one, or with ``last`` the one nearest the quote that follows ("Asked about
     it, Ryan said, ...")."""
-    cues = [(sent, tok) for sent, tok in _tokens_between(ctx.doc, start, end)
+    cues = [(sent, tok) for sent, tok in ctx.doc.tokens_between(start, end)
             if is_cue(tok, sent) and not ctx.inside_quote(tok.start)]
     return (cues[-1] if last else cues[0]) if cues else None
 
@@ -688,7 +739,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     # only when no frame follows ('he doubted it would last: "...," Roffman predicted')
     # unless that frame is the quote before's, and this one has its own right after it
     # ('"A," she said, but despite ..., "B," said Kunin.')
-    earlier_frame = subject_first and post_ok and any(b.close_mark == pre_start - 1 for b in ctx.boundaries)
+    earlier_frame = subject_first and post_ok and ctx.last_boundary_close(pre_start - 1, pre_start) is not None
     # and 'Clinton responded: "What difference does it make?" Her critics cited it ...':
     # a quote that ends its sentence after a colon frame is that frame's
     framed_before = pre_cue is not None and (uttered or (pre.rstrip().endswith(",") and not earlier_frame)
@@ -700,19 +751,18 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
 def _subject_first(ctx: _Context, start: int, cue: Token) -> bool:
     """Is what comes between ``start`` and the cue a subject noun phrase ("Grubbs said")?"""
     return all(t.upos in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT")
-               for _, t in _tokens_between(ctx.doc, start, cue.start))
+               for _, t in ctx.doc.tokens_between(start, cue.start))
 
 
 def _sentence_frame(ctx: _Context, q: QuotedSpan) -> tuple[Sentence, Token] | None:
     """The cue of a sentence that only frames the quote after it, in the same
     paragraph: 'Dianne Bystrom agreed. "Mainstream Republicans are ..."',
     'Sam Lau, the party's spokesman, said in a statement. "There are ..."'."""
-    before = [s for s in ctx.doc.sentences if s.paragraph == q.paragraphs[0] and s.end <= q.open_mark]
-    # not the frame of an earlier quote ('"A?" Pence said in response. "B."' is one statement)
-    if not before:
+    sent = ctx.doc.sentence_before(q.open_mark)
+    if sent is None or sent.paragraph != q.paragraphs[0]:
         return None
-    sent = before[-1]
-    if any(m is not None and sent.start - 3 <= m < sent.end for b in ctx.quoted for m in (b.open_mark, b.close_mark)):
+    # not the frame of an earlier quote ('"A?" Pence said in response. "B."' is one statement)
+    if ctx.marks_between(sent.start - 3, sent.end):
         return None
     cues = [t for t in sent.tokens if is_cue(t, sent)]
     if not cues or not _ends_statement(sent.tokens, cues[-1]) or cues[-1].text.lower() == "according":
@@ -724,7 +774,7 @@ def _name_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token] |
     """The colon of a name introducing a quote ("POLLS TOO EARLY - Mark
     Blumenthal and Jon Cohen: “...”"): a few capitalised words, after the
     sentence start or a dash, then the colon."""
-    toks = _tokens_between(ctx.doc, start, end)
+    toks = ctx.doc.tokens_between(start, end)
     if not toks or toks[-1][1].text != ":":
         return None
     name: list[Token] = []
@@ -740,7 +790,7 @@ def _clause_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token]
     footnote in the report makes that clear: "..."", "Hoff's letter makes a
     case: "...""): its first finite verb after a subject, past a clause that
     opens the sentence ("When Wallace died, Clinton released ...:")."""
-    toks = _tokens_between(ctx.doc, start, end)
+    toks = ctx.doc.tokens_between(start, end)
     if len(toks) < 3 or toks[-1][1].text != ":":
         return None
     first = toks[0][1]
@@ -769,10 +819,10 @@ def _colon_frame(ctx: _Context, para_index: int) -> tuple[Sentence, Token] | Non
     """The cue of a paragraph that ends "Cruz continued:" before a quote
     opening the next one, or its main verb ("Clinton released the following
     statement:")."""
-    kept = [i for i in range(para_index) if ctx.article.paragraphs[i].skip is None]
-    if not kept:
+    kept = next((i for i in reversed(range(para_index)) if ctx.article.paragraphs[i].skip is None), None)
+    if kept is None:
         return None
-    prev = ctx.article.paragraphs[kept[-1]].span
+    prev = ctx.article.paragraphs[kept].span
     if not ctx.marks[prev.start:prev.end].rstrip().endswith(":"):
         return None
     start = _boundary_before(ctx, prev.end - 1, prev)
@@ -1482,6 +1532,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None,
     embedded: list[QuotedSpan] = []
     last_direct: Quote | None = None
     for q in ctx.quoted:
+        check()
         standalone, cue = _standalone(ctx, q)
         joined = last_direct is not None and last_direct.fragments[-1].end < q.start \
             and _joins(ctx, last_direct, q, cue)
@@ -1502,10 +1553,13 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None,
         quotes.append(quote)
         last_direct = quote
 
-    ctx.boundaries = [q for q in quoted if q not in embedded]
-    covered = [piece for q in quotes for piece in _own_stretches(ctx, q)]
-    quoted_words = [(f.start, f.end) for q in quotes for f in q.fragments]
+    inner_ids = {id(q) for q in embedded}
+    ctx.set_boundaries([q for q in quoted if id(q) not in inner_ids])
+    covered = SpanIndex(piece for q in quotes for piece in _own_stretches(ctx, q))
+    quoted_words = SpanIndex((f.start, f.end) for q in quotes for f in q.fragments)
+    directs = list(quotes)  # in text order, for the unframed quote that may go on from a report
     for sent in doc.sentences:
+        check()
         for tok in sent.tokens:
             colon = tok.text == ":"
             claim = claim_word(tok, sent)
@@ -1524,7 +1578,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None,
             else:
                 span = _indirect(ctx, sent, tok, stance)
             taken = quoted_words if _aside(sent, tok) else covered
-            if span is None or any(s <= span[0] < e for s, e in taken):
+            if span is None or taken.covers(span[0]):
                 continue
             if claim:
                 # "said in a statement that ...", "rejected the notion that ...": the verb's report
@@ -1541,8 +1595,10 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None,
             start, end = _whole_marks(text, start, end)
             quote = Quote(article.id, kind, Span.of(text, start, end), cue=cue_span(text, sent, tok),
                           fragments=[f for q in inner for f in q.fragments])
-            _take_continuation(ctx, quote, quotes)
+            _take_continuation(ctx, quote, quotes, directs)
             quotes.append(quote)
+            if kind == "direct":
+                insort(directs, quote, key=_content_start)
             used_cues.add(tok.start)
     quotes += _tagged(ctx, quotes, SpanTagger.load() if tagger is None else tagger, embedded)
     quotes.sort(key=lambda q: q.content.start)
@@ -1553,7 +1609,10 @@ def _through_quotes(embedded: list[QuotedSpan], sent: Sentence, start: int,
                     end: int) -> tuple[list[QuotedSpan], int]:
     """The quotes that open inside a report, and its end: quoted words run on
     through their closing mark, past sentence ends inside them."""
-    inner = [q for q in embedded if start <= q.open_mark < end]
+    def mark(q: QuotedSpan) -> int:
+        return q.open_mark
+
+    inner = embedded[bisect_left(embedded, start, key=mark):bisect_left(embedded, end, key=mark)]
     return inner, max([end, *(q.outer_end for q in inner if q.paragraphs[0] == sent.paragraph)])
 
 
@@ -1561,10 +1620,10 @@ def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: l
     """The reports the tagger reads where the rules read none: in a sentence
     without one from its threshold, beside one from its higher busy threshold."""
     text = ctx.article.text
-    taken = [(q.content.start, q.content.end) for q in found]
+    taken = SpanIndex((q.content.start, q.content.end) for q in found)
     quoted = fragment_spans(ctx.quoted)
     # a report in a sentence that one rule report covers whole would overlap it
-    readable = [sent for sent in ctx.doc.sentences if not any(s <= sent.start and sent.end <= e for s, e in taken)]
+    readable = [sent for sent in ctx.doc.sentences if not taken.contains(sent.start, sent.end)]
     out = []
     for sent, reports in zip(readable, tagger.read(readable, quoted), strict=True):
         toks = sent.tokens
@@ -1572,13 +1631,13 @@ def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: l
         def span(run: tuple[int, int], toks: list[Token] = toks) -> Span:
             return Span.of(text, toks[run[0]].start, toks[run[1]].end)
 
-        busy = any(s < sent.end and sent.start < e for s, e in taken)
+        busy = taken.overlaps(sent.start, sent.end)
         for report in reports:
             content = span(report.content)
             # a label ("Update: ...") reports nobody, as for the rules
             if report.confidence < (tagger.busy_threshold if busy else tagger.threshold) \
                     or toks[report.source[0]].text.lower() in LABELS \
-                    or any(s < content.end and content.start < e for s, e in taken):
+                    or taken.overlaps(content.start, content.end):
                 continue
             inner, end = _through_quotes(embedded, sent, content.start, content.end)
             content = Span.of(text, content.start, end)  # the tagger leaves closing marks out
@@ -1628,10 +1687,17 @@ def _outermost(quotes: list[Quote], text: str) -> list[Quote]:
         lead = outer.content.text[:inner.cue.start - outer.content.start].split()
         return 0 < len(lead) <= 4 and lead[-1].lower() in MESSAGE_NOUNS
 
+    starts = [q.content.start for q in quotes]  # sorted; cutting a report below keeps its start
+
+    def inside(outer: Quote) -> list[Quote]:
+        # within() needs the inner report to start inside the outer one
+        lo, hi = bisect_left(starts, outer.content.start), bisect_right(starts, outer.content.end)
+        return [q for q in quotes[lo:hi] if within(q, outer)]
+
     for outer in quotes:
         if outer.kind == "direct":
             continue
-        inners = [q for q in quotes if within(q, outer)]
+        inners = inside(outer)
         cuts = [m.start() for q in inners
                 if (m := _NEXT_REPORT.search(text, outer.content.start, q.cue.start)) is not None]
         if cuts:
@@ -1641,9 +1707,16 @@ def _outermost(quotes: list[Quote], text: str) -> list[Quote]:
                 outer.kind = "mixed" if outer.fragments else "indirect"
                 outer.content = Span.of(text, outer.content.start, end)
 
+    outers: dict[int, list[Quote]] = {}  # by id() of the inner report
+    inners_of: dict[int, list[Quote]] = {}
+    for outer in quotes:
+        inners_of[id(outer)] = inside(outer)
+        for inner in inners_of[id(outer)]:
+            outers.setdefault(id(inner), []).append(outer)
+
     def dropped(q: Quote) -> bool:
-        return any(within(q, o) and not message(q, o) and q.cue.text.lower() not in _SAY_FORMS for o in quotes) \
-            or any(within(i, q) and message(i, q) for i in quotes)
+        return any(not message(q, o) and q.cue.text.lower() not in _SAY_FORMS for o in outers.get(id(q), [])) \
+            or any(message(i, q) for i in inners_of[id(q)])
     return [q for q in quotes if not dropped(q)]
 
 
@@ -1708,8 +1781,8 @@ def _goes_on(ctx: _Context, first: Quote, open_mark: int) -> bool:
     start = first_end + len(between) - len(between.lstrip(" ,.!?…" + ALL_MARKS))  # past its closing mark
     chars = list(ctx.marks[start:open_mark])
     # a title in the frame ('he said on MSNBC's "Morning Joe."') is no quote of its own
-    for q in ctx.quoted:
-        if start <= q.open_mark and q.closed and q.close_mark < open_mark and len(q.fragments) == 1 \
+    for q in ctx.quotes_opening(start, open_mark):
+        if q.closed and q.close_mark < open_mark and len(q.fragments) == 1 \
                 and len(q.fragments[0].text.split()) <= 6:
             chars[q.open_mark - start] = chars[q.close_mark - start] = " "
     frame = "".join(chars).rstrip()
@@ -1723,20 +1796,24 @@ def _goes_on(ctx: _Context, first: Quote, open_mark: int) -> bool:
     # a frame that goes on to a sentence with a report of its own ('..." says Garcia.
     # She says people should ...') ends the statement
     ends = _sentence_ends(ctx, start, start + len(frame))
-    return not ends or not any(is_cue(t, s) for s, t in _tokens_between(ctx.doc, ends[0], open_mark))
+    return not ends or not any(is_cue(t, s) for s, t in ctx.doc.tokens_between(ends[0], open_mark))
 
 
-def _take_continuation(ctx: _Context, partial: Quote, quotes: list[Quote]) -> None:
+def _content_start(q: Quote) -> int:
+    return q.content.start
+
+
+def _take_continuation(ctx: _Context, partial: Quote, quotes: list[Quote], directs: list[Quote]) -> None:
     """Join to a reported quote the unframed quote that goes on from it: after
     its frame, as for direct quotes ('Sooner or later, "A," he said. "B."',
     :func:`_goes_on`), or right after a report whose cue comes first ('She
     promised that X. "Y!"'). PolNeAR counts either as one statement; the
-    joined quote leaves ``quotes``."""
-    after = [q for q in quotes if q.kind == "direct" and q.content.start >= partial.content.end]
-    nxt = min(after, key=lambda q: q.content.start, default=None)
+    joined quote leaves ``quotes`` and ``directs`` (the direct quotes, in text order)."""
+    k = bisect_left(directs, partial.content.end, key=_content_start)
+    nxt = directs[k] if k < len(directs) else None
     if nxt is None or nxt.cue is not None:
         return
-    span = next((q for q in ctx.quoted if q.start == nxt.content.start), None)
+    span = ctx.quote_starting(nxt.content.start)
     if span is None:
         return
     gap = ctx.marks[partial.content.end:span.open_mark]
@@ -1744,6 +1821,7 @@ def _take_continuation(ctx: _Context, partial: Quote, quotes: list[Quote]) -> No
         and "\n" not in gap and not gap.strip(" .,:;" + ALL_MARKS)
     if right_after or (partial.kind == "mixed" and _goes_on(ctx, partial, span.open_mark)):
         quotes.remove(nxt)
+        directs.remove(nxt)
         if partial.kind == "indirect":
             partial.kind = "mixed"
         partial.fragments.extend(nxt.fragments)

@@ -64,7 +64,7 @@ def _write(rows: list[dict[str, Any]], path: Path) -> None:
 def analyze_partition(files: list[str], out: str, annotator: Annotator,
                       tagger: ReportTagger | None = None) -> list[int]:
     """Analyze some files and write their rows; return [articles, quotes, problems] counts."""
-    from quotes.pipeline import extract_quotes
+    from quotes.pipeline import quotes_or_problem
 
     backend = _worker_annotator(annotator)
     articles: list[Article] = []
@@ -74,8 +74,12 @@ def analyze_partition(files: list[str], out: str, annotator: Annotator,
             (problems if isinstance(item, Problem) else articles).append(item)  # type: ignore[arg-type]
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for article, doc in zip(articles, backend.annotate(articles) if articles else [], strict=True):
+        found = quotes_or_problem(article, doc, tagger)
+        if isinstance(found, Problem):
+            problems.append(found)
+            continue
         rows["articles"].append(article_row(article, run_name(backend.name, tagger)))
-        rows["quotes"] += [quote_row(n, q) for n, q in enumerate(extract_quotes(article, doc, tagger=tagger))]
+        rows["quotes"] += [quote_row(n, q) for n, q in enumerate(found)]
     rows["problems"] = [problem_row(p) for p in problems]
     part = hashlib.sha1("\n".join(files).encode()).hexdigest()[:16]
     for table, table_rows in rows.items():

@@ -8,6 +8,8 @@ annotation-free stages on an already annotated article.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from quotes.annotate import Annotator, StanzaAnnotator
 from quotes.attribute import attribute
+from quotes.budget import OverBudget, time_budget
 from quotes.claims import Claim, build_claims
 from quotes.cue_model import CueSelector
 from quotes.detect import detect
@@ -26,6 +29,7 @@ from quotes.span_model import ReportTagger, run_name
 from quotes.store import Store
 from quotes.types import Article, Doc, Quote
 
+ARTICLE_BUDGET = 300.0  # seconds of detection, attribution and resolution for one article
 BATCH = 16  # articles per annotation call: enough for Stanza to batch sentences
 WORKER_BATCH = 4  # smaller batches keep every worker busy and the progress bar moving
 MIN_BATCHES_PER_WORKER = 4  # fewer, and one process annotates faster than starting a pool
@@ -75,6 +79,19 @@ def extract_quotes(article: Article, doc: Doc, cues: CueSelector | None = None,
     return quotes
 
 
+def quotes_or_problem(article: Article, doc: Doc, tagger: ReportTagger | None = None,
+                      budget: float | None = ARTICLE_BUDGET) -> list[Quote] | Problem:
+    """:func:`extract_quotes` within a time budget in seconds (``None``: none); an
+    article that runs over it is a :class:`~quotes.ingest.Problem`, so one
+    pathological input cannot stall a corpus run."""
+    try:
+        with time_budget(budget):
+            return extract_quotes(article, doc, tagger=tagger)
+    except OverBudget as e:
+        return Problem(article.source or Path(article.id),
+                       f"article {article.id!r} skipped: its analysis ran {e} (raise --article-budget to finish it)")
+
+
 def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[tuple[list[Article], list[Problem]]]:
     articles: list[Article] = []
     problems: list[Problem] = []
@@ -93,10 +110,19 @@ def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[tuple[li
 _worker_annotator: Annotator | None = None
 
 
-def _init_worker(annotator: Annotator, threads: int) -> None:
+def _exit_with(parent: int) -> None:
+    """End this worker once its parent is gone (killed, out of memory): an orphan
+    would hold its Stanza models (~600 MB) until someone kills it."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _init_worker(annotator: Annotator, threads: int, parent: int) -> None:
     global _worker_annotator
     import torch
 
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     torch.set_num_threads(threads)
     _worker_annotator = annotator
 
@@ -143,7 +169,7 @@ def _annotated(batches: Iterable[list[Article]], annotator: Annotator, workers: 
                     torch.set_num_threads(1)
                     ctx = multiprocessing.get_context("spawn")  # torch and fork do not mix
                     pool = stack.enter_context(ProcessPoolExecutor(
-                        workers, mp_context=ctx, initializer=_init_worker, initargs=(annotator, threads)))
+                        workers, mp_context=ctx, initializer=_init_worker, initargs=(annotator, threads, os.getpid())))
                 pending.append(pool.submit(_annotate_in_worker, batch))
             while pending and (pending[0] is None or len(pending) >= 2 * workers):
                 done = pending.popleft()
@@ -160,6 +186,7 @@ def analyze(
     db: str | Path | None = None,
     workers: int = 1,
     tagger: ReportTagger | None = None,
+    article_budget: float | None = ARTICLE_BUDGET,
 ) -> Analysis:
     """Find who said what in the articles under ``paths``.
 
@@ -186,6 +213,10 @@ def analyze(
         Reads the reports no rule reads (default: the bundled
         :class:`quotes.span_model.SpanTagger`); :class:`quotes.span_model.NoTagger`
         keeps to the rules, fewer reports at higher precision.
+    article_budget : float or None, optional
+        Seconds that detection, attribution and resolution may take on one
+        article (Stanza's annotation not included); an article that takes
+        longer is reported as a problem and left out. ``None``: no limit.
 
     Returns
     -------
@@ -233,8 +264,12 @@ def analyze(
             fresh_docs = iter(docs)
             for article, doc in zip(articles, cached, strict=True):
                 doc = doc if doc is not None else next(fresh_docs)
-                found = extract_quotes(article, doc, tagger=tagger)
-                if store is not None:
+                found = quotes_or_problem(article, doc, tagger, article_budget)
+                if isinstance(found, Problem):  # not saved: a resume tries it again
+                    result.problems.append(found)
+                    if store is not None:
+                        store.add_problem(found)
+                elif store is not None:
                     store.save(article, doc, found, backend.name, run=name)
                 else:
                     result.articles.append(article)

@@ -21,10 +21,13 @@ linked to a knowledge base.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from quotes.attribute import first_subject, noun_phrase
+from quotes.budget import check
 from quotes.lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
@@ -123,10 +126,8 @@ def _role_from_appositive(app: list[Token]) -> tuple[str | None, str | None]:
 
 
 def _tokens_in(doc: Doc, span: Span) -> tuple[Sentence, list[Token]] | None:
-    for s in doc.sentences:
-        if s.start <= span.start < s.end:
-            return s, [t for t in s.tokens if span.start <= t.start and t.end <= span.end]
-    return None
+    s = doc.sentence_at(span.start)
+    return (s, [t for t in s.tokens if span.start <= t.start and t.end <= span.end]) if s else None
 
 
 def _titled_names(sent: Sentence) -> list[tuple[int, int]]:
@@ -263,26 +264,42 @@ class _ArticleIndex:
         return Entity(person.name, "PERSON", person.roles[0] if person.roles else None,
                       person.organizations[0] if person.organizations else None)
 
-    def antecedent(self, pos: int, want: str, resolved: list[tuple[int, Entity]]) -> Entity | None:
-        """The latest entity of type ``want`` mentioned as a subject before ``pos``."""
-        candidates = [(p, e) for p, e in [*self.subjects, *resolved] if p < pos and e.type == want]
-        return max(candidates, key=lambda pe: pe[0])[1] if candidates else None
+    @cached_property
+    def _mentioned(self) -> dict[str, list[tuple[int, int, Entity]]]:
+        """(position, -order, entity) of the named subjects by type, sorted: the
+        last before a position is a binary search away, the first named on a tie."""
+        by_type: dict[str, list[tuple[int, int, Entity]]] = {}
+        for n, (p, e) in enumerate(self.subjects):
+            by_type.setdefault(e.type, []).append((p, -n, e))
+        for entries in by_type.values():
+            entries.sort(key=lambda x: x[:2])
+        return by_type
+
+    def resolved(self, pos: int, entity: Entity) -> None:
+        """Record a speaker resolved at ``pos``: an antecedent for later pronouns."""
+        entries = self._mentioned.setdefault(entity.type, [])
+        insort(entries, (pos, -len(self.subjects) - len(entries), entity), key=lambda x: x[:2])
+
+    def antecedent(self, pos: int, want: str) -> Entity | None:
+        """The latest entity of type ``want`` mentioned as a subject (or resolved as a speaker) before ``pos``."""
+        entries = self._mentioned.get(want, [])
+        k = bisect_left(entries, pos, key=lambda x: x[0])
+        return entries[k - 1][2] if k else None
 
 
-def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span,
-                resolved: list[tuple[int, Entity]]) -> Entity | None:
+def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span) -> Entity | None:
     doc = index.doc
     words = [t.text.lower() for t in toks]
     if len(toks) == 1 and words[0] in PERSON_PRONOUNS:
-        return index.antecedent(speaker.start, "PERSON", resolved)
+        return index.antecedent(speaker.start, "PERSON")
     if len(toks) == 1 and words[0] in GROUP_PRONOUNS:
-        return index.antecedent(speaker.start, "ORG", resolved)
+        return index.antecedent(speaker.start, "ORG")
     if len(toks) == 1 and words[0] in RELATIVE_PRONOUNS:
         phrase = _relative_antecedent(sent, toks[0])
         if phrase is None:
             return None
         span = Span.of(index.text, phrase[0].start, phrase[-1].end)
-        return _entity_for(index, sent, phrase, span, resolved)
+        return _entity_for(index, sent, phrase, span)
 
     # a person only if the name is the phrase's head: not "Afghan" in "Afghan authorities"
     persons = [p for p in index.persons if speaker.start <= p.start and p.end <= speaker.end
@@ -329,7 +346,7 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         name = _org_name(toks)
         definite = words[0] in ("the", "its", "their") and len([t for t in toks if t.upos != "DET"]) == 1
         if definite:
-            prior = index.antecedent(speaker.start, "ORG", resolved)
+            prior = index.antecedent(speaker.start, "ORG")
             if prior is not None and (head.text.lower() in prior.name.lower() or head.lemma == "group"):
                 return prior
         return Entity(name, "ORG")
@@ -356,9 +373,9 @@ def _relative_antecedent(sent: Sentence, pronoun: Token) -> list[Token] | None:
 def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Fill ``entity`` for each quote with a speaker (in place) and return the quotes."""
     index = _ArticleIndex(article, doc)
-    resolved: list[tuple[int, Entity]] = []
     by_speaker: dict[int, Entity | None] = {}
     for quote in quotes:
+        check()
         if quote.speaker is None:
             continue
         if quote.speaker.start in by_speaker:  # inherited speaker: same entity
@@ -368,11 +385,11 @@ def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if not found or not found[1]:
             continue
         sent, toks = found
-        entity = _entity_for(index, sent, toks, quote.speaker, resolved)
+        entity = _entity_for(index, sent, toks, quote.speaker)
         quote.entity = entity
         by_speaker[quote.speaker.start] = entity
         if entity is not None:
-            resolved.append((quote.speaker.start, entity))
+            index.resolved(quote.speaker.start, entity)
     _name_bare_organizations([q.entity for q in quotes if q.entity is not None])
     for quote in quotes:
         quote.subjects = _subjects(index, quote)

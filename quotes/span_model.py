@@ -39,11 +39,11 @@ Examples
 >>> from quotes.types import Token, Sentence
 >>> toks = [Token(0, "Ryan", 0, 4, "Ryan", "PROPN", -1, "", "S-PERSON"),
 ...         Token(1, "says", 5, 9, "say", "VERB", -1, "", "O")]
->>> e = encode(Sentence(toks, 0), [], {"ryan": 2})
+>>> e = encode(Sentence(toks, 0), SpanIndex([]), {"ryan": 2})
 >>> e.words, e.tags, e.entities, e.flags[1]
 ([2, 1], [12, 16], [1, 0], [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0])
 >>> toks[0].ner = "S-PER"  # the compact models' name for what the official ones call PERSON
->>> encode(Sentence(toks, 0), [], {}).entities
+>>> encode(Sentence(toks, 0), SpanIndex([]), {}).entities
 [1, 0]
 """
 
@@ -55,6 +55,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from quotes.budget import check
+from quotes.index import SpanIndex
 from quotes.lexicon import CLAIM_WORDS, CUE_VERBS, ORG_NOUNS, ROLE_NOUNS
 from quotes.types import Sentence
 
@@ -130,18 +132,17 @@ def _suffix(word: str) -> int:
     return zlib.crc32(word[-3:].encode()) % SUFFIXES
 
 
-def encode(sentence: Sentence, quoted: Spans, vocab: dict[str, int]) -> Encoded:
-    """The network's input for a sentence (``quoted``: character spans inside
-    quote marks; ``vocab``: lower-cased word -> id, from 2)."""
+def encode(sentence: Sentence, quoted: SpanIndex, vocab: dict[str, int]) -> Encoded:
+    """The network's input for a sentence (``quoted``: the article's character
+    spans inside quote marks; ``vocab``: lower-cased word -> id, from 2)."""
     toks = sentence.tokens
-    here = [(s, e) for s, e in quoted if s < sentence.end and sentence.start < e]
     words = [t.text.lower() for t in toks]
     return Encoded(
         [vocab.get(w, _UNKNOWN) for w in words],
         [UPOS.index(t.upos) + 1 if t.upos in UPOS else 0 for t in toks],
         [ENTITIES.get(t.ner[2:], 0) for t in toks],
         [_suffix(w) for w in words],
-        [[float(any(s <= t.start < e for s, e in here)), float(t.lemma.lower() in CUE_VERBS),
+        [[float(quoted.covers(t.start)), float(t.lemma.lower() in CUE_VERBS),
           float(w in ROLE_NOUNS), float(w in ORG_NOUNS), float(w in CLAIM_WORDS), float(t.text[:1].isupper()),
           float(t.index == 0)] for t, w in zip(toks, words, strict=True)])
 
@@ -250,10 +251,12 @@ class SpanTagger:
         import torch
 
         out = []
+        in_quotes = SpanIndex(quoted)
         for i in range(0, len(sentences), _BATCH):
+            check()
             chunk = sentences[i:i + _BATCH]
             with torch.inference_mode():
-                probs = self._net(*batch([encode(s, quoted, self.vocab) for s in chunk])).softmax(-1)
+                probs = self._net(*batch([encode(s, in_quotes, self.vocab) for s in chunk])).softmax(-1)
             best, index = probs.max(-1)
             for sent, sure, labels in zip(chunk, best.tolist(), index.tolist(), strict=True):
                 out.append(_reports(sent, sure[:len(sent.tokens)], [LABELS[k] for k in labels[:len(sent.tokens)]]))

@@ -8,7 +8,10 @@ original file text, so ``article.text[span.start:span.end] == span.text``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -98,10 +101,45 @@ class Mention:
 
 @dataclass
 class Doc:
-    """Annotation of an article's kept paragraphs."""
+    """Annotation of an article's kept paragraphs; sentences in text order.
+
+    The lookups by offset are binary searches, so a stage can ask them for
+    every quote of a long article.
+    """
 
     sentences: list[Sentence]
     mentions: list[Mention] = field(default_factory=list)
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [s.end for s in self.sentences]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence holding offset ``pos``."""
+        k = bisect_right(self._ends, pos)
+        return self.sentences[k] if k < len(self.sentences) and self.sentences[k].start <= pos else None
+
+    def sentence_before(self, pos: int) -> Sentence | None:
+        """The last sentence that ends at or before offset ``pos``."""
+        k = bisect_right(self._ends, pos)
+        return self.sentences[k - 1] if k else None
+
+    def sentences_over(self, start: int, end: int) -> Iterator[Sentence]:
+        """The sentences that reach into ``[start, end)``, in order."""
+        for k in range(bisect_right(self._ends, start), len(self.sentences)):
+            if self.sentences[k].start >= end:
+                return
+            yield self.sentences[k]
+
+    def tokens_between(self, start: int, end: int) -> list[tuple[Sentence, Token]]:
+        """Every token wholly inside ``[start, end)``, with its sentence."""
+        return [(s, t) for s in self.sentences_over(start, end) for t in s.tokens if start <= t.start and t.end <= end]
+
+    def token_at(self, pos: int) -> tuple[Sentence, Token] | None:
+        """The token that starts at offset ``pos``, with its sentence."""
+        sent = self.sentence_at(pos)
+        tok = next((t for t in sent.tokens if t.start == pos), None) if sent else None
+        return (sent, tok) if sent and tok else None
 
 
 @dataclass

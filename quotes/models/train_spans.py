@@ -36,13 +36,13 @@ from pathlib import Path
 
 from quotes.detect import fragment_spans, quoted_spans
 from quotes.evaluate import GoldArticle, GoldAttribution, agreement, evaluate, read_gold
+from quotes.index import SpanIndex
 from quotes.models.train_cues import annotate_split
 from quotes.span_model import (
     DEFAULT_PATH,
     LABELS,
     NoTagger,
     ReportTagger,
-    Spans,
     SpanTagger,
     batch,
     encode,
@@ -63,7 +63,7 @@ def outermost(attributions: Sequence[GoldAttribution]) -> list[GoldAttribution]:
 
 
 def sequences(gold: Sequence[GoldArticle], articles: Sequence[Article],
-              docs: Sequence[Doc]) -> tuple[list[tuple[Sentence, Spans]], list[list[str]]]:
+              docs: Sequence[Doc]) -> tuple[list[tuple[Sentence, SpanIndex]], list[list[str]]]:
     """Every sentence with its quoted spans, and the labels of its words."""
     by_doc = {g.doc: g for g in gold}
     xs, ys = [], []
@@ -72,7 +72,7 @@ def sequences(gold: Sequence[GoldArticle], articles: Sequence[Article],
         cues = [s for a in kept for s in a.cue]
         sources = [s for a in kept for s in a.source]
         contents = [s for a in kept for s in a.content]
-        spans = fragment_spans(quoted_spans(article))
+        spans = SpanIndex(fragment_spans(quoted_spans(article)))
         for sent in doc.sentences:
             xs.append((sent, spans))
             ys.append(labels(sent, cues, sources, contents))
@@ -97,7 +97,7 @@ def vectors(sentences: list[list[str]], dims: int = 100) -> dict[str, list[float
     return {w: model.wv[w].tolist() for w in model.wv.index_to_key}
 
 
-def train(xs: list[tuple[Sentence, Spans]], ys: list[list[str]], path: str | Path = DEFAULT_PATH,
+def train(xs: list[tuple[Sentence, SpanIndex]], ys: list[list[str]], path: str | Path = DEFAULT_PATH,
           extra: Sequence[list[str]] = (), epochs: int = 6, hidden: int = 64, seed: int = 0) -> None:
     """Fit the network on the sentences and write it to ``path``; ``extra``:
     unlabelled sentences (lower-cased words) that only the word vectors learn from."""
