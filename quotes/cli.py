@@ -136,6 +136,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     result = _run(args)
+    if args.html:
+        from quotes.html import write_html
+
+        write_html(result, args.html)
+        err.print(f"wrote {args.html}")
     if args.format == "markdown":
         sys.stdout.write(report.to_markdown(result, args.limit, args.sort))
     elif args.format == "json":
@@ -153,6 +158,8 @@ def _add_report_options(p: argparse.ArgumentParser) -> None:
                         f"(default: all quotes, the top {report.TERMINAL_TOP} of the rest in a terminal)")
     p.add_argument("--sort", choices=report.SORTS, default="article",
                    help="order of the quotes; confidence: the rules' first, then the tagger's, most confident first")
+    p.add_argument("--html", type=Path, metavar="FILE",
+                   help="also write the report as one self-contained HTML file, every article with its quotes marked")
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
