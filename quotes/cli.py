@@ -136,13 +136,30 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     result = _run(args)
+    if args.html:
+        from quotes.html import write_html
+
+        write_html(result, args.html)
+        err.print(f"wrote {args.html}")
     if args.format == "markdown":
-        sys.stdout.write(report.to_markdown(result))
+        sys.stdout.write(report.to_markdown(result, args.limit, args.sort))
     elif args.format == "json":
-        sys.stdout.write(json.dumps(report.to_dict(result), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(report.to_dict(result, args.limit, args.sort), ensure_ascii=False, indent=1)
+                         + "\n")
     else:
-        out().print(result)
+        report.console().print(report.render(result, args.limit, args.sort))
     return 0 if result.articles or not result.problems else 1
+
+
+def _add_report_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    p.add_argument("--limit", type=int, metavar="N",
+                   help="at most N rows a table: the top speakers, organizations and claims, the first N quotes "
+                        f"(default: all quotes, the top {report.TERMINAL_TOP} of the rest in a terminal)")
+    p.add_argument("--sort", choices=report.SORTS, default="article",
+                   help="order of the quotes; confidence: the rules' first, then the tagger's, most confident first")
+    p.add_argument("--html", type=Path, metavar="FILE",
+                   help="also write the report as one self-contained HTML file, every article with its quotes marked")
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
@@ -225,13 +242,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("analyze", help="report quotes, speakers, organizations and claims across outlets")
     _add_inputs(p)
-    p.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    _add_report_options(p)
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("report", help="the analyze report from a store, with no annotation")
     p.add_argument("paths", nargs="+", type=Path, metavar="RESULTS",
                    help="quotes.db files written with --db, or Parquet folders written with --engine dask")
-    p.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    _add_report_options(p)
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("graph", help="write the speaker-claim-article network (GraphML, GEXF or JSON)")

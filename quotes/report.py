@@ -1,75 +1,129 @@
-"""Stage 6: the report a user reads: quotes, speakers and a summary.
+"""Stage 6: the report a user reads: the numbers, speakers, organizations,
+claims across outlets, then every quote in full.
 
-Each table is a :class:`ReportTable`, plain rows that render themselves in a
-terminal or notebook (rich), as Markdown, or as JSON.
+:func:`build` makes a :class:`Report`: an :class:`Overview` and tables
+(:class:`ReportTable`, and :class:`QuoteList` for the quotes) that render
+themselves in a terminal (rich, at the console's width), in Jupyter (HTML
+tables), as Markdown, or as JSON with full texts. The single-file HTML report
+with every article's text is :mod:`quotes.html`.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
-from rich.console import Group
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from quotes.types import Entity, Quote
 
 if TYPE_CHECKING:
+    import jinja2
+
+    from quotes.claims import Claim
     from quotes.pipeline import Analysis
 
-QUOTE_WIDTH = 110
+SortKey = Literal["article", "speaker", "kind", "confidence"]
+SORTS: tuple[SortKey, ...] = ("article", "speaker", "kind", "confidence")
+PIPED_WIDTH = 160  # rich would wrap at 80 when output goes to a file or a pager
+KINDS = ("direct", "mixed", "indirect")
+TERMINAL_TOP = 20  # rows of each summary table in a terminal unless a limit says otherwise
+
+
+def console(file: object = None) -> Console:
+    """A console for the report: the terminal's width, ``COLUMNS`` when set, else 160 columns when piped."""
+    if file is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS", "").isdigit():
+        return Console(width=PIPED_WIDTH)
+    return Console(file=file)  # type: ignore[arg-type]
+
+
+def _cell(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return "; ".join(map(str, v))
+    if isinstance(v, float):
+        return f"{v:.2f}"
+    return str(v)
+
+
+def _key(column: str) -> str:
+    return column.lower().replace(" ", "_").replace("#", "n")
+
+
+@cache
+def _templates() -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("quotes", "templates"), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
 
 @dataclass
 class ReportTable:
-    """A titled table of plain values."""
+    """A titled table of plain values; a list cell shows as "a; b" and stays a list in JSON.
+
+    ``keys`` name the columns in JSON (default: the titles in snake case);
+    ``total`` is the number of rows before a limit cut the table short.
+    """
 
     title: str
     columns: list[str]
     rows: list[list[object]] = field(default_factory=list)
+    keys: list[str] | None = None
+    total: int | None = None
+
+    @property
+    def caption(self) -> str | None:
+        """What a limit left out, said under the table."""
+        if self.total is None or self.total <= len(self.rows):
+            return None
+        return f"{len(self.rows)} of {self.total} shown"
 
     def __rich__(self) -> Table:
-        table = Table(title=self.title, title_justify="left", show_lines=False, expand=False)
+        numeric = {c for c in self.columns if self.rows and all(isinstance(r[i], int | float)
+                                                                  for r in self.rows for i in [self.columns.index(c)])}
+        table = Table(title=self.title, title_justify="left", title_style="bold", caption=self.caption,
+                      caption_justify="left", show_lines=False, expand=False)
         for col in self.columns:
-            table.add_column(col, overflow="fold", no_wrap=col in ("Kind", "#", "Quotes", "Articles"))
+            table.add_column(col, overflow="fold", no_wrap=col in numeric,
+                             justify="right" if col in numeric else "left")
         for row in self.rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+            table.add_row(*map(_cell, row))
         return table
+
+    def _repr_html_(self) -> str:
+        return _templates().get_template("table.html.j2").render(table=self, cell=_cell)
 
     def to_markdown(self) -> str:
         def cell(v: object) -> str:
-            return "" if v is None else str(v).replace("|", "\\|").replace("\n", " ")
+            return _cell(v).replace("|", "\\|").replace("\n", " ")
 
         lines = [f"### {self.title}", "", "| " + " | ".join(self.columns) + " |",
                  "|" + "---|" * len(self.columns)]
         lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in self.rows]
+        if self.caption:
+            lines += ["", self.caption]
         return "\n".join(lines) + "\n"
 
     def to_dict(self) -> dict[str, object]:
-        return {"title": self.title,
-                "rows": [dict(zip(self.columns, row, strict=True)) for row in self.rows]}
+        keys = self.keys or [_key(c) for c in self.columns]
+        return {"title": self.title, "total": len(self.rows) if self.total is None else self.total,
+                "rows": [dict(zip(keys, row, strict=True)) for row in self.rows]}
 
 
 def speaker_name(q: Quote) -> str | None:
     if q.entity is not None:
         return q.entity.name
     return q.speaker.text if q.speaker else None
-
-
-def _short(text: str, width: int = QUOTE_WIDTH) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def quotes_table(analysis: Analysis) -> ReportTable:
-    table = ReportTable("Quotes", ["#", "Speaker", "Role", "Organization", "Kind", "Quote", "Article", "Found by"])
-    for n, q in enumerate(analysis.quotes, 1):
-        e = q.entity
-        table.rows.append([n, speaker_name(q) or "?", e.role if e else None, e.organization if e else None,
-                           q.kind, _short(q.content.text), q.doc, found_by(q)])
-    return table
 
 
 def found_by(q: Quote) -> str:
@@ -83,6 +137,82 @@ def found_by(q: Quote) -> str:
     """
     name = q.reader.split(":")[0]
     return name if q.confidence is None else f"{name} {q.confidence:.2f}"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def sorted_quotes(analysis: Analysis, by: SortKey = "article") -> list[tuple[int, Quote]]:
+    """The quotes, numbered in article order, in the order ``by`` asks for.
+
+    ``speaker``: by name, the unattributed last; ``kind``: direct, mixed,
+    indirect; ``confidence``: the rules' reports first, then the tagger's from
+    the most confident down. Each sort keeps article order among equals.
+    """
+    numbered = list(enumerate(analysis.quotes, 1))
+    keys: dict[str, Callable[[tuple[int, Quote]], object]] = {
+        "article": lambda nq: 0,
+        "speaker": lambda nq: (speaker_name(nq[1]) is None, (speaker_name(nq[1]) or "").casefold()),
+        "kind": lambda nq: KINDS.index(nq[1].kind),
+        "confidence": lambda nq: (nq[1].confidence is not None, -(nq[1].confidence or 0.0)),
+    }
+    if by not in keys:
+        raise ValueError(f"sort by one of {', '.join(SORTS)}, not {by!r}")
+    return sorted(numbered, key=keys[by])
+
+
+@dataclass
+class QuoteList:
+    """Quotes in full, numbered in article order: wrapped blocks in a terminal, a table elsewhere."""
+
+    quotes: list[tuple[int, Quote]]
+    titles: dict[str, str]  # article id -> what to call it
+    total: int
+    sort: SortKey = "article"
+    title: str = "Quotes"
+
+    columns = ("#", "Speaker", "Role", "Organization", "Kind", "Cue", "Quote", "Article", "Found by")
+
+    @property
+    def caption(self) -> str:
+        shown = f"{len(self.quotes)} of {self.total}" if len(self.quotes) < self.total else f"all {self.total}"
+        return f"{shown}, in {'article order' if self.sort == 'article' else f'order of {self.sort}'}"
+
+    def row(self, n: int, q: Quote) -> list[object]:
+        e = q.entity
+        return [n, speaker_name(q) or "?", e.role if e else None, e.organization if e else None, q.kind,
+                q.cue.text if q.cue else None, _flat(q.content.text), q.doc, found_by(q)]
+
+    def __rich__(self) -> Group:
+        parts: list[RenderableType] = [Text.assemble((self.title, "bold"), f" ({self.caption})")]
+        doc = None
+        for n, q in self.quotes:
+            if self.sort == "article" and q.doc != doc:
+                doc = q.doc
+                parts.append(Text(f"\n{self.titles.get(doc, doc)}", style="bold underline"))
+            e = q.entity
+            about = [x for x in (e.role, e.organization) if x] if e else []
+            head = Text.assemble((f"{n:>4}  ", "dim"), (speaker_name(q) or "(no speaker)", "bold cyan"),
+                                 (f" ({', '.join(about)})" if about else ""), "  ", (q.kind, "magenta"),
+                                 (f" “{q.cue.text}”" if q.cue else ""), ("  " + found_by(q), "dim"))
+            if self.sort != "article":
+                head.append(f"  {q.doc}", style="dim")
+            parts += [head, Padding(Text(_flat(q.content.text)), (0, 0, 0, 6), expand=False)]
+        return Group(*parts)
+
+    def _repr_html_(self) -> str:
+        table = ReportTable(self.title, list(self.columns), [self.row(n, q) for n, q in self.quotes], total=self.total)
+        return table._repr_html_()
+
+    def to_markdown(self) -> str:
+        table = ReportTable(self.title, list(self.columns), [self.row(n, q) for n, q in self.quotes], total=self.total)
+        return table.to_markdown()
+
+    def to_dict(self) -> dict[str, object]:
+        """Each quote as in ``quotes extract`` (full spans), with its number and ``speaker_name``."""
+        return {"title": self.title, "total": self.total, "sort": self.sort,
+                "rows": [{"n": n, "speaker_name": speaker_name(q), **q.to_dict()} for n, q in self.quotes]}
 
 
 def speakers_table(analysis: Analysis) -> ReportTable:
@@ -104,8 +234,7 @@ def speakers_table(analysis: Analysis) -> ReportTable:
         if q.entity and q.entity.organization:
             orgs[name][q.entity.organization] = None
     for name, n in count.most_common():
-        table.rows.append([name, types[name], n, len(docs[name]), "; ".join(roles[name]),
-                           "; ".join(orgs[name])])
+        table.rows.append([name, types[name], n, len(docs[name]), list(roles[name]), list(orgs[name])])
     return table
 
 
@@ -125,21 +254,156 @@ def organizations_table(analysis: Analysis) -> ReportTable:
     said = Counter(entities.key(q.entity) for q in analysis.quotes if q.entity)
     orgs = [e for e in entities if e.type == "ORG"]
     for e in sorted(orgs, key=lambda e: (-(said[e.key] + len(people[e.key])), e.name)):
-        table.rows.append([e.name, "; ".join(people[e.key]), "; ".join(roles[e.key]), said[e.key], len(e.docs)])
+        table.rows.append([e.name, list(people[e.key]), list(roles[e.key]), said[e.key], len(e.docs)])
     return table
+
+
+def shared_claims(analysis: Analysis) -> list[Claim]:
+    """Claims reported by more than one article."""
+    return [c for c in analysis.claims if len({q.doc for q in c.reports}) > 1]
 
 
 def claims_table(analysis: Analysis) -> ReportTable:
     """Claims reported by more than one article, with how their wording varies."""
     table = ReportTable("Claims across outlets", ["Claim", "Speaker", "Outlets", "Reports", "Wording differs"])
     names = {e.key: e.name for e in analysis.entities}
-    for claim in analysis.claims:
-        if len({q.doc for q in claim.reports}) < 2:
-            continue
-        diff = "; ".join(claim.differences()[:3]) if claim.wording_differs else "no"
-        table.rows.append([_short(claim.text, 90), names.get(claim.speaker or "", "?"), ", ".join(claim.outlets),
-                           len(claim.reports), diff])
+    for claim in shared_claims(analysis):
+        diff = claim.differences()[:3] if claim.wording_differs else "no"
+        speaker = names.get(claim.speaker or "", "?")
+        table.rows.append([_flat(claim.text), speaker, claim.outlets, len(claim.reports), diff])
     return table
+
+
+@dataclass
+class Overview:
+    """The numbers of a run: articles, quotes by kind, who the sources are, what found them."""
+
+    articles: int
+    quotes: int
+    kinds: dict[str, int]
+    attributed: int
+    speakers: int
+    sources: dict[str, int]  # quotes by a named person, an organization, an unnamed source, no one found
+    readers: dict[str, int]
+    claims_across_articles: int
+    files_not_read: int
+    annotator: str
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> Overview:
+        kinds = Counter(q.kind for q in analysis.quotes)
+        types = Counter(q.entity.type if q.entity else None for q in analysis.quotes)
+        return cls(
+            articles=len(analysis.articles), quotes=len(analysis.quotes),
+            kinds={k: kinds[k] for k in KINDS},
+            attributed=sum(1 for q in analysis.quotes if q.speaker is not None),
+            speakers=len({speaker_name(q) for q in analysis.quotes} - {None}),
+            sources={"named people": types["PERSON"], "organizations": types["ORG"],
+                     "unnamed sources": types["NOMINAL"], "no speaker found": types[None]},
+            readers=dict(Counter(q.reader.split(":")[0] for q in analysis.quotes).most_common()),
+            claims_across_articles=len(shared_claims(analysis)),
+            files_not_read=sum(1 for p in analysis.problems if p.fatal), annotator=analysis.annotator)
+
+    def shares(self) -> dict[str, float]:
+        """Each kind of source as a share of all quotes (0 to 1)."""
+        return {k: n / self.quotes if self.quotes else 0.0 for k, n in self.sources.items()}
+
+    def lines(self) -> list[str]:
+        k = self.kinds
+        sources = ", ".join(f"{share:.0%} {name}" for name, share in self.shares().items())
+        return [
+            f"{self.articles} articles, {self.quotes} quotes ({k['direct']} direct, {k['mixed']} mixed, "
+            f"{k['indirect']} indirect) by {self.speakers} speakers; {self.attributed} attributed",
+            f"sources: {sources}",
+            "found by: " + ", ".join(f"{n} {reader}" for reader, n in self.readers.items())
+            + f"; {self.claims_across_articles} claims reported in several articles",
+            f"annotation: {self.annotator}; {self.files_not_read} files not read",
+        ]
+
+    def __rich__(self) -> Group:
+        return Group(Text("Overview", style="bold"), *(Text(line) for line in self.lines()))
+
+    def _repr_html_(self) -> str:
+        return _templates().get_template("overview.html.j2").render(lines=self.lines())
+
+    def to_dict(self) -> dict[str, object]:
+        return {"articles": self.articles, "quotes": self.quotes, "kinds": self.kinds, "attributed": self.attributed,
+                "speakers": self.speakers, "sources": self.sources, "readers": self.readers,
+                "claims_across_articles": self.claims_across_articles, "files_not_read": self.files_not_read,
+                "annotator": self.annotator}
+
+
+def _limited(table: ReportTable, limit: int | None) -> ReportTable:
+    if limit is not None and len(table.rows) > limit:
+        table.total, table.rows = len(table.rows), table.rows[:limit]
+    return table
+
+
+@dataclass
+class Report:
+    """The whole report: the overview, the summary tables, the quotes, the problems met."""
+
+    overview: Overview
+    tables: list[ReportTable]
+    quotes: QuoteList
+    problems: list[str] = field(default_factory=list)
+    fatal: list[bool] = field(default_factory=list)
+
+    def __rich__(self) -> Group:
+        parts: list[RenderableType] = [self.overview]
+        for table in self.tables:
+            parts += [Text(""), table if table.rows else Text(f"{table.title}: none", style="bold")]
+        parts += [Text(""), self.quotes]
+        for problem, fatal in zip(self.problems, self.fatal, strict=True):
+            parts.append(Text(("error: " if fatal else "warning: ") + problem, style="red" if fatal else "yellow"))
+        return Group(*parts)
+
+    def _repr_html_(self) -> str:
+        return "\n".join([self.overview._repr_html_(), *(t._repr_html_() for t in self.tables),
+                          self.quotes._repr_html_()])
+
+    def to_markdown(self) -> str:
+        head = "\n".join(["### Overview", "", *(f"- {line}" for line in self.overview.lines())]) + "\n"
+        return "\n".join([head, *(t.to_markdown() for t in self.tables), self.quotes.to_markdown()])
+
+    def to_dict(self) -> dict[str, object]:
+        return {"overview": self.overview.to_dict(),
+                **{_key(t.title.split()[0]): t.to_dict() for t in self.tables},
+                "quotes": self.quotes.to_dict(), "problems": self.problems}
+
+
+def build(analysis: Analysis, limit: int | None = None, sort: SortKey = "article",
+          top: int | None = None) -> Report:
+    """The report of ``analysis``.
+
+    Parameters
+    ----------
+    analysis : Analysis
+    limit : int, optional
+        At most this many rows in each table: the top speakers, organizations
+        and claims, and the first quotes in ``sort`` order. The overview counts all.
+    sort : {"article", "speaker", "kind", "confidence"}
+        The order of the quotes (see :func:`sorted_quotes`).
+    top : int, optional
+        At most this many rows in the speakers, organizations and claims
+        tables (default: ``limit``), so a terminal shows the summaries first
+        and short.
+    """
+    top = limit if top is None else top
+    quotes = sorted_quotes(analysis, sort)
+    titles = {a.id: " · ".join(x for x in (a.title or a.id, a.outlet, a.date) if x) for a in analysis.articles}
+    return Report(
+        Overview.of(analysis),
+        [_limited(speakers_table(analysis), top), _limited(organizations_table(analysis), top),
+         _limited(claims_table(analysis), top)],
+        QuoteList(quotes[:limit], titles, len(quotes), sort),
+        [str(p) for p in analysis.problems], [p.fatal for p in analysis.problems])
+
+
+def quotes_table(analysis: Analysis) -> ReportTable:
+    """Every quote in one table, its text in full (``quotes extract --format table``)."""
+    quotes = QuoteList(sorted_quotes(analysis), {}, len(analysis.quotes))
+    return ReportTable("Quotes", list(quotes.columns), [quotes.row(n, q) for n, q in quotes.quotes])
 
 
 def tables(analysis: Analysis) -> list[ReportTable]:
@@ -148,31 +412,20 @@ def tables(analysis: Analysis) -> list[ReportTable]:
 
 
 def summary(analysis: Analysis) -> str:
-    kinds = Counter(q.kind for q in analysis.quotes)
-    attributed = sum(1 for q in analysis.quotes if q.speaker is not None)
-    speakers = {speaker_name(q) for q in analysis.quotes} - {None}
-    errors = sum(1 for p in analysis.problems if p.fatal)
-    tagged = sum(1 for q in analysis.quotes if q.confidence is not None)
-    return (f"{len(analysis.quotes)} quotes ({kinds['direct']} direct, {kinds['mixed']} mixed, "
-            f"{kinds['indirect']} indirect; {attributed} attributed; {tagged} found by the tagger) "
-            f"by {len(speakers)} speakers "
-            f"in {len(analysis.articles)} articles; {errors} files not read; "
-            f"annotation: {analysis.annotator}")
+    """The overview in one line."""
+    return "; ".join(Overview.of(analysis).lines())
 
 
-def render(analysis: Analysis) -> Group:
-    """All tables, the problems met and the summary line, for rich to print."""
-    parts: list[object] = list(tables(analysis))
-    for p in analysis.problems:
-        parts.append(Text(("error: " if p.fatal else "warning: ") + str(p), style="red" if p.fatal else "yellow"))
-    parts.append(Text(summary(analysis), style="bold"))
-    return Group(*parts)
+def render(analysis: Analysis, limit: int | None = None, sort: SortKey = "article") -> Report:
+    """The report for rich to print (``Analysis.__rich__``): the summary tables
+    show their top :data:`TERMINAL_TOP` rows, or ``limit``."""
+    return build(analysis, limit, sort, top=limit or TERMINAL_TOP)
 
 
-def to_markdown(analysis: Analysis) -> str:
-    return "\n".join(t.to_markdown() for t in tables(analysis)) + "\n" + summary(analysis) + "\n"
+def to_markdown(analysis: Analysis, limit: int | None = None, sort: SortKey = "article") -> str:
+    return build(analysis, limit, sort).to_markdown()
 
 
-def to_dict(analysis: Analysis) -> dict[str, object]:
-    return {"tables": [t.to_dict() for t in tables(analysis)], "summary": summary(analysis),
-            "problems": [str(p) for p in analysis.problems]}
+def to_dict(analysis: Analysis, limit: int | None = None, sort: SortKey = "article") -> dict[str, object]:
+    """The report as JSON-ready data, every text in full."""
+    return build(analysis, limit, sort).to_dict()
