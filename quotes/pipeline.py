@@ -49,6 +49,12 @@ class Analysis:
 
         return render(self)
 
+    def _repr_html_(self) -> str:
+        """The report as HTML tables, for Jupyter."""
+        from quotes.report import build
+
+        return build(self)._repr_html_()
+
     def quotes_of(self, doc_id: str) -> list[Quote]:
         return [q for q in self.quotes if q.doc == doc_id]
 

@@ -96,3 +96,9 @@ def test_jupyter_shows_html_tables(seeds_analysis):
     assert page.count("<table") == 4 and "3 of" in page
     cell = ReportTable("T", ["Who"], [["<b>Ann & Bob</b>"]])._repr_html_()
     assert "&lt;b&gt;Ann &amp; Bob&lt;/b&gt;" in cell
+
+
+def test_an_analysis_shows_itself_as_html_tables_in_jupyter(seeds_analysis):
+    page = seeds_analysis._repr_html_()
+    assert "<strong>Speakers</strong>" in page and "<table" in page
+    assert "Hamdullah Mohib" in page
