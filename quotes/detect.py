@@ -309,6 +309,62 @@ def _build(text: str, article: Article, parts: list[tuple[int, int, int | None]]
     return QuotedSpan(tuple(frags), parts[0][1], parts[-1][2], tuple(p for p, _, _ in parts))
 
 
+# ---------------------------------------------------------------- provenance
+
+# The rules a quote can come from, by id: each quote lists in ``Quote.rule`` the
+# ones that made it (its finder first, then what extended it).
+RULES: dict[str, str] = {
+    "direct.frame-after": 'quoted words, then their frame: \'"We will stay," Smith said.\'',
+    "direct.frame-before": 'a frame, then the quoted words: \'Smith said, "We will stay."\'',
+    "direct.frame-sentence": 'a sentence that only frames the quote after it: \'Smith agreed. "We will stay."\'',
+    "direct.frame-paragraph": 'a paragraph ending in a colon frames the next: \'Smith said:\' / \'"We will stay."\'',
+    "direct.unframed": "quoted words standing as a statement with no frame of their own",
+    "direct.after-cue": 'one whole quote right after a cue verb: \'he said "the advice I give is to stay."\'',
+    "direct.split": 'a second quote joined across its frame: \'"We will," he said, "stay."\'',
+    "direct.continued": 'an unframed quote going on from the one before: \'"A," he said. "B."\'',
+    "report.speech-verb": "a cue verb of the lexicon and its reported clause: 'Smith said the plan would fail'",
+    "report.stance": "a stance verb and its object: 'Smith rejected the plan'",
+    "report.cue-model": "a verb outside the lexicon that the cue model reads as a cue: 'Ryan backs the bill'",
+    "report.according-to": "'according to X' and the statement it sources",
+    "report.claim-noun": "a claim noun and its clause: 'her claim that the plan failed'",
+    "report.evidential": "an evidential and what it shows: 'the report found that ...'",
+    "report.question": "a question asked: 'Smith asked whether the plan would fail'",
+    "report.name-colon": "a headline name and colon: 'Smith: the plan will fail'",
+    "report.continued": "an unframed quote going on from a report: 'She promised that X. \"Y!\"'",
+    "tagger": "the report tagger (quotes/span_model.py) read a source, cue and content no rule read",
+}
+
+
+def _frame_rule(q: QuotedSpan, cue: tuple[Sentence, Token] | None) -> str:
+    """Which frame a direct quote has, from where its cue stands."""
+    if cue is None:
+        return "direct.unframed"
+    sent, tok = cue
+    if tok.start >= q.outer_end:
+        return "direct.frame-after"
+    if sent.paragraph != q.paragraphs[0]:
+        return "direct.frame-paragraph"
+    return "direct.frame-before" if sent.end > q.open_mark else "direct.frame-sentence"
+
+
+def _report_rule(tok: Token, colon: bool, claim: bool, evidence: bool, question: bool, stance: bool,
+                 lexical: bool) -> str:
+    """Which rule read a report at ``tok``, in the order :func:`detect` tries them."""
+    if colon:
+        return "report.name-colon"
+    if evidence:
+        return "report.evidential"
+    if question:
+        return "report.question"
+    if claim:
+        return "report.claim-noun"
+    if tok.text.lower() == "according":
+        return "report.according-to"
+    if not lexical:
+        return "report.cue-model"
+    return "report.stance" if stance else "report.speech-verb"
+
+
 # ---------------------------------------------------------------- annotation-aware detection
 
 
@@ -1539,6 +1595,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None,
         goes_on = standalone and cue is None and last_direct is not None and not signature(text, q.end) \
             and _goes_on(ctx, last_direct, q.open_mark)
         if last_direct is not None and (joined or goes_on):
+            last_direct.rule.append("direct.split" if joined else "direct.continued")
             last_direct.fragments.extend(q.fragments)
             last_direct.content = Span.of(text, last_direct.content.start, q.end)
             continue
@@ -1547,7 +1604,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None,
             continue
         quote = Quote(article.id, "direct", Span.of(text, q.start, q.end),
                       cue=cue_span(text, *cue) if cue else None,
-                      fragments=list(q.fragments))
+                      fragments=list(q.fragments), rule=[_frame_rule(q, cue)])
         if cue:
             used_cues.add(cue[1].start)
         quotes.append(quote)
@@ -1589,12 +1646,13 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None,
             start, end = span
             inner, end = _through_quotes(embedded, sent, start, end)
             kind = "mixed" if inner else "indirect"
+            rule = _report_rule(tok, colon, claim, evidence, question, stance, lexical)
             if len(inner) == 1 and start > tok.start and tok.lemma.lower() not in _NAMING \
                     and _is_whole(ctx, tok.end, end, inner[0]):
-                kind, (start, end) = "direct", (inner[0].start, inner[0].end)
+                kind, (start, end), rule = "direct", (inner[0].start, inner[0].end), "direct.after-cue"
             start, end = _whole_marks(text, start, end)
             quote = Quote(article.id, kind, Span.of(text, start, end), cue=cue_span(text, sent, tok),
-                          fragments=[f for q in inner for f in q.fragments])
+                          fragments=[f for q in inner for f in q.fragments], rule=[rule])
             _take_continuation(ctx, quote, quotes, directs)
             quotes.append(quote)
             if kind == "direct":
@@ -1643,7 +1701,7 @@ def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: l
             content = Span.of(text, content.start, end)  # the tagger leaves closing marks out
             out.append(Quote(ctx.article.id, "mixed" if inner else "indirect", content, cue=span(report.cue),
                              speaker=span(report.source), fragments=[f for q in inner for f in q.fragments],
-                             reader=tagger.name, confidence=round(report.confidence, 3)))
+                             reader=tagger.name, confidence=round(report.confidence, 3), rule=["tagger"]))
     return out
 
 
@@ -1822,6 +1880,7 @@ def _take_continuation(ctx: _Context, partial: Quote, quotes: list[Quote], direc
     if right_after or (partial.kind == "mixed" and _goes_on(ctx, partial, span.open_mark)):
         quotes.remove(nxt)
         directs.remove(nxt)
+        partial.rule.append("report.continued")
         if partial.kind == "indirect":
             partial.kind = "mixed"
         partial.fragments.extend(nxt.fragments)

@@ -179,6 +179,7 @@ class Quote:
     subjects: list[Entity] = field(default_factory=list)  # people and organisations named in it
     reader: str = "rules"
     confidence: float | None = None
+    rule: list[str] = field(default_factory=list)  # ids of quotes.detect.RULES that made it, finder first
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -192,4 +193,5 @@ class Quote:
             "subjects": [{"name": e.name, "type": e.type} for e in self.subjects],
             "reader": self.reader,
             "confidence": self.confidence,
+            "rule": self.rule,
         }
