@@ -2,7 +2,8 @@
 
 Supported inputs: ``.txt``, ``.html``/``.htm`` (main text extracted with
 trafilatura), ``.jsonl`` (one article a line: ``text`` and optional ``id``,
-``title``, ``outlet``, ``date``, ``url``) and directories, read recursively.
+``title``, ``outlet``, ``date``, ``url``; UTF-8, read record by record so that
+one bad record costs only itself) and directories, read recursively.
 
 Ingest never alters ``Article.text``: boilerplate and repeated paragraphs are
 only flagged (``Paragraph.skip``), so offsets always index the original text.
@@ -20,13 +21,16 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from quotes.lexicon import WIRE_AGENCIES
 from quotes.types import Article, Paragraph, Span
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 MIN_HTML_WORDS = 10  # fewer words than this is navigation, not an article
-MAX_BYTES = 10_000_000  # a news article is < 100 kB; bigger files are dumps, not articles
+# a news article is < 100 kB; bigger files are dumps, not articles. The cap is per article:
+# a JSONL file is read record by record, however large, and each record is capped
+MAX_BYTES = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -172,12 +176,15 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return str(best), best.encoding
 
 
+def _too_large(size: int, what: str) -> str:
+    return f"too large for {what} ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)"
+
+
 def _read_text_file(path: Path) -> tuple[str | None, list[Problem]]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return None, [Problem(path, f"too large for an article ({size / 1e6:.1f} MB > "
-                                        f"{MAX_BYTES / 1e6:.0f} MB)")]
+            return None, [Problem(path, _too_large(size, "an article"))]
         data = path.read_bytes()
     except OSError as exc:
         return None, [Problem(path, f"cannot read: {exc.strerror or exc}")]
@@ -207,26 +214,79 @@ def _read_html(path: Path, html: str) -> Iterator[Article | Problem]:
                        date=extracted.date, url=extracted.url)
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Article | Problem]:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _read_record(path: Path, n: int, raw: bytes, ids: set[str]) -> Iterator[Article | Problem]:
+    """The article of one JSONL record, or why there is none.
+
+    A lone surrogate (valid JSON, ``"\\ud800"``: usually an emoji's surrogate
+    pair cut in half) cannot be encoded, so it is replaced with U+FFFD, one
+    character for one, which keeps every offset; the record is kept with a
+    warning, as one bad character should not lose an article. Raw NUL and
+    bytes that are not UTF-8 (which JSON Lines requires) refuse the record.
+    """
+    if b"\x00" in raw:
+        yield Problem(path, "record contains NUL bytes (binary data?)", line=n)
+        return
+    try:
+        line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        yield Problem(path, f"record is not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
+                            f"JSON Lines must be UTF-8", line=n)
+        return
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield Problem(path, f"malformed JSON ({exc.msg})", line=n)
+        return
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+        yield Problem(path, "no 'text' string in this record", line=n)
+        return
+    fields = {k: str(obj[k]) for k in ("id", "title", "outlet", "date", "url") if obj.get(k)}
+    fields["text"] = obj["text"]
+    bad = {k: len(_SURROGATE.findall(v)) for k, v in fields.items()}
+    if any(bad.values()):
+        where = ", ".join(f"{k!r} ({c})" for k, c in bad.items() if c)
+        yield Problem(path, f"lone surrogate characters replaced with U+FFFD in {where}", line=n, fatal=False)
+        fields = {k: _SURROGATE.sub("\ufffd", v) for k, v in fields.items()}
+    doc_id = fields.pop("id", None) or f"{path.stem}:{n}"
+    if doc_id in ids:
+        yield Problem(path, f"duplicate id {doc_id!r}, renamed {doc_id}:{n}", line=n, fatal=False)
+        doc_id = f"{doc_id}:{n}"
+    ids.add(doc_id)
+    yield make_article(doc_id, fields.pop("text"), path, **fields)
+
+
+def _records(fh: BinaryIO) -> Iterator[tuple[int, bytes | int]]:
+    """Number and bytes of each non-blank line of a JSONL file; for a line over
+    :data:`MAX_BYTES`, its size instead, read past without holding it whole."""
+    for n, raw in enumerate(iter(lambda: fh.readline(MAX_BYTES + 1), b""), 1):
+        if len(raw) > MAX_BYTES:
+            size = len(raw)
+            while raw and not raw.endswith(b"\n"):
+                raw = fh.readline(1 << 20)
+                size += len(raw)
+            yield n, size
+        elif raw.strip():
+            yield n, raw
+
+
+def _read_jsonl(path: Path, fh: BinaryIO) -> Iterator[Article | Problem]:
+    """Read a JSONL file record by record: a bad record (see :func:`_read_record`,
+    or over :data:`MAX_BYTES`) is one problem naming its line, and the records
+    around it are read. Lines end at ``\\n`` only, so a U+2028 inside a string,
+    valid JSON, does not split a record."""
     ids: set[str] = set()
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(path, f"malformed JSON ({exc.msg})", line=n)
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-            yield Problem(path, "no 'text' string in this record", line=n)
-            continue
-        doc_id = str(obj.get("id") or f"{path.stem}:{n}")
-        if doc_id in ids:
-            yield Problem(path, f"duplicate id {doc_id!r}, renamed {doc_id}:{n}", line=n, fatal=False)
-            doc_id = f"{doc_id}:{n}"
-        ids.add(doc_id)
-        meta = {k: str(obj[k]) for k in ("title", "outlet", "date", "url") if obj.get(k)}
-        yield make_article(doc_id, obj["text"], path, **meta)
+    empty = True
+    for n, raw in _records(fh):
+        empty = False
+        if isinstance(raw, int):
+            yield Problem(path, _too_large(raw, "a record"), line=n)
+        else:
+            yield from _read_record(path, n, raw, ids)
+    if empty:
+        yield Problem(path, "empty file")
 
 
 def read_file(path: Path) -> Iterator[Article | Problem]:
@@ -236,13 +296,20 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
         yield Problem(path, f"unsupported file type {suffix or '(none)'}; expected one of "
                             f"{', '.join(sorted(SUFFIXES))}")
         return
+    if suffix == ".jsonl":
+        try:
+            fh = path.open("rb")
+        except OSError as exc:
+            yield Problem(path, f"cannot read: {exc.strerror or exc}")
+            return
+        with fh:
+            yield from _read_jsonl(path, fh)
+        return
     text, problems = _read_text_file(path)
     yield from problems
     if text is None:
         return
-    if suffix == ".jsonl":
-        yield from _read_jsonl(path, text)
-    elif suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm"):
         yield from _read_html(path, text)
     else:
         yield make_article(path.stem, text, path)
@@ -264,14 +331,17 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
 def count_inputs(paths: Iterable[str | Path]) -> int:
     """How many articles and unreadable inputs :func:`read_corpus` will yield,
     counted without parsing articles: one per file, one per non-blank line of a
-    JSONL file that is not too large to read, so that a progress bar can show
-    the time left. JSONL files are read once more for this.
+    JSONL file (one for an empty or unreadable one), so that a progress bar can
+    show the time left. JSONL files are read once more for this.
     """
     total = 0
     for item in iter_files(paths):
-        if isinstance(item, Path) and item.suffix.lower() == ".jsonl" and item.stat().st_size <= MAX_BYTES:
-            with item.open("rb") as fh:
-                total += sum(1 for line in fh if line.strip())
+        if isinstance(item, Path) and item.suffix.lower() == ".jsonl":
+            try:
+                with item.open("rb") as fh:
+                    total += max(1, sum(1 for _ in _records(fh)))
+            except OSError:
+                total += 1
         else:
             total += 1
     return total

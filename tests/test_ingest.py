@@ -56,14 +56,14 @@ def test_wrapped_lines_join_but_single_newlines_split():
 
 def test_bad_files_are_reported_one_line_each_and_the_rest_is_read(messy_corpus):
     articles, problems = read_all(messy_corpus)
-    assert sorted(a.id for a in articles) == ["feed:5", "good", "latin1", "ok1"]
+    assert sorted(a.id for a in articles) == ["dump:2", "feed:5", "good", "latin1", "ok1"]
     assert next(a for a in articles if a.id == "latin1").text.startswith("« Café »")
     messages = {f"{Path(p.path).name}:{p.line or ''}": p.message for p in problems}
     assert messages["empty.txt:"] == "empty file"
     assert messages["binary.txt:"].startswith("binary file")
     assert messages["notes.docx:"].startswith("unsupported file type .docx")
     assert messages["huge.txt:"].startswith("too large")
-    assert messages["dump.jsonl:"].startswith("too large")
+    assert messages["dump.jsonl:1"].startswith("too large")
     assert messages["feed.jsonl:2"].startswith("malformed JSON")
     assert messages["feed.jsonl:3"] == "no 'text' string in this record"
     assert messages["nav.html:"] == "HTML page has no article text"
@@ -72,10 +72,9 @@ def test_bad_files_are_reported_one_line_each_and_the_rest_is_read(messy_corpus)
 
 
 def test_inputs_are_counted_before_reading(messy_corpus):
-    # what a progress bar needs: one per article or unreadable input, JSONL line by
-    # line, but a JSONL file too large to read is one problem
+    # what a progress bar needs: one per article or unreadable input, JSONL record by record
     articles, problems = read_all(messy_corpus)
-    assert count_inputs([messy_corpus]) == len(articles) + sum(p.fatal for p in problems) == 12
+    assert count_inputs([messy_corpus]) == len(articles) + sum(p.fatal for p in problems) == 13
 
 
 def test_html_main_text_is_extracted(tmp_path):

@@ -1,0 +1,73 @@
+"""Faulty input: each bad record, file or store gives one clear line and spoils nothing else."""
+
+import json
+from pathlib import Path
+
+from quotes.annotate import SimpleAnnotator
+from quotes.ingest import Problem, read_corpus
+from quotes.pipeline import analyze
+
+
+def read_all(*paths):
+    items = list(read_corpus(paths))
+    return [i for i in items if not isinstance(i, Problem)], [i for i in items if isinstance(i, Problem)]
+
+
+def by_place(problems):
+    return {(Path(p.path).name, p.line): p for p in problems}
+
+
+# -- JSON Lines, record by record
+
+
+def test_a_bad_record_spoils_only_itself(tmp_path):
+    good = json.dumps({"id": "good", "text": "“We stay,” Smith said."}).encode()
+    lines = [
+        good,
+        b'{"id": "nul", "text": "A\x00B said."}',  # a raw NUL byte
+        b'{"id": "latin", "text": "Caf\xe9 owners said no."}',  # not UTF-8
+        b'{"id": "broken", "text": "unfinished',
+        json.dumps({"id": "line\u2028sep", "text": "Paragraph\u2028separator kept."}, ensure_ascii=False).encode(),
+        json.dumps({"id": "last", "text": "The end."}).encode(),
+    ]
+    (tmp_path / "feed.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    articles, problems = read_all(tmp_path / "feed.jsonl")
+    assert [a.id for a in articles] == ["good", "line\u2028sep", "last"]
+    assert articles[1].text == "Paragraph\u2028separator kept."
+    assert {k: p.fatal for k, p in by_place(problems).items()} == {
+        ("feed.jsonl", 2): True, ("feed.jsonl", 3): True, ("feed.jsonl", 4): True}
+    assert "NUL" in by_place(problems)[("feed.jsonl", 2)].message
+    assert "UTF-8" in by_place(problems)[("feed.jsonl", 3)].message
+
+
+def test_a_lone_surrogate_is_replaced_with_a_warning(tmp_path):
+    # valid JSON; typically a scraper cut an emoji's surrogate pair in half
+    text = "“Great news \ud83d,” Smith said."
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"id": "s", "text": text}) + "\n", encoding="utf-8")
+    (article,), (warning,) = read_all(tmp_path / "feed.jsonl")
+    assert article.text == "“Great news \ufffd,” Smith said."
+    assert len(article.text) == len(text)
+    assert not warning.fatal and warning.line == 1 and "surrogate" in warning.message
+    article.text.encode("utf-8")
+    result = analyze(tmp_path / "feed.jsonl", annotator=SimpleAnnotator(), db=tmp_path / "q.db")
+    assert [a.id for a in result.articles] == ["s"]
+    assert [q.speaker.text for q in result.quotes] == ["Smith"]
+
+
+def test_the_size_cap_is_per_record_not_per_jsonl_file(tmp_path):
+    body = "Officials said the talks went well. " * 130  # about 4.7 kB, an ordinary article
+    with (tmp_path / "feed.jsonl").open("w", encoding="utf-8") as fh:
+        for i in range(2500):
+            fh.write(json.dumps({"id": f"a{i}", "text": f"Story {i}. {body}"}) + "\n")
+    assert (tmp_path / "feed.jsonl").stat().st_size > 11_000_000
+    articles, problems = read_all(tmp_path / "feed.jsonl")
+    assert not problems and len(articles) == 2500
+
+
+def test_an_oversized_record_is_refused_alone(tmp_path):
+    with (tmp_path / "feed.jsonl").open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "dump", "text": "x" * 10_500_000}) + "\n")
+        fh.write(json.dumps({"id": "small", "text": "Small."}) + "\n")
+    articles, (problem,) = read_all(tmp_path / "feed.jsonl")
+    assert [a.id for a in articles] == ["small"]
+    assert problem.line == 1 and problem.fatal and problem.message.startswith("too large")
