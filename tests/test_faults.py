@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from quotes.annotate import SimpleAnnotator
 from quotes.ingest import Problem, read_corpus
 from quotes.pipeline import analyze
@@ -71,3 +73,45 @@ def test_an_oversized_record_is_refused_alone(tmp_path):
     articles, (problem,) = read_all(tmp_path / "feed.jsonl")
     assert [a.id for a in articles] == ["small"]
     assert problem.line == 1 and problem.fatal and problem.message.startswith("too large")
+
+
+# -- decoding what a Western newsroom receives
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Ángel Ñúñez, the mayor of Zürich, said no.", "latin-1"),
+    ("François said it was déjà vu.", "latin-1"),
+    ("« Café », a dit le maire à l'hôtel de ville.", "cp1252"),
+    ("“Ángel is right,” she said – it’s Zürich’s call.", "cp1252"),
+    ("« Café », a dit le maire à l'hôtel de ville. Il a ajouté que le budget était équilibré. " * 20, "cp1252"),
+    ("Prezydent Łodzi powiedział, że miasto zbuduje most. Źródła twierdzą, że nic nie zapadło.", "cp1250"),
+    ("He said “hello” to Zürich.", "utf-16-le"),
+    ("He said “hello” to Zürich.", "utf-16-be"),
+    ("Мэр Москвы сказал журналистам, что метро откроется в понедельник.", "cp1251"),
+    ("Ο πρωθυπουργός είπε στους δημοσιογράφους ότι οι εκλογές θα γίνουν.", "cp1253"),
+])
+def test_legacy_encodings_are_read_as_written(tmp_path, text, encoding):
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    (article,), (warning,) = read_all(tmp_path / "a.txt")
+    assert article.text == text
+    assert not warning.fatal and warning.message.startswith("not UTF-8; decoded as")
+
+
+@pytest.mark.parametrize("data", [
+    "Zürich’s mayor said “no”.".encode() + b"\xff",  # a stray byte at the end
+    "Ángel said “yes”.".encode() + b" and then " + "Zürich".encode()[:2],  # cut mid-character
+    "Müller said:\n".encode() + b"\x93yes\x94, " + "she said in Zürich.".encode(),  # cp1252 quotes pasted in
+])
+def test_utf8_with_a_few_bad_bytes_is_kept_with_a_warning(tmp_path, data):
+    (tmp_path / "a.txt").write_bytes(data)
+    (article,), (warning,) = read_all(tmp_path / "a.txt")
+    assert article.text == data.decode("utf-8", errors="replace")
+    assert "\ufffd" in article.text
+    assert not warning.fatal and "U+FFFD" in warning.message
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", b"\x00\x01\x02binary"])
+def test_binary_data_is_still_refused(tmp_path, data):
+    (tmp_path / "a.txt").write_bytes(data)
+    articles, (problem,) = read_all(tmp_path / "a.txt")
+    assert not articles and problem.fatal and problem.message.startswith("binary file")
