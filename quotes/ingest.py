@@ -17,8 +17,11 @@ naming the file (and line, for JSONL), and the rest of the corpus goes on.
 from __future__ import annotations
 
 import codecs
+import errno
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -350,6 +353,9 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
         yield Problem(path, f"unsupported file type {suffix or '(none)'}; expected one of "
                             f"{', '.join(sorted(SUFFIXES))}")
         return
+    if (why := _unreadable(path)) is not None:
+        yield Problem(path, why)
+        return
     if suffix == ".jsonl":
         try:
             fh = path.open("rb")
@@ -369,17 +375,49 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
         yield make_article(path.stem, text, path)
 
 
+def _unreadable(path: Path) -> str | None:
+    """Why ``path`` (links followed) is no file to read, or None if it is one.
+
+    Only the inode is looked at, never opened: opening a FIFO would block the
+    run until some other program writes to it.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)})"
+        return "no such file or directory" if exc.errno == errno.ENOENT else f"cannot read: {exc.strerror}"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special")
+    return f"not a regular file ({kind})"
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
-    """Expand directories (recursively, sorted, hidden files skipped) into files."""
+    """Expand directories (recursively, sorted, hidden files skipped) into files.
+
+    Anything else met is one problem naming it: a broken link or link loop, a
+    FIFO, socket or device, and a link to a folder inside a folder, which is
+    not followed (it may loop, or hold files read already).
+    """
     for p in map(Path, paths):
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(p).parts):
-                    yield child
-        elif p.is_file():
-            yield p
-        else:
-            yield Problem(p, "no such file or directory")
+        if not p.is_dir():
+            why = _unreadable(p)
+            yield p if why is None else Problem(p, why)
+            continue
+        for child in sorted(p.rglob("*")):
+            if any(part.startswith(".") for part in child.relative_to(p).parts):
+                continue
+            if child.is_dir():
+                if child.is_symlink():
+                    yield Problem(child, "symbolic link to a folder, not followed")
+            elif (why := _unreadable(child)) is not None:
+                yield Problem(child, why)
+            else:
+                yield child
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:

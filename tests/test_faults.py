@@ -1,12 +1,15 @@
 """Faulty input: each bad record, file or store gives one clear line and spoils nothing else."""
 
 import json
+import os
+import signal
+import socket
 from pathlib import Path
 
 import pytest
 
 from quotes.annotate import SimpleAnnotator
-from quotes.ingest import Problem, read_corpus
+from quotes.ingest import Problem, count_inputs, read_corpus, read_file
 from quotes.pipeline import analyze
 
 
@@ -115,3 +118,66 @@ def test_binary_data_is_still_refused(tmp_path, data):
     (tmp_path / "a.txt").write_bytes(data)
     articles, (problem,) = read_all(tmp_path / "a.txt")
     assert not articles and problem.fatal and problem.message.startswith("binary file")
+
+
+# -- special files
+
+
+@pytest.fixture
+def special_files(tmp_path):
+    """A folder of one article and every kind of file that is not one."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text("“We stay,” Smith said.", encoding="utf-8")
+    (folder / "loop_a.txt").symlink_to("loop_b.txt")
+    (folder / "loop_b.txt").symlink_to("loop_a.txt")
+    (folder / "dangling.txt").symlink_to("moved_away.txt")
+    (folder / "linked_folder").symlink_to(folder / "sub")
+    os.mkfifo(folder / "pipe.txt")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(folder / "sock.txt"))
+    return folder
+
+
+@pytest.fixture
+def no_hang():
+    """Fail instead of hanging if a read blocks (opening a FIFO waits for a writer)."""
+    def hung(*_):
+        raise TimeoutError("reading blocked")
+
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+EXPECTED = {"loop_a.txt": "symbolic link loop", "loop_b.txt": "symbolic link loop",
+            "dangling.txt": "broken symbolic link (to moved_away.txt)",
+            "pipe.txt": "not a regular file (a named pipe)", "sock.txt": "not a regular file (a socket)"}
+
+
+def test_special_files_in_a_folder_are_each_one_problem(special_files, no_hang):
+    articles, problems = read_all(special_files)
+    assert [a.id for a in articles] == ["good"]
+    messages = {Path(p.path).name: p.message for p in problems}
+    assert messages == EXPECTED | {"linked_folder": "symbolic link to a folder, not followed"}
+    assert all(p.fatal for p in problems)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_special_files_named_directly_say_what_they_are(special_files, no_hang, name):
+    articles, (problem,) = read_all(special_files / name)
+    assert not articles and problem.message == EXPECTED[name]
+    assert Path(problem.path) == special_files / name
+
+
+def test_reading_a_fifo_directly_does_not_block(special_files, no_hang):
+    (problem,) = read_file(special_files / "pipe.txt")
+    assert problem.message == EXPECTED["pipe.txt"]
+
+
+def test_special_files_do_not_stop_a_run(special_files, no_hang):
+    assert count_inputs([special_files]) == 7
+    result = analyze(special_files, annotator=SimpleAnnotator())
+    assert [a.id for a in result.articles] == ["good"] and len(result.problems) == 6
