@@ -180,7 +180,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
     """Decode file bytes; return the text and a warning if it was not clean UTF-8.
 
     In order: a UTF-16/32 byte-order mark; NUL bytes mean UTF-16 without a
-    byte-order mark (if charset-normalizer reads it so) or binary data; UTF-8
+    byte-order mark (if they fill every other byte, and charset-normalizer reads
+    it so) or binary data; UTF-8
     (a leading byte-order mark dropped); UTF-8 with a few invalid bytes, each
     invalid sequence replaced with U+FFFD, when they are no more than its valid
     non-ASCII characters (a stray byte, a file cut mid-character, cp1252
@@ -191,7 +192,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
     well in cp1252 is read as cp1252 (Czech and Lithuanian, for example: the
     warning names the encoding used; convert such files to UTF-8 first); a
     mostly-ASCII text with a single non-UTF-8 byte is taken for cp1252, not
-    for damaged UTF-8.
+    for damaged UTF-8; UTF-16 without a byte-order mark is recognised in
+    Latin-script text only.
 
     Raises
     ------
@@ -207,8 +209,12 @@ def decode(data: bytes) -> tuple[str, str | None]:
             except UnicodeDecodeError as exc:
                 raise ValueError(f"starts with a {codec} byte-order mark but is not {codec} "
                                  f"(byte {exc.start})") from None
-    if b"\x00" in data[:8192]:
-        utf16 = from_bytes(data, cp_isolation=["utf_16_le", "utf_16_be"]).best()
+    head = data[:8192]
+    if b"\x00" in head:
+        # UTF-16 of Latin-script text has a NUL in every other byte, binary data has them anywhere
+        nuls = sorted((head[0::2].count(0), head[1::2].count(0)))
+        utf16 = (from_bytes(data, cp_isolation=["utf_16_le", "utf_16_be"]).best()
+                 if nuls[0] == 0 and nuls[1] * 4 >= len(head) else None)
         if utf16 is None:
             raise ValueError("binary file (contains NUL bytes)")
         return str(utf16), f"not UTF-8; decoded as {utf16.encoding}"
