@@ -2,8 +2,12 @@
 
 import json
 import os
+import shutil
 import signal
 import socket
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ import pytest
 from quotes.annotate import SimpleAnnotator
 from quotes.ingest import Problem, count_inputs, read_corpus, read_file
 from quotes.pipeline import analyze
+from quotes.store import Store, StoreError
 
 
 def read_all(*paths):
@@ -113,7 +118,8 @@ def test_utf8_with_a_few_bad_bytes_is_kept_with_a_warning(tmp_path, data):
     assert not warning.fatal and "U+FFFD" in warning.message
 
 
-@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", b"\x00\x01\x02binary"])
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", b"\x00\x01\x02binary",
+                                  b"\x00\x01binary"])
 def test_binary_data_is_still_refused(tmp_path, data):
     (tmp_path / "a.txt").write_bytes(data)
     articles, (problem,) = read_all(tmp_path / "a.txt")
@@ -181,3 +187,102 @@ def test_special_files_do_not_stop_a_run(special_files, no_hang):
     assert count_inputs([special_files]) == 7
     result = analyze(special_files, annotator=SimpleAnnotator())
     assert [a.id for a in result.articles] == ["good"] and len(result.problems) == 6
+
+
+# -- the store
+
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+AFP = CORPUS / "001_b8fb2cd4f4ce1228.txt"
+
+
+def quotes_cmd(*args, drop_root=False):
+    """Run the quotes command; ``drop_root``: without root's power to write read-only files."""
+    cmd = [sys.executable, "-m", "quotes.cli", *map(str, args)]
+    if drop_root and os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root writes read-only files, and setpriv is missing to drop that power")
+        cmd = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--", *cmd]
+    return subprocess.run(cmd, capture_output=True, text=True)
+
+
+def other_programs_db(path, tables):
+    con = sqlite3.connect(path)
+    with con:
+        for table in tables:
+            con.execute(table)
+        con.execute("INSERT INTO meta VALUES ('schema_version', '7')" if "meta" in tables[0] else "SELECT 1")
+    con.close()
+    return path.read_bytes()
+
+
+FOREIGN = {
+    "unrelated": ["CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)"],
+    "same names": ["CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+                   "CREATE TABLE articles (id INTEGER PRIMARY KEY, body TEXT)"],
+}
+
+
+@pytest.mark.parametrize("tables", FOREIGN.values(), ids=FOREIGN)
+@pytest.mark.parametrize("name", ["other.sqlite", "other.db"])
+def test_another_programs_database_is_refused_and_left_unchanged(tmp_path, tables, name):
+    db = tmp_path / name
+    before = other_programs_db(db, tables)
+    run = quotes_cmd("report", db)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.strip().startswith("error:") and len(run.stderr.strip().splitlines()) == 1
+    assert "not a quotes database" in run.stderr
+    with pytest.raises(StoreError, match="not a quotes database"):
+        analyze(AFP, annotator=SimpleAnnotator(), db=db)
+    assert db.read_bytes() == before
+
+
+@pytest.fixture
+def stored(tmp_path):
+    """A store of one analyzed article, and its bytes."""
+    db = tmp_path / "store" / "run.db"
+    db.parent.mkdir()
+    analyze(AFP, annotator=SimpleAnnotator(), db=db)
+    return db
+
+
+@pytest.mark.parametrize("folder_writable", [True, False])
+def test_a_read_only_store_can_be_reported(stored, folder_writable):
+    before = stored.read_bytes()
+    stored.chmod(0o444)
+    if not folder_writable:
+        stored.parent.chmod(0o555)
+    try:
+        run = quotes_cmd("report", stored, "--format", "markdown", drop_root=True)
+        extract = quotes_cmd("extract", AFP, "--annotator", "simple", "--db", stored, "-o", os.devnull,
+                             drop_root=True)
+    finally:
+        stored.parent.chmod(0o755)
+    assert run.returncode == 0, run.stderr
+    assert "There is war, there is pressure" in run.stdout
+    assert stored.read_bytes() == before
+    # writing to it is one clear line too
+    assert extract.returncode == 2 and "Traceback" not in extract.stderr
+    assert len(extract.stderr.strip().splitlines()) == 1 and "readonly database" in extract.stderr
+
+
+def test_problems_are_recorded_once_however_often_a_run_resumes(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("“We stay,” Smith said.", encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "blob.txt").write_bytes(b"\x00\x01binary")
+    (corpus / "notes.docx").write_bytes(b"PK")
+    (corpus / "feed.jsonl").write_text('{"text": "Fine."}\n{oops\n{"id": "x", "text": "A."}\n'
+                                       '{"id": "x", "text": "B."}\n')
+    db = tmp_path / "q.db"
+    for _ in range(4):
+        analyze(corpus, annotator=SimpleAnnotator(), db=db)
+    with Store(db) as store:
+        problems = store.load().problems
+    # four inputs not read, and one renamed duplicate id: each said once
+    assert sorted((Path(p.path).name, p.line, p.fatal) for p in problems) == [
+        ("blob.txt", None, True), ("empty.txt", None, True), ("feed.jsonl", 2, True), ("feed.jsonl", 4, False),
+        ("notes.docx", None, True)]
+    report = json.loads(quotes_cmd("report", db, "--format", "json").stdout)
+    assert len(report["problems"]) == 5
