@@ -1,6 +1,7 @@
 """Stage 1: read files into :class:`~quotes.types.Article` objects.
 
-Supported inputs: ``.txt``, ``.html``/``.htm`` (main text extracted with
+Supported inputs: ``.txt`` (a leading ``#`` header gives title, outlet, date
+and URL: :func:`read_header`), ``.html``/``.htm`` (main text extracted with
 trafilatura), ``.jsonl`` (one article a line: ``text`` and optional ``id``,
 ``title``, ``outlet``, ``date``, ``url``; UTF-8, read record by record so that
 one bad record costs only itself) and directories, read recursively.
@@ -66,7 +67,40 @@ _BOILERPLATE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SOURCE_LINE = re.compile(r"^# source: .*?\((?P<url>https?://[^)\s]+)\).*?(date: (?P<date>[\d-]+))?\s*$")
+_SOURCE = re.compile(r"(?P<outlet>[^(,;]*?)(\s+via\s[^(,;]*)?\s*(\((?P<url>https?://[^)\s]+)\))?(,.*)?")
+_FIELD_BREAK = re.compile(r";\s*(?=[A-Za-z][\w ]*:)")  # a ';' inside a URL starts no field
+MAX_HEADLINE = 250  # characters: a headline is one line, shorter than this
+
+
+def read_header(paragraph: str) -> dict[str, str] | None:
+    """The fields of a header paragraph, or None if it is not one.
+
+    A header is a first paragraph of lines starting with ``#``, holding
+    ``key: value`` fields separated by ``;`` or line breaks. ``title``,
+    ``outlet``, ``date`` and ``url`` are taken as they are; ``source: NAME
+    [via X] [(URL)][, ...]`` gives the outlet NAME and the URL. Other keys
+    (``license``) are ignored.
+
+    Examples
+    --------
+    >>> read_header("# source: Wikinews via GUM (https://en.wikinews.org/wiki/X), license CC-BY 2.5; "
+    ...             "date: 2017-07-18")
+    {'outlet': 'Wikinews', 'url': 'https://en.wikinews.org/wiki/X', 'date': '2017-07-18'}
+    """
+    lines = paragraph.splitlines()
+    if not all(line.startswith("#") for line in lines):
+        return None
+    fields: dict[str, str] = {}
+    for part in (f for line in lines for f in _FIELD_BREAK.split(line.lstrip("#"))):
+        key, sep, value = part.partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if not sep or not value:
+            continue
+        if key == "source" and (m := _SOURCE.fullmatch(value)):
+            fields |= {k: v for k, v in (("outlet", m["outlet"].strip()), ("url", m["url"])) if v}
+        elif key in ("title", "outlet", "date", "url"):
+            fields[key] = value
+    return fields or None
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -134,6 +168,10 @@ def guess_outlet(paragraphs: list[Paragraph]) -> str | None:
 def make_article(doc_id: str, text: str, source: Path | None = None, **meta: str | None) -> Article:
     """Build an article from text, flagging boilerplate and repeated paragraphs.
 
+    A header paragraph (:func:`read_header`) fills the metadata the caller did
+    not give, the one-line paragraph after it being the title; the header is
+    kept in the text, flagged ``"metadata"``.
+
     Examples
     --------
     >>> a = make_article("x", "Hello.\\nShort Url\\nHello.")
@@ -142,11 +180,16 @@ def make_article(doc_id: str, text: str, source: Path | None = None, **meta: str
     """
     paragraphs: list[Paragraph] = []
     seen: set[str] = set()
-    for span in split_paragraphs(text):
+    spans = split_paragraphs(text)
+    header = read_header(spans[0].text) if spans else None
+    if header is not None:
+        # a headline follows the header: one short line
+        if len(spans) > 1 and "\n" not in spans[1].text and len(spans[1].text) <= MAX_HEADLINE:
+            header.setdefault("title", spans[1].text)
+        meta |= {k: v for k, v in header.items() if not meta.get(k)}  # what the caller knows wins
+    for span in spans:
         key = " ".join(span.text.split())
-        if (m := _SOURCE_LINE.match(span.text)) and not paragraphs:
-            meta.setdefault("url", m["url"])
-            meta.setdefault("date", m["date"])
+        if header is not None and not paragraphs:
             paragraphs.append(Paragraph(span, "metadata"))
         elif _BOILERPLATE.match(span.text):
             paragraphs.append(Paragraph(span, "boilerplate"))

@@ -104,3 +104,30 @@ def test_missing_path_is_a_problem_not_a_crash(tmp_path):
 def test_boilerplate_lines(line):
     article = make_article("x", f"Real sentence here.\n{line}")
     assert article.paragraphs[1].skip == "boilerplate"
+
+
+def test_a_header_gives_title_outlet_date_and_url():
+    (article,), _ = read_all(CORPUS / "GUM_news_afghan.txt")
+    assert article.title == ("After visa snags, all-girl Afghan team honored for 'courageous achievement' "
+                             "at international robotics competition")
+    assert article.outlet == "Wikinews"
+    assert article.date == "2017-07-18"
+    assert article.url == ("https://en.wikinews.org/wiki/After_visa_snags%2C_all-girl_Afghan_team_honored_for_"
+                           "%27courageous_achievement%27_at_international_robotics_competition")
+    # the header stays in the text, left out of analysis; the title is analyzed
+    assert article.text == (CORPUS / "GUM_news_afghan.txt").read_text(encoding="utf-8")
+    assert article.text.startswith(article.paragraphs[0].span.text)
+    assert [p.skip for p in article.paragraphs[:2]] == ["metadata", None]
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("GUM_news_*.txt")), ids=lambda p: p.stem)
+def test_every_wikinews_sample_has_its_headline_as_title(path):
+    (article,), _ = read_all(path)
+    header, headline = path.read_text(encoding="utf-8").split("\n\n")[:2]
+    assert article.title == headline.strip() and article.outlet == "Wikinews"
+    assert article.url in header and f"date: {article.date}" in header
+
+
+def test_no_header_no_title():
+    articles, _ = read_all(ARAB_NEWS, AFP)
+    assert [a.title for a in articles] == [None, None]
