@@ -66,7 +66,7 @@ def _is_parquet(path: Path) -> bool:
 
 
 def _run(args: argparse.Namespace) -> Analysis:
-    if all(p.suffix == ".db" or _is_parquet(p) for p in args.paths):
+    if args.command == "report" or all(p.suffix == ".db" or _is_parquet(p) for p in args.paths):
         return _load_results(args.paths)
     annotator = SimpleAnnotator() if args.annotator == "simple" else None
     tagger = NoTagger() if args.rules_only else None
@@ -109,7 +109,7 @@ def _load_results(paths: list[Path]) -> Analysis:
         if _is_parquet(path):
             part = load_parquet(path)
         elif path.exists():
-            with Store(path) as store:
+            with Store(path, read_only=True) as store:
                 part = store.load()
         else:
             raise StoreError(f"{path}: no such database")

@@ -16,13 +16,14 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
 import operator
 import sqlite3
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,35 +136,108 @@ def decode_doc(blob: bytes) -> Doc:
 
 
 class StoreError(RuntimeError):
-    """The database is not a quotes store, or of another schema version."""
+    """The database is not a quotes store, of another schema version, or cannot be written."""
+
+
+APPLICATION_ID = 0x51554F54  # "QUOT" in the SQLite header: marks a file as ours (``file`` shows it)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write ``path``, even in a read-only folder.
+
+    SQLite reads a WAL-mode database through a ``-shm`` file it creates next
+    to it; where it cannot (a read-only folder), the file is opened immutable,
+    safe since nothing can be writing there either.
+    """
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        db.close()
+        db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    db.row_factory = sqlite3.Row
+    return db
+
+
+def _foreign(db: sqlite3.Connection) -> str | None:
+    """Why the database is not a quotes store, or None if it is one or empty."""
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables or db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+        return None
+    # a store written before it set the application id: our articles columns and a schema version
+    columns = {r[1] for r in db.execute("PRAGMA table_info(articles)")}
+    if {"meta", "articles"} <= tables and columns >= {*ARTICLE_COLUMNS, "seq"} and db.execute(
+            "SELECT 1 FROM pragma_table_info('meta') WHERE name = 'key'").fetchone() and db.execute(
+            "SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone():
+        return None
+    shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+    return f"not a quotes database (another program's, with tables {shown}); left unchanged"
 
 
 class Store:
-    """Read and write a run's articles, annotations, quotes, entities and claims."""
+    """Read and write a run's articles, annotations, quotes, entities and claims.
 
-    def __init__(self, path: str | Path) -> None:
+    Only quotes stores are opened: a database of another program is refused
+    with a :class:`StoreError` before anything is written to it. With
+    ``read_only``, nothing is ever written, and a store whose file or folder is
+    read-only can be loaded. Any write that fails (a full disk, a read-only
+    file) raises a one-line :class:`StoreError`; the article being saved is
+    rolled back whole, so the store stays as the last article left it and the
+    next run resumes from there.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = path
-        self.db = sqlite3.connect(str(path))
-        self.db.row_factory = sqlite3.Row
+        memory = str(path) == ":memory:"
         try:
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA journal_mode = WAL")  # readers (reports) while a run writes
-            with self.db:
-                self.db.executescript(SCHEMA)
-                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            if not memory and Path(path).is_file() and Path(path).stat().st_size:
+                with contextlib.closing(_connect_read_only(Path(path))) as probe:
+                    why = _foreign(probe)
+                if why:
+                    raise StoreError(f"{path}: {why}")
+            elif read_only:
+                raise StoreError(f"{path}: {'empty file, ' if Path(path).is_file() else ''}no such database")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a quotes database ({exc})") from exc
-        self.version = int(self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
-        if self.version == 1:
+        if read_only:
+            self.db = _connect_read_only(Path(path))
+        else:
+            self.db = sqlite3.connect(str(path))
+            self.db.row_factory = sqlite3.Row
+            with self._writing("open for writing"):
+                self.db.execute("PRAGMA foreign_keys = ON")
+                self.db.execute("PRAGMA journal_mode = WAL")  # readers (reports) while a run writes
+                self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self.db.executescript(SCHEMA)
+                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        try:
+            self.version = int(self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+        except sqlite3.DatabaseError as exc:  # read-only: an empty database has no tables
+            self.db.close()
+            raise StoreError(f"{path}: not a quotes database ({exc})") from exc
+        if self.version == 1 and not read_only:
             self._from_version_1()
         if self.version != SCHEMA_VERSION:
-            raise StoreError(f"{path}: schema version {self.version}, this quotes reads {SCHEMA_VERSION}")
+            self.db.close()
+            raise StoreError(f"{path}: schema version {self.version}, this quotes reads {SCHEMA_VERSION}"
+                             + (" (open it once for writing to upgrade it)" if self.version == 1 else ""))
+
+    @contextlib.contextmanager
+    def _writing(self, what: str, after: str = "") -> Iterator[None]:
+        """One transaction; an SQLite error becomes a one-line :class:`StoreError`
+        (``after``: what to add to its message)."""
+        try:
+            with self.db:
+                yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot {what}: {exc}{after}") from exc
 
     def _from_version_1(self) -> None:
         """Version 1 did not record which reader found a quote: its quotes read
         as "unrecorded", and its articles no longer count as done, so the next
         run over them redoes their quotes from the cached annotations."""
-        with self.db:
+        with self._writing("upgrade from schema version 1"):
             self.db.execute("ALTER TABLE quotes ADD COLUMN reader TEXT NOT NULL DEFAULT 'unrecorded'")
             self.db.execute("ALTER TABLE quotes ADD COLUMN confidence REAL")
             self.db.execute("UPDATE articles SET annotator = annotator || ' (schema 1)'")
@@ -199,7 +273,8 @@ class Store:
         The annotation is cached under ``annotator``; the article is recorded
         as done by ``run`` (default: the annotator), what :meth:`done` asks."""
         row = article_row(article, run or annotator)
-        with self.db:
+        with self._writing(f"save article {article.id!r}",
+                           "; the articles saved before it are kept, and the next run resumes after them"):
             self.db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
             seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
             self.db.execute(f"INSERT INTO articles ({', '.join(row)}, seq) VALUES ({', '.join('?' * len(row))}, ?)",
@@ -210,8 +285,11 @@ class Store:
                                 [tuple(quote_row(n, q).values()) for n, q in enumerate(quotes)])
 
     def add_problem(self, p: Problem) -> None:
-        with self.db:
-            self.db.execute("INSERT OR IGNORE INTO problems VALUES (:path, :line, :message, :fatal)",
+        """Record a problem once, however many runs meet it (the table's UNIQUE
+        constraint lets rows with a NULL line repeat)."""
+        with self._writing("record a problem"):
+            self.db.execute("INSERT INTO problems SELECT :path, :line, :message, :fatal WHERE NOT EXISTS (SELECT 1 "
+                            "FROM problems WHERE path = :path AND line IS :line AND message = :message)",
                             problem_row(p))
 
     # -- reading back
@@ -226,13 +304,15 @@ class Store:
         order = {a.id: i for i, a in enumerate(result.articles)}
         quotes = sorted(self.db.execute("SELECT * FROM quotes"), key=lambda r: (order[r["doc"]], r["n"]))
         result.quotes = [quote_from_row(r) for r in quotes]
-        result.problems = [problem_from_row(r) for r in self.db.execute("SELECT * FROM problems")]
+        # GROUP BY: stores written before add_problem checked for NULL lines hold repeats
+        result.problems = [problem_from_row(r) for r in self.db.execute(
+            "SELECT * FROM problems GROUP BY path, line, message ORDER BY MIN(rowid)")]
         result.annotator = ", ".join(sorted({r["annotator"] for r in rows}))
         return result
 
     def write_derived(self, analysis: Analysis) -> None:
         """Replace the entities and claims tables with those of ``analysis``."""
-        with self.db:
+        with self._writing("write entities and claims"):
             self.db.execute("DELETE FROM entities")
             self.db.execute("DELETE FROM claims")
             self.db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?)", [

@@ -24,7 +24,8 @@ def messy_corpus(tmp_path):
     (tmp_path / "latin1.txt").write_bytes("« Café », a dit le maire à l'hôtel de ville.".encode("cp1252"))
     (tmp_path / "notes.docx").write_bytes(b"PK")
     (tmp_path / "huge.txt").write_bytes(b"a" * 11_000_000)
-    (tmp_path / "dump.jsonl").write_bytes(b'{"text": "A line."}\n' * 600_000)
+    # a record over the size cap, then one that is read
+    (tmp_path / "dump.jsonl").write_bytes(b'{"text": "' + b"A line. " * 1_400_000 + b'"}\n{"text": "After."}\n')
     lines = [json.dumps({"id": "ok1", "text": "First article."}), "{not json",
              json.dumps({"id": "nt"}), "", json.dumps({"text": "Second.", "outlet": "AFP"})]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")

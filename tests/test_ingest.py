@@ -56,14 +56,14 @@ def test_wrapped_lines_join_but_single_newlines_split():
 
 def test_bad_files_are_reported_one_line_each_and_the_rest_is_read(messy_corpus):
     articles, problems = read_all(messy_corpus)
-    assert sorted(a.id for a in articles) == ["feed:5", "good", "latin1", "ok1"]
+    assert sorted(a.id for a in articles) == ["dump:2", "feed:5", "good", "latin1", "ok1"]
     assert next(a for a in articles if a.id == "latin1").text.startswith("« Café »")
     messages = {f"{Path(p.path).name}:{p.line or ''}": p.message for p in problems}
     assert messages["empty.txt:"] == "empty file"
     assert messages["binary.txt:"].startswith("binary file")
     assert messages["notes.docx:"].startswith("unsupported file type .docx")
     assert messages["huge.txt:"].startswith("too large")
-    assert messages["dump.jsonl:"].startswith("too large")
+    assert messages["dump.jsonl:1"].startswith("too large")
     assert messages["feed.jsonl:2"].startswith("malformed JSON")
     assert messages["feed.jsonl:3"] == "no 'text' string in this record"
     assert messages["nav.html:"] == "HTML page has no article text"
@@ -72,10 +72,9 @@ def test_bad_files_are_reported_one_line_each_and_the_rest_is_read(messy_corpus)
 
 
 def test_inputs_are_counted_before_reading(messy_corpus):
-    # what a progress bar needs: one per article or unreadable input, JSONL line by
-    # line, but a JSONL file too large to read is one problem
+    # what a progress bar needs: one per article or unreadable input, JSONL record by record
     articles, problems = read_all(messy_corpus)
-    assert count_inputs([messy_corpus]) == len(articles) + sum(p.fatal for p in problems) == 12
+    assert count_inputs([messy_corpus]) == len(articles) + sum(p.fatal for p in problems) == 13
 
 
 def test_html_main_text_is_extracted(tmp_path):
@@ -105,3 +104,30 @@ def test_missing_path_is_a_problem_not_a_crash(tmp_path):
 def test_boilerplate_lines(line):
     article = make_article("x", f"Real sentence here.\n{line}")
     assert article.paragraphs[1].skip == "boilerplate"
+
+
+def test_a_header_gives_title_outlet_date_and_url():
+    (article,), _ = read_all(CORPUS / "GUM_news_afghan.txt")
+    assert article.title == ("After visa snags, all-girl Afghan team honored for 'courageous achievement' "
+                             "at international robotics competition")
+    assert article.outlet == "Wikinews"
+    assert article.date == "2017-07-18"
+    assert article.url == ("https://en.wikinews.org/wiki/After_visa_snags%2C_all-girl_Afghan_team_honored_for_"
+                           "%27courageous_achievement%27_at_international_robotics_competition")
+    # the header stays in the text, left out of analysis; the title is analyzed
+    assert article.text == (CORPUS / "GUM_news_afghan.txt").read_text(encoding="utf-8")
+    assert article.text.startswith(article.paragraphs[0].span.text)
+    assert [p.skip for p in article.paragraphs[:2]] == ["metadata", None]
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("GUM_news_*.txt")), ids=lambda p: p.stem)
+def test_every_wikinews_sample_has_its_headline_as_title(path):
+    (article,), _ = read_all(path)
+    header, headline = path.read_text(encoding="utf-8").split("\n\n")[:2]
+    assert article.title == headline.strip() and article.outlet == "Wikinews"
+    assert article.url in header and f"date: {article.date}" in header
+
+
+def test_no_header_no_title():
+    articles, _ = read_all(ARAB_NEWS, AFP)
+    assert [a.title for a in articles] == [None, None]

@@ -143,3 +143,30 @@ def test_a_version_1_store_is_migrated_and_its_quotes_redone_without_annotation(
     assert again.seen == 0 and len(result.articles) == 26
     assert "unrecorded" not in {q.reader for q in result.quotes}
     assert len(result.quotes) == len(old.quotes)
+
+
+def test_a_full_disk_stops_the_run_with_one_line_and_the_store_resumes(tmp_path, monkeypatch):
+    whole, db = tmp_path / "whole.db", tmp_path / "q.db"
+    analyze(CORPUS, annotator=SimpleAnnotator(), db=whole)
+    connect = sqlite3.connect
+
+    def small_disk(*args, **kwargs):
+        con = connect(*args, **kwargs)
+        con.execute("PRAGMA max_page_count = 60")  # 240 kB: a few articles fit
+        return con
+
+    monkeypatch.setattr(sqlite3, "connect", small_disk)
+    with pytest.raises(StoreError) as error:
+        analyze(CORPUS, annotator=SimpleAnnotator(), db=db)
+    assert "database or disk is full" in str(error.value) and "\n" not in str(error.value)
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    saved = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    assert 0 < saved < 26
+    # the article that did not fit was rolled back whole: no quote without its article
+    assert con.execute("SELECT COUNT(*) FROM quotes WHERE doc NOT IN (SELECT id FROM articles)").fetchone() == (0,)
+    con.close()
+    resumed = analyze(CORPUS, annotator=SimpleAnnotator(), db=db)
+    assert len(resumed.articles) == 26
+    assert snapshot(db) == snapshot(whole)
