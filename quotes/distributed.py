@@ -148,7 +148,7 @@ def load_parquet(folder: str | Path) -> Analysis:
     result.articles = [article_from_row(r) for r in article_rows]
     order = {a.id: i for i, a in enumerate(result.articles)}
     quotes = sorted(rows("quotes"), key=lambda r: (order[r["doc"]], r["n"]))
-    # folders written before quotes recorded their reader
-    result.quotes = [quote_from_row({"reader": "unrecorded", "confidence": None, **r}) for r in quotes]
+    # folders written before quotes recorded their reader or rules
+    result.quotes = [quote_from_row({"reader": "unrecorded", "confidence": None, "rule": "[]", **r}) for r in quotes]
     result.problems = [problem_from_row(r) for r in rows("problems")]
     return result

@@ -11,7 +11,7 @@ Examples
 --------
 >>> s = Store(":memory:")
 >>> s.version
-2
+3
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from quotes.types import Article, Doc, Entity, Mention, Paragraph, Quote, Senten
 if TYPE_CHECKING:
     from quotes.pipeline import Analysis
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_start INTEGER, speaker_end INTEGER, speaker TEXT,
     entity TEXT, entity_type TEXT, role TEXT, organization TEXT,
     fragments TEXT NOT NULL, subjects TEXT NOT NULL, reader TEXT NOT NULL, confidence REAL,
-    PRIMARY KEY (doc, n));
+    rule TEXT NOT NULL DEFAULT '[]', PRIMARY KEY (doc, n));
 CREATE TABLE IF NOT EXISTS problems (path TEXT NOT NULL, line INTEGER, message TEXT NOT NULL,
     fatal INTEGER NOT NULL, UNIQUE (path, line, message));
 CREATE TABLE IF NOT EXISTS entities (key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
@@ -59,6 +59,14 @@ CREATE TABLE IF NOT EXISTS entities (key TEXT PRIMARY KEY, name TEXT NOT NULL, t
 CREATE TABLE IF NOT EXISTS claims (id TEXT PRIMARY KEY, text TEXT NOT NULL, kind TEXT NOT NULL,
     speaker TEXT, outlets TEXT NOT NULL, reports TEXT NOT NULL, wording_differs INTEGER NOT NULL);
 """
+
+
+# what takes a store of each older version to the next
+_UPGRADES = {
+    1: ["ALTER TABLE quotes ADD COLUMN reader TEXT NOT NULL DEFAULT 'unrecorded'",
+        "ALTER TABLE quotes ADD COLUMN confidence REAL"],  # which reader found a quote
+    2: ["ALTER TABLE quotes ADD COLUMN rule TEXT NOT NULL DEFAULT '[]'"],  # which rules made it
+}
 
 
 def text_hash(text: str) -> str:
@@ -72,7 +80,7 @@ def _span(row: Mapping[str, Any], name: str) -> Span | None:
 
 QUOTE_COLUMNS = ("doc", "n", "kind", "content_start", "content_end", "content", "cue_start", "cue_end", "cue",
                  "speaker_start", "speaker_end", "speaker", "entity", "entity_type", "role", "organization",
-                 "fragments", "subjects", "reader", "confidence")
+                 "fragments", "subjects", "reader", "confidence", "rule")
 ARTICLE_COLUMNS = ("id", "text_hash", "text", "paragraphs", "source", "title", "outlet", "date", "url", "annotator")
 
 
@@ -85,7 +93,7 @@ def quote_row(n: int, q: Quote) -> dict[str, Any]:
     values = (q.doc, n, q.kind, *parts(q.content), *parts(q.cue), *parts(q.speaker),
               e.name if e else None, e.type if e else None, e.role if e else None,
               e.organization if e else None, json.dumps([f.to_dict() for f in q.fragments]),
-              json.dumps([s.to_dict() for s in q.subjects]), q.reader, q.confidence)
+              json.dumps([s.to_dict() for s in q.subjects]), q.reader, q.confidence, json.dumps(q.rule))
     return dict(zip(QUOTE_COLUMNS, values, strict=True))
 
 
@@ -94,7 +102,8 @@ def quote_from_row(row: Mapping[str, Any]) -> Quote:
     return Quote(row["doc"], row["kind"], _span(row, "content"), _span(row, "cue"), _span(row, "speaker"), entity,
                  [Span(**f) for f in json.loads(row["fragments"])],
                  [Entity(s["name"], s["type"]) for s in json.loads(row["subjects"])],
-                 row["reader"], None if row["confidence"] is None else float(row["confidence"]))
+                 row["reader"], None if row["confidence"] is None else float(row["confidence"]),
+                 json.loads(row["rule"]))
 
 
 def article_row(article: Article, annotator: str) -> dict[str, Any]:
@@ -216,12 +225,12 @@ class Store:
         except sqlite3.DatabaseError as exc:  # read-only: an empty database has no tables
             self.db.close()
             raise StoreError(f"{path}: not a quotes database ({exc})") from exc
-        if self.version == 1 and not read_only:
-            self._from_version_1()
+        if self.version in _UPGRADES and not read_only:
+            self._upgrade()
         if self.version != SCHEMA_VERSION:
             self.db.close()
             raise StoreError(f"{path}: schema version {self.version}, this quotes reads {SCHEMA_VERSION}"
-                             + (" (open it once for writing to upgrade it)" if self.version == 1 else ""))
+                             + (" (open it once for writing to upgrade it)" if self.version in _UPGRADES else ""))
 
     @contextlib.contextmanager
     def _writing(self, what: str, after: str = "") -> Iterator[None]:
@@ -233,14 +242,16 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot {what}: {exc}{after}") from exc
 
-    def _from_version_1(self) -> None:
-        """Version 1 did not record which reader found a quote: its quotes read
-        as "unrecorded", and its articles no longer count as done, so the next
-        run over them redoes their quotes from the cached annotations."""
-        with self._writing("upgrade from schema version 1"):
-            self.db.execute("ALTER TABLE quotes ADD COLUMN reader TEXT NOT NULL DEFAULT 'unrecorded'")
-            self.db.execute("ALTER TABLE quotes ADD COLUMN confidence REAL")
-            self.db.execute("UPDATE articles SET annotator = annotator || ' (schema 1)'")
+    def _upgrade(self) -> None:
+        """Bring an older store to this schema. Its quotes read with what they lack
+        (reader "unrecorded", no rule ids), and its articles no longer count as
+        done, so the next run over them redoes their quotes from the cached
+        annotations."""
+        with self._writing(f"upgrade from schema version {self.version}"):
+            for version in range(self.version, SCHEMA_VERSION):
+                for statement in _UPGRADES[version]:
+                    self.db.execute(statement)
+            self.db.execute("UPDATE articles SET annotator = annotator || ?", (f" (schema {self.version})",))
             self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
         self.version = SCHEMA_VERSION
 

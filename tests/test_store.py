@@ -132,12 +132,13 @@ def test_a_version_1_store_is_migrated_and_its_quotes_redone_without_annotation(
     with con:
         con.execute("ALTER TABLE quotes DROP COLUMN reader")
         con.execute("ALTER TABLE quotes DROP COLUMN confidence")
+        con.execute("ALTER TABLE quotes DROP COLUMN rule")
         con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
     with Store(db) as store:
-        assert store.version == 2
+        assert store.version == 3
         old = store.load()
-    assert old.quotes and {q.reader for q in old.quotes} == {"unrecorded"}
+    assert old.quotes and {q.reader for q in old.quotes} == {"unrecorded"} and all(q.rule == [] for q in old.quotes)
     again = CountingAnnotator()
     result = analyze(CORPUS, annotator=again, db=db)
     assert again.seen == 0 and len(result.articles) == 26
@@ -170,3 +171,19 @@ def test_a_full_disk_stops_the_run_with_one_line_and_the_store_resumes(tmp_path,
     resumed = analyze(CORPUS, annotator=SimpleAnnotator(), db=db)
     assert len(resumed.articles) == 26
     assert snapshot(db) == snapshot(whole)
+
+
+def test_a_version_2_store_is_upgraded_and_its_quotes_get_their_rules_on_the_next_run(tmp_path):
+    db = tmp_path / "q.db"
+    analyze(CORPUS, annotator=CountingAnnotator(), db=db)
+    con = sqlite3.connect(db)
+    with con:  # a store written before quotes recorded the rules that made them
+        con.execute("ALTER TABLE quotes DROP COLUMN rule")
+        con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+    with Store(db) as store:
+        assert store.version == 3
+        assert all(q.rule == [] for q in store.load().quotes)
+    again = CountingAnnotator()
+    result = analyze(CORPUS, annotator=again, db=db)
+    assert again.seen == 0 and result.quotes and all(q.rule for q in result.quotes)
