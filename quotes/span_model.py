@@ -25,7 +25,7 @@ the 824 PolNeAR train articles with one annotator by ``python -m
 quotes.models.train_spans``, each word labelled by the outermost gold
 attribution it belongs to (a report inside reported words is left to the
 outer one). It replaced a linear-chain CRF over features of a five-word
-window, which read the same sentences less well (docs/evaluation.md).
+window, which read the same sentences less well (docs/decisions.md).
 
 Limits: one sentence at a time (no content, source or cue in another
 sentence), one report per content stretch, PolNeAR's notion of attribution

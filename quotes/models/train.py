@@ -10,7 +10,7 @@ Every step is resumable: data preparation and finished trainers are skipped
 when their outputs exist (``--force`` redoes them), the parser continues
 from its checkpoint, NER and the POS tagger from their last best models
 (Stanza's tagger cannot continue, so ``_stanza_main`` loads the weights into
-it). In a new session, whose work folder is gone, they continue from the
+it). On a fresh checkout, whose work folder is gone, they continue from the
 packaged models (``--from-scratch`` turns that off). Each trainer runs in
 its own process under a time budget; Stanza saves the best model on dev
 while it trains, so a budget that runs out keeps the best model so far.
@@ -131,7 +131,7 @@ def _ner_args(lay: Layout) -> list[str]:
 
 
 def _start_from(lay: Layout, step: str) -> Path | None:
-    """The model to continue from: this work folder's best, else (a new session,
+    """The model to continue from: this work folder's best, else (a fresh checkout,
     whose work folder is gone) the packaged one, unless training from scratch."""
     saved = lay.saved(step)
     if saved.exists():
@@ -208,7 +208,7 @@ def save_state(lay: Layout, state: dict) -> None:
 def record(lay: Layout, step: str, **values: object) -> None:
     state = load_state(lay)
     entry = state["steps"].setdefault(step, {})
-    if "seconds" in values:  # accumulate across resumed sessions
+    if "seconds" in values:  # accumulate across resumed runs
         values["seconds"] = entry.get("seconds", 0) + values["seconds"]  # type: ignore[operator]
     entry.update(values)
     save_state(lay, state)
