@@ -211,8 +211,15 @@ class Store:
 
     def add_problem(self, p: Problem) -> None:
         with self.db:
-            self.db.execute("INSERT OR IGNORE INTO problems VALUES (:path, :line, :message, :fatal)",
+            # UNIQUE holds NULLs distinct, so a file's problem (no line) met again on a resumed run
+            # would otherwise be stored once more each time
+            self.db.execute("DELETE FROM problems WHERE path = :path AND line IS :line AND message = :message",
                             problem_row(p))
+            self.db.execute("INSERT INTO problems VALUES (:path, :line, :message, :fatal)", problem_row(p))
+
+    def problems(self) -> list[Problem]:
+        """Every problem met by the runs into this store."""
+        return [problem_from_row(r) for r in self.db.execute("SELECT * FROM problems")]
 
     # -- reading back
 
@@ -226,7 +233,7 @@ class Store:
         order = {a.id: i for i, a in enumerate(result.articles)}
         quotes = sorted(self.db.execute("SELECT * FROM quotes"), key=lambda r: (order[r["doc"]], r["n"]))
         result.quotes = [quote_from_row(r) for r in quotes]
-        result.problems = [problem_from_row(r) for r in self.db.execute("SELECT * FROM problems")]
+        result.problems = self.problems()
         result.annotator = ", ".join(sorted({r["annotator"] for r in rows}))
         return result
 
