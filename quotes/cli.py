@@ -7,10 +7,12 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -23,17 +25,34 @@ from rich.progress import (
 
 from quotes import export, models, report
 from quotes.annotate import SimpleAnnotator
-from quotes.ingest import Problem, count_inputs
+from quotes.ingest import Problem, count_inputs, read_corpus
 from quotes.pipeline import Analysis, analyze
 from quotes.span_model import NoTagger
-from quotes.store import StoreError
+from quotes.store import Store, StoreError
 
 err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
+DASK_MODULES = {"dask", "distributed", "pyarrow"}
+
+
+class CommandError(Exception):
+    """A mistake in how the command was called: one line on standard error, exit status 2."""
 
 
 def out() -> Console:
     """Standard output: the terminal's width, or 160 columns when piped (rich would use 80)."""
     return Console() if sys.stdout.isatty() else Console(width=160)
+
+
+@contextmanager
+def _needs_dask() -> Iterator[None]:
+    """Turn the dask extra's absence into one line saying what to install."""
+    try:
+        yield
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in DASK_MODULES:
+            raise
+        raise CommandError(f"Dask and Parquet need the dask extra ({exc.name} is missing): "
+                           "pip install 'quotes[dask]'") from exc
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
@@ -73,17 +92,18 @@ def _run(args: argparse.Namespace) -> Analysis:
     if getattr(args, "engine", "local") == "dask":
         from quotes.distributed import analyze_dask, load_parquet
 
-        with err.status(f"analyzing on Dask ({args.scheduler or f'local cluster of {max(2, args.workers)}'})"):
+        where = args.scheduler or f"local cluster of {max(2, args.workers)}"
+        with _needs_dask(), err.status(f"analyzing on Dask ({where})"):
             counts = analyze_dask(args.paths, args.out, models=args.models, annotator=annotator,
                                   scheduler=args.scheduler, workers=max(2, args.workers), tagger=tagger)
+            result = load_parquet(args.out)
         err.print(f"wrote {counts['articles']} articles, {counts['quotes']} quotes to {args.out}/")
-        result = load_parquet(args.out)
         for p in result.problems:
             _say_problem(p)
         return result
     columns = (SpinnerColumn(), TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("analyze", total=count_inputs(args.paths), rate="")
 
         def advance(n: int) -> None:
@@ -96,6 +116,10 @@ def _run(args: argparse.Namespace) -> Analysis:
                          db=args.db, workers=args.workers, tagger=tagger)
     for p in result.problems:
         _say_problem(p)
+    if args.db is not None:
+        # the report covers the whole store, as `quotes report` shows it: its problems too, not this run's alone
+        with Store(args.db) as store:
+            result.problems = store.problems()
     return result
 
 
@@ -107,7 +131,11 @@ def _load_results(paths: list[Path]) -> Analysis:
     result = Analysis()
     for path in paths:
         if _is_parquet(path):
-            part = load_parquet(path)
+            with _needs_dask():
+                part = load_parquet(path)
+        elif path.is_dir():
+            raise CommandError(f"{path}: a folder of articles, not stored results; "
+                               f"analyze it with: quotes analyze {path}")
         elif path.exists():
             with Store(path, read_only=True) as store:
                 part = store.load()
@@ -125,17 +153,51 @@ def _say_problem(p: Problem) -> None:
               highlight=False, soft_wrap=True)
 
 
+def _status(result: Analysis) -> int:
+    """1 when nothing could be read, else 0: a run over some bad files still succeeds."""
+    return 0 if result.articles or not result.problems else 1
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     result = _run(args)
     if args.format == "table":
-        out().print(report.quotes_table(result))
+        if args.output is None:
+            out().print(report.quotes_table(result))
+        else:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                Console(file=fh, width=160).print(report.quotes_table(result))
     else:
         export.WRITERS[args.format](result.quotes, args.output or sys.stdout)
-    return 0 if result.articles or not result.problems else 1
+    return _status(result)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     result = _run(args)
+    if not result.articles and result.problems:
+        return 1  # the problems are already on standard error: a report of empty tables adds nothing
+    return _print_report(result, args)
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    articles = []
+    for item in read_corpus(args.paths):
+        if isinstance(item, Problem):
+            _say_problem(item)
+        elif args.doc is None or item.id == args.doc:
+            articles.append(item)
+    if args.doc is not None and not articles:
+        raise CommandError(f"no article {args.doc!r} in {', '.join(map(str, args.paths))}")
+    for article in articles:
+        if args.format == "jsonl":
+            sys.stdout.write(json.dumps({"doc": article.id, "text": article.text}, ensure_ascii=False) + "\n")
+        else:
+            if len(articles) > 1:
+                sys.stdout.write(f"==> {article.id} <==\n")  # as head(1) separates files
+            sys.stdout.write(article.text)
+    return 0 if articles else 1
+
+
+def _print_report(result: Analysis, args: argparse.Namespace) -> int:
     if args.html:
         from quotes.html import write_html
 
@@ -148,7 +210,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                          + "\n")
     else:
         report.console().print(report.render(result, args.limit, args.sort))
-    return 0 if result.articles or not result.problems else 1
+    return _status(result)
 
 
 def _add_report_options(p: argparse.ArgumentParser) -> None:
@@ -169,6 +231,8 @@ def cmd_graph(args: argparse.Namespace) -> int:
         err.print(f"[red]error:[/] {args.output}: use a {', '.join(FORMATS)} file name")
         return 2
     result = _run(args)
+    if not result.articles and result.problems:
+        return 1
     g = build_graph(result)
     write_graph(g, args.output)
     kinds = Counter(t for _, t in g.nodes(data="type"))
@@ -251,6 +315,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_options(p)
     p.set_defaults(func=cmd_analyze)
 
+    p = sub.add_parser("text", help="print each article's text as quote offsets index it (an HTML page's main text)")
+    p.add_argument("paths", nargs="+", type=Path, help="files (.txt, .html, .jsonl) or folders")
+    p.add_argument("--doc", metavar="ID", help="only the article with this id (the doc of extract's output)")
+    p.add_argument("--format", choices=["text", "jsonl"], default="text",
+                   help="text: each text as it is, after a '==> ID <==' line when there are several; "
+                        "jsonl: one {\"doc\", \"text\"} object per article")
+    p.set_defaults(func=cmd_text)
+
     p = sub.add_parser("graph", help="write the speaker-claim-article network (GraphML, GEXF or JSON)")
     _add_inputs(p)
     p.add_argument("-o", "--output", type=Path, required=True, help="FILE.graphml, FILE.gexf or FILE.json")
@@ -277,8 +349,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (models.ModelError, StoreError) as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+    except (models.ModelError, StoreError, CommandError) as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         return 2
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/]")

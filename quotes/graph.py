@@ -14,6 +14,10 @@ docs/graph.md):
 
 Every attribute is a string, integer, float or boolean (lists are joined with
 "; "), so GraphML and GEXF files open in Gephi; every node has a ``label``.
+The XML formats replace characters XML 1.0 forbids (form feeds, other control
+characters) with spaces, and GEXF, which reserves an edge's ``type``,
+``start`` and ``end`` for direction and time, gets them as ``relation``,
+``quote_start`` and ``quote_end``.
 
 Examples
 --------
@@ -25,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -41,6 +46,17 @@ if TYPE_CHECKING:
 FORMATS = (".graphml", ".gexf", ".json")
 NODE_TYPES = {"PERSON": "person", "ORG": "organization", "NOMINAL": "source"}
 LABEL_WIDTH = 80
+GEXF_EDGE_NAMES = {"type": "relation", "start": "quote_start", "end": "quote_end"}
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: object) -> object:
+    """``value`` with every character XML 1.0 forbids replaced by a space, so offsets still line up.
+
+    >>> xml_safe("Jamie\\x0cSmith"), xml_safe(3)
+    ('Jamie Smith', 3)
+    """
+    return _NOT_XML.sub(" ", value) if isinstance(value, str) else value
 
 
 def _join(values: object) -> str:
@@ -103,6 +119,16 @@ def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
     return g
 
 
+def for_xml(g: nx.MultiDiGraph, edge_names: dict[str, str] | None = None) -> nx.MultiDiGraph:
+    """A copy of ``g`` whose ids and values are XML-safe, edge attributes renamed by ``edge_names``."""
+    names = edge_names or {}
+    out = nx.MultiDiGraph()
+    out.add_nodes_from((xml_safe(n), {k: xml_safe(v) for k, v in d.items()}) for n, d in g.nodes(data=True))
+    out.add_edges_from((xml_safe(u), xml_safe(v), key, {names.get(k, k): xml_safe(x) for k, x in d.items()})
+                       for u, v, key, d in g.edges(keys=True, data=True))
+    return out
+
+
 def write_graph(g: nx.MultiDiGraph, target: str | Path | IO[bytes], fmt: str | None = None) -> None:
     """Write ``g`` as GraphML, GEXF or node-link JSON, chosen by suffix or ``fmt``.
 
@@ -110,9 +136,9 @@ def write_graph(g: nx.MultiDiGraph, target: str | Path | IO[bytes], fmt: str | N
     """
     fmt = fmt or Path(str(target)).suffix.lower()
     if fmt == ".graphml":
-        nx.write_graphml(g, target)
+        nx.write_graphml(for_xml(g), target)
     elif fmt == ".gexf":
-        nx.write_gexf(g, target)
+        nx.write_gexf(for_xml(g, GEXF_EDGE_NAMES), target)
     elif fmt == ".json":
         data = json.dumps(nx.node_link_data(g, edges="edges"), ensure_ascii=False, indent=1).encode()
         if isinstance(target, (str, Path)):

@@ -303,6 +303,12 @@ class Store:
                             "FROM problems WHERE path = :path AND line IS :line AND message = :message)",
                             problem_row(p))
 
+    def problems(self) -> list[Problem]:
+        """Every problem met by the runs into this store, once each (GROUP BY: stores
+        written before :meth:`add_problem` checked for NULL lines hold repeats)."""
+        return [problem_from_row(r) for r in self.db.execute(
+            "SELECT * FROM problems GROUP BY path, line, message ORDER BY MIN(rowid)")]
+
     # -- reading back
 
     def load(self) -> Analysis:
@@ -315,9 +321,7 @@ class Store:
         order = {a.id: i for i, a in enumerate(result.articles)}
         quotes = sorted(self.db.execute("SELECT * FROM quotes"), key=lambda r: (order[r["doc"]], r["n"]))
         result.quotes = [quote_from_row(r) for r in quotes]
-        # GROUP BY: stores written before add_problem checked for NULL lines hold repeats
-        result.problems = [problem_from_row(r) for r in self.db.execute(
-            "SELECT * FROM problems GROUP BY path, line, message ORDER BY MIN(rowid)")]
+        result.problems = self.problems()
         result.annotator = ", ".join(sorted({r["annotator"] for r in rows}))
         return result
 

@@ -103,3 +103,85 @@ def test_graph_command_writes_graphml(tmp_path):
     run = quotes_cmd("graph", ARAB_NEWS, "--models", "compact", "-o", out)
     assert run.returncode == 0 and out.exists()
     assert "nodes" in run.stderr
+
+
+def one_error_line(run: subprocess.CompletedProcess[str]) -> str:
+    """The single line a failed command printed, checked to be an error and no traceback."""
+    assert run.returncode != 0 and "Traceback" not in run.stderr
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), run.stderr
+    return lines[0]
+
+
+def test_report_of_a_folder_is_a_one_line_error():
+    line = one_error_line(quotes_cmd("report", CORPUS))
+    assert str(CORPUS) in line and "quotes analyze" in line
+
+
+def test_analyze_of_a_missing_path_is_one_error_and_no_report(tmp_path):
+    missing = tmp_path / "nowhere"
+    run = quotes_cmd("analyze", missing, "--annotator", "simple")
+    assert one_error_line(run) == f"error: {missing}: no such file or directory"
+    assert run.stdout == ""
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "table"])
+def test_extract_writes_every_format_to_the_output_file(fmt, tmp_path, capsys):
+    target = tmp_path / f"quotes.{fmt}"
+    assert main(["extract", str(ARAB_NEWS), "--annotator", "simple", "--format", fmt, "-o", str(target)]) == 0
+    assert capsys.readouterr().out == ""
+    assert "Taliban" in target.read_text(encoding="utf-8")
+
+
+def test_report_shows_what_analyze_showed(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text('"We will stay," Smith said.', encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    db = tmp_path / "run.db"
+    for _ in range(2):  # the second run resumes: nothing left to do, the same files met
+        analyzed = quotes_cmd("analyze", tmp_path / "in", "--annotator", "simple", "--db", db, "--format", "json")
+    reported = quotes_cmd("report", db, "--format", "json")
+    assert reported.stdout == analyzed.stdout
+    assert json.loads(reported.stdout)["problems"] == [f"{tmp_path / 'in' / 'empty.txt'}: empty file"]
+
+
+HTML_PAGE = """<html><head><title>Port strike</title></head><body>
+<nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article><h1>Port strike ends</h1>
+<p>Dock workers returned on Monday after a week-long strike over pay and hours at the port.</p>
+<p>&ldquo;We got what we asked for,&rdquo; said union leader Maria Lopez, who had led the talks since May.</p>
+<p>The port authority said that ships would be unloaded by Friday, and that no jobs would be lost.</p>
+</article><footer>&copy; 2024 Harbour News</footer></body></html>"""
+
+
+def test_text_prints_what_quote_offsets_index(tmp_path, capsys):
+    page = tmp_path / "strike.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    assert main(["text", str(page)]) == 0
+    text = capsys.readouterr().out
+    assert "<p>" not in text and "Dock workers returned" in text
+    assert main(["extract", str(page), "--annotator", "simple"]) == 0
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert any(q["content"]["text"] == "We got what we asked for" for q in found)
+    for q in found:
+        assert text[q["content"]["start"]:q["content"]["end"]] == q["content"]["text"]
+
+
+def test_text_of_a_feed_prints_each_record(tmp_path, capsys):
+    feed = tmp_path / "feed.jsonl"
+    records = [{"id": "a", "text": '"We will stay," Smith said.'}, {"id": "b", "text": "Lee said it rained.\n"}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert main(["text", str(feed), "--format", "jsonl"]) == 0
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == \
+        [{"doc": r["id"], "text": r["text"]} for r in records]
+    assert main(["text", str(feed), "--doc", "b"]) == 0
+    assert capsys.readouterr().out == records[1]["text"]
+
+
+def test_dask_engine_without_dask_says_what_to_install(tmp_path, monkeypatch, capsys):
+    for module in ("dask", "dask.bag", "distributed", "pyarrow", "pyarrow.parquet"):
+        monkeypatch.setitem(sys.modules, module, None)  # as if the dask extra were not installed
+    assert main(["analyze", str(ARAB_NEWS), "--annotator", "simple", "--engine", "dask",
+                 "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: ") and "pip install 'quotes[dask]'" in err

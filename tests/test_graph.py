@@ -2,6 +2,7 @@
 
 import io
 import json
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -10,8 +11,11 @@ from lxml import etree
 
 import quotes
 from quotes.graph import build_graph, write_graph
+from quotes.pipeline import Analysis
+from quotes.types import Article, Entity, Paragraph, Quote, Span
 
 SCHEMA = Path(__file__).parent / "data" / "graphml-structure.xsd"
+GEXF_SCHEMA = Path(__file__).parent / "data" / "gexf-structure.xsd"
 CORPUS = Path(__file__).parent.parent / "corpus"
 ARAB_NEWS, AFP = "000_7ce02406a65dd357", "001_b8fb2cd4f4ce1228"
 SHARED = ["There is war, there is pressure", "We have plans to retake the districts",
@@ -92,13 +96,55 @@ def test_graphml_validates_and_loads_back(graph, tmp_path):
     assert back.number_of_edges() == graph.number_of_edges()
 
 
-def test_gexf_and_json_load_back(graph, tmp_path):
-    write_graph(graph, tmp_path / "seeds.gexf")
-    assert nx.read_gexf(tmp_path / "seeds.gexf").number_of_nodes() == graph.number_of_nodes()
+def test_json_loads_back(graph):
     buf = io.BytesIO()
     write_graph(graph, buf, fmt=".json")
     data = json.loads(buf.getvalue())
     assert len(data["nodes"]) == graph.number_of_nodes()
+
+
+def test_gexf_validates_and_keeps_edge_types_and_offsets(seeds_analysis, graph, tmp_path):
+    path = tmp_path / "seeds.gexf"
+    write_graph(graph, path)
+    schema = etree.XMLSchema(etree.parse(str(GEXF_SCHEMA)))
+    assert schema.validate(etree.parse(str(path))), schema.error_log.last_error
+    back = nx.read_gexf(path)
+    assert back.graph.get("mode") != "dynamic"  # quote offsets are not times
+    assert back.number_of_nodes() == graph.number_of_nodes()
+    assert Counter(d["relation"] for _, _, d in back.edges(data=True)) == \
+        Counter(d["type"] for _, _, d in graph.edges(data=True))
+    texts = {f"article:{a.id}": a.text for a in seeds_analysis.articles}
+    reports = [(v, d) for _, v, d in back.edges(data=True) if d["relation"] == "reported_in"]
+    assert reports
+    for article, d in reports:
+        assert texts[article][d["quote_start"]:d["quote_end"]] == d["text"]
+
+
+def control_character_analysis() -> Analysis:
+    """One article whose title, outlet, speaker and quote carry characters XML 1.0 forbids."""
+    text = '"We stay\x0b here," said Jamie\x0cSmith.'
+    start, end = 1, text.index(",")
+    speaker = text.index("Jamie")
+    article = Article("feed\x01a", text, [Paragraph(Span.of(text, 0, len(text)))], title="Title\x0bone",
+                      outlet="AF\x02P")
+    entity = Entity("Jamie\x0cSmith", "PERSON", "spokes\x1fman", "Ac\x07me")
+    quote = Quote(article.id, "direct", Span.of(text, start, end), Span.of(text, end + 3, end + 7),
+                  Span.of(text, speaker, len(text) - 1), entity)
+    return Analysis([article], [quote])
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_control_characters_are_written_as_valid_xml(suffix, tmp_path):
+    g = build_graph(control_character_analysis())
+    path = tmp_path / f"g{suffix}"
+    write_graph(g, path)
+    back = nx.read_graphml(path) if suffix == ".graphml" else nx.read_gexf(path)
+    assert back.number_of_nodes() == g.number_of_nodes() and back.number_of_edges() == g.number_of_edges()
+    names = {d["label"] for _, d in back.nodes(data=True)}
+    assert {"Jamie Smith", "Title one", "AF P", "Ac me"} <= names
+    values = [str(v) for n, d in back.nodes(data=True) for v in (n, *d.values())]
+    values += [str(v) for *_, d in back.edges(data=True) for v in d.values()]
+    assert not any(ch < " " and ch not in "\t\n\r" for value in values for ch in value)
 
 
 def test_reports_say_which_reader_found_them(tmp_path):
