@@ -28,6 +28,7 @@ from quotes.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / ".golden"
+BATCH = 16
 SETS = {"corpus": ROOT / "corpus", "polnear-train": ROOT.parent / "shared" / "data" / "polnear" / "train" / "text"}
 
 
@@ -35,19 +36,24 @@ def outputs(name: str, folder: Path, store: Store, limit: int | None) -> dict[st
     """Each article's quotes as JSONL, annotating (and caching) what the store lacks."""
     annotator = StanzaAnnotator("compact")
     files = sorted(folder.glob("*.txt"))[:limit]
-    out: dict[str, str] = {}
+    articles = []
     for item in read_corpus(files):
         if isinstance(item, Problem):
             print(f"{name}: {item}", file=sys.stderr)
-            continue
-        doc = store.cached(item.text, annotator.name)
-        if doc is None:
-            doc = annotator.annotate([item])[0]
-        quotes = extract_quotes(item, doc)
-        store.save(item, doc, quotes, annotator.name)
+        else:
+            articles.append(item)
+    docs = {a.id: store.cached(a.text, annotator.name) for a in articles}
+    todo = [a for a in articles if docs[a.id] is None]
+    for i in range(0, len(todo), BATCH):  # Stanza batches sentences across the articles of a call
+        batch = todo[i:i + BATCH]
+        for article, doc in zip(batch, annotator.annotate(batch), strict=True):
+            store.save(article, doc, [], annotator.name)
+            docs[article.id] = doc
+    out: dict[str, str] = {}
+    for article in articles:
         buf = io.StringIO()
-        write_jsonl(quotes, buf)
-        out[item.id] = buf.getvalue()
+        write_jsonl(extract_quotes(article, docs[article.id]), buf)
+        out[article.id] = buf.getvalue()
     return out
 
 
