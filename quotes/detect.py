@@ -38,18 +38,30 @@ from quotes.cue_model import CueModel, CueSelector
 from quotes.index import SpanIndex
 from quotes.lexicon import (
     ADDRESSEE_CUES,
+    BELIEF_VERBS,
     CLAIM_WORDS,
+    CLAUSE_OPENERS,
+    CONCESSIONS,
     CUE_VERBS,
     DASHES,
     EVIDENTIAL_CUES,
-    FRACTIONS,
+    FRONTING_CONJUNCTIONS,
+    INFINITIVE_CUES,
     LABELS,
     MESSAGE_NOUNS,
+    NAMING_VERBS,
     PHRASAL_CUES,
+    QUANTITY_OPENERS,
+    QUANTITY_WORDS,
+    REFLEXIVES,
     RELATIVE_PRONOUNS,
+    RELATIVE_SUBJECTS,
+    SAID_FORMS,
+    SAY_FORMS,
     SPEECH_CUES,
     STANCE_CUES,
     SUBJECT_PRONOUNS,
+    TIME_OPENERS,
     TIME_WORDS,
     WEAK_CUES,
     cue_lemma,
@@ -64,32 +76,7 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 STRAIGHT = "\"'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
-_SAY_FORMS = {"say", "says", "said", "told", "tells"}
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
-# cues whose "to"-infinitive is a report: "vowed to fight", "asked the court to act"
-_TO_CUES = {"vow", "pledge", "promise", "threaten", "agree", "refuse", "decline",
-            "ask", "urge", "tell", "call", "order", "advise", "warn", "instruct", "demand",
-            "want", "expect", "hope", "seek", "decide", "vote", "offer", "prefer", "claim", "push"}
-# conjunctions of a subordinate clause whose report ends at the main clause's comma
-_FRONTING = {"while", "although", "though", "because", "since", "when", "whereas", "if", "once", "after", "before",
-             "as"}
-# words that open a short time or place phrase ("on Tuesday", "late last week")
-_TIME_OPENERS = {"on", "in", "at", "during", "late", "last", "early", "earlier", "this"}
-# verbs whose quoted object is a name given to something ('what he calls "real
-# solutions"', 'which he called "a disgrace"'): news annotators count the clause as mixed
-_NAMING = {"call", "name", "dub", "term", "label", "brand", "nickname", "title"}
-# words that may open a reported clause although tagged ADP/SCONJ
-_OPENERS = {"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who"}
-_RELATIVE_SUBJECTS = {"which", "that", "who", "what"}
-_BELIEFS = frozenset({"believe", "think", "feel", "hope", "fear", "expect", "know", "understand", "want", "speculate",
-                      "suspect", "guess", "reckon", "surmise", "figure", "learn"})
-_APPROX = {"about", "around", "nearly", "almost", "roughly", "at", "over", "more", "fewer", "less"}
-_SAID = _SAY_FORMS - {"told", "tells"}  # after "told" a noun phrase is the addressee
-_QUANTITIES = {"least", "most", "than", "dozen", "hundred", "hundreds", "thousand", "thousands", "million",
-               "millions", "percent"} | FRACTIONS
-_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"})
-# words that open the concession a writer adds after a report (", though they blame ...")
-_CONCESSIONS = frozenset({"though", "although", "even", "however"})
 _OPEN_BEFORE = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
 
 # ", he said." / ", Mohib added on Monday." left inside a quote that never closes.
@@ -453,7 +440,7 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     # "A mere 9 percent say ...", "Bush Says ..." in a headline: the compact
     # tagger reads these as nouns, but "says" and "told" are verbs anywhere,
     # "say" unless a determiner makes it "a say"
-    if token.text.lower() in _SAY_FORMS and token.upos in ("NOUN", "PROPN") and (
+    if token.text.lower() in SAY_FORMS and token.upos in ("NOUN", "PROPN") and (
             prev is None or prev.upos not in ("DET", "ADJ", "ADP")):
         return True
     nxt = toks[token.index + 1] if token.index + 1 < len(toks) else None
@@ -489,10 +476,10 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
         bare = token.text.lower() == "find" or (
             token.text.lower() == "found" and prev is not None and prev.text.lower() in ("to", "help", "helped"))
         following = nxt.text.lower() if nxt is not None else ""
-        if (bare and following != "that") or following in _REFLEXIVES:
+        if (bare and following != "that") or following in REFLEXIVES:
             return False
     # "a company called Cambridge Analytica": a name, not what anyone called it
-    if lemma in _NAMING and token.text.lower().endswith("ed") and token.deprel == "acl" \
+    if lemma in NAMING_VERBS and token.text.lower().endswith("ed") and token.deprel == "acl" \
             and prev is not None and prev.upos in ("NOUN", "PROPN") and not phrasal_cue(token, sentence):
         return False
     # "That said, ..." opens the writer's concession and reports nothing
@@ -505,7 +492,7 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     # unless the parse gives it a subject or a clause: "X, an operative, warned Saturday that"
     heads_clause = any(t.head == token.index and t.deprel.startswith(("nsubj", "ccomp")) for t in toks)
     # "told" is never one, whatever the parse says ('an official told reporters')
-    adjective = token.deprel == "amod" and token.text.lower() not in _SAY_FORMS
+    adjective = token.deprel == "amod" and token.text.lower() not in SAY_FORMS
     if not after_quote and (adjective or (not heads_clause and (
             token.text.lower().endswith("ed") and nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ")
             and (prev is None or prev.upos in ("DET", "ADJ", "PUNCT", "ADP", "VERB"))))):
@@ -604,7 +591,7 @@ def question_asked(token: Token, sentence: Sentence) -> bool:
     j = _before_adverbs(toks, token.index)
     nxt = toks[token.index + 1].text.lower() if token.index + 1 < len(toks) else ""
     return j < 0 or toks[j].lemma.lower() in ("be", "get") or (
-        toks[j].text.lower() in (*_FRONTING, ",") and nxt in (*_OPENERS, "about", "whether"))
+        toks[j].text.lower() in (*FRONTING_CONJUNCTIONS, ",") and nxt in (*CLAUSE_OPENERS, "about", "whether"))
 
 
 def passive_report(token: Token, sentence: Sentence) -> bool:
@@ -852,7 +839,7 @@ def _clause_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token]
     first = toks[0][1]
     # past a clause that opens the sentence: "When Wallace died, Clinton released ...:",
     # "Asked which county was his favorite, he demurred:"
-    if first.text.lower() in _FRONTING or (first.upos == "VERB" and first.text.lower().endswith("ed")):
+    if first.text.lower() in FRONTING_CONJUNCTIONS or (first.upos == "VERB" and first.text.lower().endswith("ed")):
         toks = toks[next((k + 1 for k, (_, t) in enumerate(toks) if t.text == ","), 0):]
     for k, (sent, tok) in enumerate(toks[:-1]):
         if tok.upos in ("VERB", "AUX"):
@@ -897,7 +884,7 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
         i += 1  # "talked about the economy": the preposition's object
     elif cue.lemma.lower() in ADDRESSEE_CUES:  # "told reporters", "told the TASS news agency"
         while i < len(toks) and toks[i].upos in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "X") \
-                and toks[i].text.lower() not in ("that", "which", *_OPENERS, *SUBJECT_PRONOUNS):
+                and toks[i].text.lower() not in ("that", "which", *CLAUSE_OPENERS, *SUBJECT_PRONOUNS):
             i += 1
             if toks[i - 1].text.lower() in ("them", "him", "her", "us", "me", "you"):
                 break  # a pronoun is the whole addressee: "telling them Valeant was ..."
@@ -1068,7 +1055,7 @@ def _in_fronted_clause(toks: list[Token], cue: Token) -> bool:
     follows a comma or "and" ("While he said he'd hold a hearing, it's unlikely
     ...", "..., and as Obama announces that A, he is set to ...")? Its report
     then ends at the comma before the main clause."""
-    start = next((t.index for t in reversed(toks[:cue.index]) if t.text.lower() in _FRONTING), None)
+    start = next((t.index for t in reversed(toks[:cue.index]) if t.text.lower() in FRONTING_CONJUNCTIONS), None)
     if start is None or any(t.upos in ("VERB", "PUNCT") for t in toks[start + 1:cue.index]):
         return False
     before = [t for t in toks[:start] if t.upos not in ("CCONJ", "ADV")]
@@ -1090,7 +1077,7 @@ def _adverbial_end(toks: list[Token], i: int) -> int:
     if t.upos == "ADV" and t.text.lower() not in ("not", "never", "that"):
         return i + 1
     # not a quantity: "at least six planes"
-    if t.text.lower() in _TIME_OPENERS and toks[min(i + 1, len(toks) - 1)].text.lower() not in _QUANTITIES:
+    if t.text.lower() in TIME_OPENERS and toks[min(i + 1, len(toks) - 1)].text.lower() not in QUANTITY_WORDS:
         j = i + 1
         while j < len(toks) and toks[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM") and j - i <= 4:
             j += 1
@@ -1206,7 +1193,7 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
         if span is None:
             return None
         first = next((t for t in toks if t.start >= span[0]), None)
-        if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in _TO_CUES:
+        if first is not None and first.text.lower() == "to" and cue.lemma.lower() not in INFINITIVE_CUES:
             return None
         # "asked Carson about his relationship with ...": a question's topic is its object
         stance = stance or (first is not None and first.text.lower() == "about" and cue.lemma.lower() == "ask")
@@ -1235,18 +1222,18 @@ def _indirect(ctx: _Context, sent: Sentence, cue: Token, stance: bool) -> tuple[
     inside = _words_in(toks, span)
     # "Doyle said each year of education yields ...": after "said" a noun phrase
     # opens a clause even where the tagger missed its verb ("yields" as a noun)
-    said_np = cue.text.lower() in _SAID and len(inside) >= 3 and span[0] > cue.start \
+    said_np = cue.text.lower() in SAID_FORMS and len(inside) >= 3 and span[0] > cue.start \
         and inside[0].upos in (*_NOMINAL, "DET", "NUM")
     answer = len(inside) == 1 and inside[0].text.lower() in ("yes", "no")  # "46 percent said yes"
     if not (_has_clause(toks, *span) or said_np or answer or (stance and any(t.upos in _NOMINAL for t in inside))):
         return None
     first = inside[0] if inside else None
     # "reported at least six planes filled ...", "said about half of ...": a quantity
-    quantity = first is not None and first.text.lower() in _APPROX and any(
-        t.upos == "NUM" or t.text.lower() in _QUANTITIES for t in inside[1:4])
+    quantity = first is not None and first.text.lower() in QUANTITY_OPENERS and any(
+        t.upos == "NUM" or t.text.lower() in QUANTITY_WORDS for t in inside[1:4])
     # a stance object may open with "for" or "about" ("pushed for a vote", "warned about the cost")
     if span[0] > cue.start and first is not None and first.upos in ("AUX", "VERB", "ADP", "SCONJ") \
-            and first.text.lower() not in _OPENERS and not first.text.endswith("ing") and not quantity \
+            and first.text.lower() not in CLAUSE_OPENERS and not first.text.endswith("ing") and not quantity \
             and not (stance and first.text.lower() in ("for", "about")) and not after_that \
             and not (first.upos in ("AUX", "VERB") and _relative_report(toks, cue)) \
             and not (first.upos in ("ADP", "SCONJ") and _fronted_phrase(inside)):
@@ -1323,13 +1310,13 @@ def _relative_report(toks: list[Token], cue: Token) -> bool:
     the failures")? The report is then the verb phrase after the cue. Not with a
     verb of belief: "a system that they believe is rigged" is mostly the
     writer's description, which PolNeAR leaves unannotated."""
-    if cue.lemma.lower() in _BELIEFS:
+    if cue.lemma.lower() in BELIEF_VERBS:
         return False
     j = cue.index - 1
     while j >= 0 and cue.index - j <= 6 and toks[j].upos in ("DET", "ADJ", "NUM", *_NOMINAL) \
-            and toks[j].text.lower() not in _RELATIVE_SUBJECTS:
+            and toks[j].text.lower() not in RELATIVE_SUBJECTS:
         j -= 1
-    if not (0 <= j < cue.index - 1 and toks[j].text.lower() in _RELATIVE_SUBJECTS):
+    if not (0 <= j < cue.index - 1 and toks[j].text.lower() in RELATIVE_SUBJECTS):
         return False
     # "noted that the way states select ...": "that" after a verb opens its clause
     return toks[j].text.lower() != "that" or (j > 0 and toks[j - 1].upos in ("NOUN", "PROPN", "PUNCT"))
@@ -1343,7 +1330,7 @@ def as_clause(sent: Sentence, cue: Token) -> int | None:
     criticism" are reports of their own, in a clause of time. Not "as
     expected", "as many believe": a belief names nobody's report."""
     toks = sent.tokens
-    if cue.lemma.lower() in _BELIEFS or cue.index == 0 or (phrasal_cue(cue, sent) and cue.lemma.lower() == "put"):
+    if cue.lemma.lower() in BELIEF_VERBS or cue.index == 0 or (phrasal_cue(cue, sent) and cue.lemma.lower() == "put"):
         return None  # "as X put it, “...”" introduces its quote as any frame does
     as_ = next((t.index for t in reversed(toks[:cue.index]) if t.text.lower() == "as"), None)
     if as_ is None or any(t.upos in ("VERB", "PUNCT", "SCONJ", "ADP") or t.text.lower() in RELATIVE_PRONOUNS
@@ -1355,7 +1342,7 @@ def as_clause(sent: Sentence, cue: Token) -> int | None:
         return None
     i = cue.index + (2 if phrasal_cue(cue, sent) else 1)  # "as Menendez pointed out,"
     nxt = toks[i] if i < len(toks) else None
-    if nxt is not None and nxt.upos != "PUNCT" and (nxt.text.lower() in _OPENERS or not (
+    if nxt is not None and nxt.upos != "PUNCT" and (nxt.text.lower() in CLAUSE_OPENERS or not (
             nxt.upos in ("ADV", "ADP") or nxt.text.lower() in TIME_WORDS)):
         return None
     before = toks[as_ - 1] if as_ > 0 else None
@@ -1418,7 +1405,8 @@ def _question(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | No
         return _evidence(ctx, sent, cue)
     if toks[i].text.lower() == "about":
         i += 1
-    elif toks[i].text.lower() not in (*_OPENERS, "whether") and toks[i].upos not in ("DET", "NOUN", "PROPN", "PRON"):
+    elif toks[i].text.lower() not in (*CLAUSE_OPENERS, "whether") \
+            and toks[i].upos not in ("DET", "NOUN", "PROPN", "PRON"):
         return None
     return _clause_from(ctx, sent, cue, i)
 
@@ -1428,7 +1416,7 @@ def _before_concession(ctx: _Context, inside: list[Token], span: tuple[int, int]
     laws would help, though they blame ..."), outside quoted words; ``inside``
     holds the span's words."""
     for t, nxt in pairwise(inside):
-        if t.text in (",", *_DASH_MARKS) and nxt.text.lower() in _CONCESSIONS and not ctx.inside_quote(t.start):
+        if t.text in (",", *_DASH_MARKS) and nxt.text.lower() in CONCESSIONS and not ctx.inside_quote(t.start):
             return _strip(ctx.article.text, span[0], t.start)
     return span
 
@@ -1472,7 +1460,7 @@ def _before_subordinate(toks: list[Token], span: tuple[int, int]) -> tuple[int, 
     he voted for it"): a conjunction, a subject and a verb start one."""
     inside = _words_in(toks, span)
     for k in range(1, len(inside) - 2):
-        if inside[k].upos == "SCONJ" and inside[k].text.lower() in _FRONTING \
+        if inside[k].upos == "SCONJ" and inside[k].text.lower() in FRONTING_CONJUNCTIONS \
                 and inside[k + 1].upos in ("PRON", "PROPN", "DET", "NOUN") \
                 and any(u.upos in ("VERB", "AUX") for u in inside[k + 2:k + 6]):
             last = k - 2 if k > 1 and inside[k - 1].text.lower() == "even" else k - 1
@@ -1489,7 +1477,7 @@ def _before_time(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
     i = len(inside) - 1
     while i > 0 and (inside[i - 1].upos in ("DET", "ADJ", "NUM") or inside[i - 1].text.lower() in ("last", "this")):
         i -= 1
-    if i > 0 and inside[i - 1].text.lower() in _TIME_OPENERS:
+    if i > 0 and inside[i - 1].text.lower() in TIME_OPENERS:
         i -= 1
     return (span[0], inside[i - 1].end) if i > 0 else span
 
@@ -1527,7 +1515,7 @@ def _ends_statement(toks: list[Token], cue: Token) -> bool:
     """Is the cue in a closing frame (", the military added." / ", it said in a
     statement, while ...")? Then only adverbials come before the next break."""
     i = cue.index + 1
-    if i < len(toks) and (toks[i].text.lower() in _OPENERS or toks[i].text == ":"):
+    if i < len(toks) and (toks[i].text.lower() in CLAUSE_OPENERS or toks[i].text == ":"):
         # "Cruz said if elected president he could ...": a clause follows; and
         # 'Clinton, exasperated, responded: "..."' introduces what comes after
         return False
@@ -1551,7 +1539,7 @@ def _aside(sent: Sentence, cue: Token) -> bool:
     """Does the cue open a report of its own inside a frame, ", referring to ..."
     or "who said he ..."? Such a report between two quotes is no part of them."""
     prev = sent.tokens[cue.index - 1].text.lower() if cue.index > 0 else ""
-    return (prev == "," and cue.text.lower().endswith("ing")) or (prev == "who" and cue.text.lower() in _SAY_FORMS)
+    return (prev == "," and cue.text.lower().endswith("ing")) or (prev == "who" and cue.text.lower() in SAY_FORMS)
 
 
 def signature(text: str, end: int) -> re.Match[str] | None:
@@ -1647,7 +1635,7 @@ def detect(article: Article, doc: Doc, cues: CueSelector | None = None,
             inner, end = _through_quotes(embedded, sent, start, end)
             kind = "mixed" if inner else "indirect"
             rule = _report_rule(tok, colon, claim, evidence, question, stance, lexical)
-            if len(inner) == 1 and start > tok.start and tok.lemma.lower() not in _NAMING \
+            if len(inner) == 1 and start > tok.start and tok.lemma.lower() not in NAMING_VERBS \
                     and _is_whole(ctx, tok.end, end, inner[0]):
                 kind, (start, end), rule = "direct", (inner[0].start, inner[0].end), "direct.after-cue"
             start, end = _whole_marks(text, start, end)
@@ -1773,7 +1761,7 @@ def _outermost(quotes: list[Quote], text: str) -> list[Quote]:
             outers.setdefault(id(inner), []).append(outer)
 
     def dropped(q: Quote) -> bool:
-        return any(not message(q, o) and q.cue.text.lower() not in _SAY_FORMS for o in outers.get(id(q), [])) \
+        return any(not message(q, o) and q.cue.text.lower() not in SAY_FORMS for o in outers.get(id(q), [])) \
             or any(message(i, q) for i in inners_of[id(q)])
     return [q for q in quotes if not dropped(q)]
 
