@@ -12,14 +12,20 @@ below are the API):
    ("pointed to the polls"), a claim noun or adjective ("Trump's suggestion
    that ..."), an evidential ("the race appears closer"), a question put to
    someone ("was asked whether ..."), a name before a colon.
-4. ``_content`` and ``_clauses``: the words each trigger reports, an
-   *indirect* quote, or *mixed* when they hold quoted words. Quoted phrases in
-   no reported clause are scare quotes and are not reported.
+4. ``_reports``, with ``_content`` and ``_clauses``: the words each trigger
+   reports, an *indirect* quote, or *mixed* when they hold quoted words.
+   Quoted phrases in no reported clause are scare quotes and are not reported.
 5. ``_merge``: the report tagger's reports where no rule read one; reports made
    inside another report's words are dropped.
 
 ``_syntax``, ``_boundaries`` and ``_context`` hold what these steps share.
 Each quote names in ``Quote.rule`` the rules of :data:`RULES` that made it.
+
+Limits: nested quotes are not reported separately; single quote marks open
+a quote only at a word start and only outside double quotes; a speech cue
+needs a clause (or "to"-infinitive for promise verbs), so "X claimed
+responsibility" is not a quote; passives with "by" other than "reported
+by" ("was confirmed by the group") and intentions ("plans to") are not read.
 """
 
 from __future__ import annotations
