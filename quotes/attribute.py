@@ -45,22 +45,22 @@ from quotes.lexicon import (
     DASHES,
     DAYS,
     FRACTIONS,
-    MESSAGE_NOUNS,
+    IN_THE_KNOW,
+    NOT_SPEAKERS,
+    PARTITIVES,
     RELATIVE_PRONOUNS,
+    SAID_IN_NOUNS,
     SENTENCE_ADVERBS,
+    SHARE_APPROXIMATORS,
+    SPEAKER_LINKS,
     SUBJECT_PRONOUNS,
+    TIME_MODIFIERS,
     TIME_WORDS,
     WIRE_AGENCIES,
 )
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
 
 _NP = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
-_PARTITIVE = {"some", "many", "most", "all", "several", "few", "each", "both", "any", "none", "half", "much"}
-_IN_THE_KNOW = {("familiar", "with"), ("close", "to")}
-_NOT_NP = {"that", "which", "who", "whom", "this", "these", "what", "there"}
-_SAID_IN = MESSAGE_NOUNS | {"interview", "speech"}  # "X in a statement said"
-_LINKS = {"of", "to", "for", "from", "at"}  # "envoy to Afghanistan", "one of the soldiers"
-_APPROXIMATE = {"about", "almost", "nearly", "roughly", "around", "only", "just", "over", "under"}
 
 
 def _proportion(toks: list[Token], i: int) -> bool:
@@ -70,7 +70,7 @@ def _proportion(toks: list[Token], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if word in FRACTIONS:
         return True
-    if word in _APPROXIMATE:
+    if word in SHARE_APPROXIMATORS:
         return nxt is not None and (nxt.upos == "NUM" or nxt.text.lower() in FRACTIONS)
     return word == "in" and i > 0 and toks[i - 1].upos == "NUM" and nxt is not None and nxt.upos == "NUM"
 
@@ -79,7 +79,7 @@ def _np_member(toks: list[Token], i: int) -> bool:
     t = toks[i]
     if _proportion(toks, i):
         return True
-    if t.upos in ("DET", "PRON") and t.text.lower() in _NOT_NP:
+    if t.upos in ("DET", "PRON") and t.text.lower() in NOT_SPEAKERS:
         return False
     if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == ".":
         return True  # a middle initial ("Paul H. Chipok"), whatever its tag
@@ -109,15 +109,15 @@ def _np_member(toks: list[Token], i: int) -> bool:
         # (not "the company in a statement")
         place = toks[i + 2] if toks[i + 1].text.lower() == "the" else toks[i + 1]
         return toks[i - 1].upos in ("NOUN", "PROPN") and toks[i - 1].text.endswith("s") and place.upos == "PROPN"
-    if 0 < i < len(toks) - 1 and any((a.text.lower(), b.text.lower()) in _IN_THE_KNOW
+    if 0 < i < len(toks) - 1 and any((a.text.lower(), b.text.lower()) in IN_THE_KNOW
                                      for a, b in ((toks[i - 1], t), (t, toks[i + 1]))):
         return True  # "a source familiar with the talks", "people close to the campaign" ("close" as a verb too)
-    if t.upos == "ADP" and t.text.lower() in _LINKS and 0 < i < len(toks) - 1:
+    if t.upos == "ADP" and t.text.lower() in SPEAKER_LINKS and 0 < i < len(toks) - 1:
         left, right = toks[i - 1], toks[i + 1]
         # "Business Council of British Columbia": a name goes on past "of"
         named = left.upos == "PROPN" and t.text.lower() == "of" and right.text[:1].isupper()
         # "some of the women", "most of the voters": a quantifier the tagger calls a determiner
-        part = left.upos in ("NOUN", "NUM", "PRON") or (left.upos == "DET" and left.text.lower() in _PARTITIVE)
+        part = left.upos in ("NOUN", "NUM", "PRON") or (left.upos == "DET" and left.text.lower() in PARTITIVES)
         return named or (part and right.upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON"))
     return False
 
@@ -127,12 +127,13 @@ def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
     lo = hi = head
     # "about", "only" open a share ("Last year only 32 percent"): nothing before them,
     # though "the only one" is no share
-    while lo > 0 and _np_member(toks, lo - 1) and not (toks[lo].text.lower() in _APPROXIMATE and _proportion(toks, lo)):
+    while lo > 0 and _np_member(toks, lo - 1) \
+            and not (toks[lo].text.lower() in SHARE_APPROXIMATORS and _proportion(toks, lo)):
         lo -= 1
     # a determiner starts a new phrase, except after a link word ("one of the soldiers")
     # nor do they go on one: "the Saudi Interior Ministry | over 345 pilgrims have been killed"
     while hi + 1 < len(toks) and _np_member(toks, hi + 1) and (toks[hi + 1].upos != "DET" or toks[hi].upos == "ADP") \
-            and toks[hi + 1].text.lower() not in _APPROXIMATE:
+            and toks[hi + 1].text.lower() not in SHARE_APPROXIMATORS:
         hi += 1
     # a trailing link word belongs to what follows, not to the phrase, and a
     # trailing "'s" is a verb ("He's suggesting")
@@ -159,7 +160,7 @@ def _skip_back(toks: list[Token], i: int) -> int:
             i = j - 1
         elif (_skippable(toks[i]) and not _proportion(toks, i)) or _time_phrase(toks, i):
             i -= 1
-        elif toks[i].text.lower() in _SAID_IN and i >= 2 and toks[i - 1].upos == "DET" \
+        elif toks[i].text.lower() in SAID_IN_NOUNS and i >= 2 and toks[i - 1].upos == "DET" \
                 and toks[i - 2].text.lower() == "in":
             i -= 3  # "The company in a statement said", "Sanders in an interview said"
         elif toks[i].upos == "VERB" and toks[i].text.endswith("ed") and i > 0 and toks[i - 1].upos in ("NOUN", "PROPN"):
@@ -485,8 +486,6 @@ def _time_phrase(toks: list[Token], i: int) -> bool:
     return j >= 0 and j < i and toks[j].text.lower() in ("on", "late", "early", "last")
 
 
-_TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier", "the", "that", "each", "every",
-                             "first", "same", "a"})
 
 
 def _time_head(t: Token) -> bool:
@@ -508,7 +507,7 @@ def _cleaned(toks: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     if not _time_head(toks[hi]):
         return lo, hi
     k = hi
-    while k > lo and (toks[k - 1].text.lower() in _TIME_MODIFIERS or _time_head(toks[k - 1])):
+    while k > lo and (toks[k - 1].text.lower() in TIME_MODIFIERS or _time_head(toks[k - 1])):
         k -= 1
     if k > lo and toks[k - 1].upos == "ADP":  # "at the time"
         k -= 1

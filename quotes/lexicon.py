@@ -202,3 +202,82 @@ ORG_NOUNS = _words("""
     palace embassy bank union association coalition alliance team network newspaper channel
     commission authority authorities board institute university command force forces pentagon
 """)
+
+
+# Word lists of the detection rules (quotes/detect/) and the speaker rules
+# (quotes/attribute.py).
+
+# Forms of "say" and "tell" that are verbs whatever the tagger says ("Bush Says
+# ..." in a headline); after the "said" forms a noun phrase opens the clause,
+# after "told" it is the addressee.
+SAY_FORMS = frozenset({"say", "says", "said", "told", "tells"})
+SAID_FORMS = SAY_FORMS - {"told", "tells"}
+
+# Cues whose "to"-infinitive is a report: "vowed to fight", "asked the court to act".
+INFINITIVE_CUES = _words("""
+    vow pledge promise threaten agree refuse decline ask urge tell call order advise warn instruct demand
+    want expect hope seek decide vote offer prefer claim push
+""")
+
+# Conjunctions of a subordinate clause whose report ends at the main clause's
+# comma ("While he said A, B"), and that end a stance object ("touted his win as
+# he urged ...").
+FRONTING_CONJUNCTIONS = _words("while although though because since when whereas if once after before as")
+
+# Words that open a short time or place phrase ("on Tuesday", "late last week").
+TIME_OPENERS = _words("on in at during late last early earlier this")
+
+# Verbs whose quoted object is a name given to something ('what he calls "real
+# solutions"'): news annotators count the clause as mixed, not direct.
+NAMING_VERBS = _words("call name dub term label brand nickname title")
+
+# Words that may open a reported clause although tagged ADP or SCONJ.
+CLAUSE_OPENERS = _words("to that whether if how why what when where who")
+
+# Relative pronouns that can be a report's subject ("which Democrats say could ...").
+RELATIVE_SUBJECTS = _words("which that who what")
+
+# Verbs of belief: "as many believe" and "a system they believe is rigged" name
+# nobody's report.
+BELIEF_VERBS = _words("""
+    believe think feel hope fear expect know understand want speculate suspect guess reckon surmise figure learn
+""")
+
+# Words that open a quantity as a report's first word ("reported at least six
+# planes", "said about half of ..."). Not the same list as SHARE_APPROXIMATORS:
+# each was tuned with its own rule.
+QUANTITY_OPENERS = _words("about around nearly almost roughly at over more fewer less")
+
+# Words after a QUANTITY_OPENERS word that make it a quantity.
+QUANTITY_WORDS = _words("least most than dozen hundred hundreds thousand thousands million millions percent") \
+    | FRACTIONS
+
+# Hedges before a number or fraction in a share of people that speaks, which the
+# tagger reads as adverbs ("Almost half said", "about four in 10 say"): part of
+# the speaker's noun phrase. Not the same list as QUANTITY_OPENERS.
+SHARE_APPROXIMATORS = _words("about almost nearly roughly around only just over under")
+
+# Reflexive pronouns: "found itself" reports no finding.
+REFLEXIVES = _words("myself yourself himself herself itself ourselves themselves")
+
+# Words that open the concession a writer adds after a report (", though they blame ...").
+CONCESSIONS = _words("though although even however")
+
+# Determiners that take a part of a group as a speaker ("some of the voters").
+PARTITIVES = _words("some many most all several few each both any none half much")
+
+# Adjective and preposition pairs inside a speaker ("people familiar with the talks").
+IN_THE_KNOW = frozenset({("familiar", "with"), ("close", "to")})
+
+# Words that open no speaker noun phrase although tagged DET or PRON.
+NOT_SPEAKERS = _words("that which who whom this these what there")
+
+# Prepositions a speaker's noun phrase runs on through ("envoy to Afghanistan",
+# "one of the soldiers").
+SPEAKER_LINKS = _words("of to for from at")
+
+# Nouns of "X in a statement said": the phrase between a speaker and its cue.
+SAID_IN_NOUNS = MESSAGE_NOUNS | {"interview", "speech"}
+
+# Modifiers of a time phrase that ends a speaker ("Priebus last week said").
+TIME_MODIFIERS = _words("last this next late early earlier the that each every first same a")

@@ -1,0 +1,94 @@
+"""The report pass: every trigger in the text, outside quotes and the direct
+quotes' frames, with the words it reports, as an indirect or mixed quote.
+
+A trigger's words become a *direct* quote instead when they are one whole
+quote right after the cue ('he said "the advice I give is to stay."'), and a
+report takes the unframed quote that goes on from it.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Set
+
+from quotes.budget import check
+from quotes.cue_model import CueSelector
+from quotes.detect._content import _after_name_colon, _evidence, _indirect, _question
+from quotes.detect._context import _Context
+from quotes.detect._direct import _content_start, _is_whole, _take_continuation, _whole_marks
+from quotes.detect._marks import QuotedSpan
+from quotes.detect._merge import _own_stretches, _through_quotes
+from quotes.detect._rules import _report_rule
+from quotes.detect._syntax import _subtree_end
+from quotes.detect._triggers import _aside, claim_word, cue_span, evidential, is_cue, is_stance, question_asked
+from quotes.index import SpanIndex
+from quotes.lexicon import NAMING_VERBS
+from quotes.types import Quote, Sentence, Span, Token
+
+
+def _reports(ctx: _Context, quotes: list[Quote], embedded: list[QuotedSpan], cues: CueSelector,
+             disable: Set[str]) -> list[Quote]:
+    """``quotes`` (the direct ones) with the reports of every trigger added,
+    in the order of their cues; a rule of ``disable`` reads none."""
+    used_cues = {q.cue.start for q in quotes if q.cue is not None}  # the direct quotes' frames
+    covered = SpanIndex(piece for q in quotes for piece in _own_stretches(ctx, q))
+    quoted_words = SpanIndex((f.start, f.end) for q in quotes for f in q.fragments)
+    directs = list(quotes)  # in text order, for the unframed quote that may go on from a report
+    for sent in ctx.doc.sentences:
+        check()
+        for tok in sent.tokens:
+            if tok.start in used_cues or ctx.inside_quote(tok.start):
+                continue
+            quote = _report(ctx, sent, tok, cues, disable, quotes, embedded,
+                            quoted_words if _aside(sent, tok) else covered)
+            if quote is None:
+                continue
+            if "report.continued" not in disable:
+                _take_continuation(ctx, quote, quotes, directs)
+            quotes.append(quote)
+            if quote.kind == "direct":
+                insort(directs, quote, key=_content_start)
+            used_cues.add(tok.start)
+    return quotes
+
+
+def _report(ctx: _Context, sent: Sentence, tok: Token, cues: CueSelector, disable: Set[str],
+            found: list[Quote], embedded: list[QuotedSpan], taken: SpanIndex) -> Quote | None:
+    """The report of the trigger ``tok``, if it is one and reports words no quote
+    ``found`` so far has ``taken``."""
+    colon = tok.text == ":"
+    claim = claim_word(tok, sent)
+    evidence = evidential(tok, sent)
+    question = question_asked(tok, sent)
+    lexical = colon or claim or evidence or question or is_cue(tok, sent)
+    if not (lexical or cues.accepts(sent, tok)):
+        return None
+    stance = not claim and is_stance(tok, sent)
+    rule = _report_rule(tok, colon, claim, evidence, question, stance, lexical)
+    if rule in disable:
+        return None
+    if colon:
+        span = _after_name_colon(ctx, sent, tok)
+    elif evidence:
+        span = _evidence(ctx, sent, tok)
+    elif question:
+        span = _question(ctx, sent, tok)
+    else:
+        span = _indirect(ctx, sent, tok, stance)
+    if span is None or taken.covers(span[0]):
+        return None
+    if claim:
+        # "said in a statement that ...", "rejected the notion that ...": the verb's report
+        if any(q.content.start <= tok.start < q.content.end or q.content.start == span[0] for q in found):
+            return None
+        span = span[0], min(span[1], _subtree_end(sent, sent.tokens[tok.index + 1]))
+    text = ctx.article.text
+    start, end = span
+    inner, end = _through_quotes(embedded, sent, start, end)
+    kind = "mixed" if inner else "indirect"
+    if len(inner) == 1 and start > tok.start and tok.lemma.lower() not in NAMING_VERBS \
+            and "direct.after-cue" not in disable and _is_whole(ctx, tok.end, end, inner[0]):
+        kind, (start, end), rule = "direct", (inner[0].start, inner[0].end), "direct.after-cue"
+    start, end = _whole_marks(text, start, end)
+    return Quote(ctx.article.id, kind, Span.of(text, start, end), cue=cue_span(text, sent, tok),
+                 fragments=[f for q in inner for f in q.fragments], rule=[rule])
