@@ -55,10 +55,17 @@ def _needs_dask() -> Iterator[None]:
                            "pip install 'quotes[dask]'") from exc
 
 
+def _add_min_confidence(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--min-confidence", type=float, metavar="P",
+                   help="keep quotes at least this likely to be right (0: every quote; default: the threshold "
+                        "chosen for 0.85 precision on PolNeAR, see docs/evaluation.md)")
+
+
 def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", type=Path,
                    help="files (.txt, .html, .jsonl) or folders; or a quotes.db from an earlier --db run")
     _add_run_options(p)
+    _add_min_confidence(p)
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="dask: run on a Dask cluster and write Parquet to --out (needs quotes[dask])")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
@@ -85,6 +92,12 @@ def _is_parquet(path: Path) -> bool:
 
 
 def _run(args: argparse.Namespace) -> Analysis:
+    """The analysis the command asked for, with the quotes that reach --min-confidence."""
+    return _results(args).above(args.min_confidence)
+
+
+def _results(args: argparse.Namespace) -> Analysis:
+    """Every quote of the run (or of the stored results), whatever its confidence."""
     if args.command == "report" or all(p.suffix == ".db" or _is_parquet(p) for p in args.paths):
         return _load_results(args.paths)
     annotator = SimpleAnnotator() if args.annotator == "simple" else None
@@ -113,7 +126,7 @@ def _run(args: argparse.Namespace) -> Analysis:
                 bar.update(task, rate=f"{t.completed / t.elapsed:.1f}/s")
 
         result = analyze(args.paths, models=args.models, annotator=annotator, progress=advance,
-                         db=args.db, workers=args.workers, tagger=tagger)
+                         db=args.db, workers=args.workers, tagger=tagger, min_confidence=0.0)
     for p in result.problems:
         _say_problem(p)
     if args.db is not None:
@@ -219,7 +232,7 @@ def _add_report_options(p: argparse.ArgumentParser) -> None:
                    help="at most N rows a table: the top speakers, organizations and claims, the first N quotes "
                         f"(default: all quotes, the top {report.TERMINAL_TOP} of the rest in a terminal)")
     p.add_argument("--sort", choices=report.SORTS, default="article",
-                   help="order of the quotes; confidence: the rules' first, then the tagger's, most confident first")
+                   help="order of the quotes; confidence: the most likely right first")
     p.add_argument("--html", type=Path, metavar="FILE",
                    help="also write the report as one self-contained HTML file, every article with its quotes marked")
 
@@ -277,18 +290,27 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         err.print(f"[red]error:[/] no {what} under {args.gold}")
         return 2
     args.paths = [args.gold / "text" / f"{a.doc}.txt" for a in gold]
-    result = _run(args)
+    everything = _results(args)
+    result = everything.above(args.min_confidence)
     evaluation = ev.evaluate(gold, ev.by_doc(result.quotes))
     scores = evaluation.scores()
+    calibration = ev.Calibration.of(ev.evaluate(gold, ev.by_doc(everything.quotes)))
     between = agreement.scores() if agreement is not None else None
     if args.json:
-        sys.stdout.write(json.dumps({"articles": len(gold), "annotator": result.annotator, "scores": scores}
+        thresholds = [calibration.at(t / 20) for t in range(20)]
+        sys.stdout.write(json.dumps({"articles": len(gold), "annotator": result.annotator,
+                                     "min_confidence": result.min_confidence, "held_back": len(result.held),
+                                     "scores": scores, "ece": calibration.ece(), "reliability": calibration.bins(),
+                                     "thresholds": thresholds}
                                     | ({"agreement": between} if between else {}), indent=1) + "\n")
         return 0
     console = out()
     if between:
         console.print(ev.scores_table(between, "Annotator agreement (further annotators against the first)"))
-    console.print(ev.scores_table(scores))
+    console.print(ev.scores_table(scores, f"Attribution scores at confidence >= {result.min_confidence:.2f} "
+                                          f"({len(result.held)} quotes held back)"))
+    console.print(ev.reliability_table(calibration))
+    console.print(ev.thresholds_table(calibration, default=result.min_confidence))
     if args.errors:
         console.print(ev.errors_table(evaluation, {a.doc: a.text for a in gold}))
     return 0
@@ -312,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="the analyze report from a store, with no annotation")
     p.add_argument("paths", nargs="+", type=Path, metavar="RESULTS",
                    help="quotes.db files written with --db, or Parquet folders written with --engine dask")
+    _add_min_confidence(p)
     _add_report_options(p)
     p.set_defaults(func=cmd_analyze)
 
@@ -331,6 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score against brat attribution annotations (PolNeAR layout)")
     p.add_argument("gold", type=Path, help="folder with text/*.txt and attributions/*.ann")
     _add_run_options(p)
+    _add_min_confidence(p)
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", action="store_true", help="also list every error with its text")
     p.add_argument("--limit", type=int, help="only the first N articles")

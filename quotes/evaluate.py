@@ -354,3 +354,75 @@ def errors_table(evaluation: Evaluation, texts: dict[str, str], limit: int | Non
             gold = "… " + _context(text, pair.pred.content.start, pair.pred.content.end)[:200] + " …"
         table.rows.append([doc, kind, gold, pred])
     return table
+
+
+@dataclass
+class Calibration:
+    """How far the quotes' confidences match how often they are right end to end.
+
+    Examples
+    --------
+    >>> c = Calibration([0.9, 0.9, 0.2, 0.6], [True, True, False, True], gold=4)
+    >>> [(round(lo, 1), n, round(obs, 2)) for lo, _, n, _, obs in c.bins(5) if n]
+    [(0.2, 1, 0.0), (0.6, 1, 1.0), (0.8, 2, 1.0)]
+    >>> round(c.ece(5), 3)
+    0.2
+    >>> c.at(0.5)
+    {'threshold': 0.5, 'kept': 3, 'p': 1.0, 'r': 0.75, 'f1': 0.857}
+    """
+
+    confidence: list[float]
+    right: list[bool]
+    gold: int  # gold attributions, the denominator of recall
+
+    @classmethod
+    def of(cls, evaluation: Evaluation) -> Calibration:
+        """The predicted quotes of an evaluation (scored whatever their confidence) with their confidence."""
+        pairs = [p for ps in evaluation.pairs.values() for p in ps]
+        scored = [p for p in pairs if p.pred is not None and p.pred.confidence is not None]
+        return cls([p.pred.confidence for p in scored], [p.gold is not None and p.speaker_right for p in scored],
+                   sum(p.gold is not None for p in pairs))
+
+    def bins(self, n: int = 10) -> list[tuple[float, float, int, float, float]]:
+        """(low, high, count, mean confidence, share right) of ``n`` equal-width bins."""
+        out = []
+        for b in range(n):
+            lo, hi = b / n, (b + 1) / n
+            inside = [(c, r) for c, r in zip(self.confidence, self.right, strict=True)
+                      if lo <= c < hi or (b == n - 1 and c == 1.0)]
+            out.append((lo, hi, len(inside), sum(c for c, _ in inside) / len(inside) if inside else 0.0,
+                        sum(r for _, r in inside) / len(inside) if inside else 0.0))
+        return out
+
+    def ece(self, n: int = 10) -> float:
+        """Expected calibration error: the bins' |confidence - share right|, weighted by their counts."""
+        total = len(self.confidence)
+        return sum(count * abs(pred - obs) for _, _, count, pred, obs in self.bins(n)) / total if total else 0.0
+
+    def at(self, threshold: float) -> dict[str, float]:
+        """End-to-end precision, recall and F1 of the quotes whose confidence reaches ``threshold``."""
+        kept = [r for c, r in zip(self.confidence, self.right, strict=True) if c >= threshold]
+        tp = sum(kept)
+        p = tp / len(kept) if kept else 0.0
+        r = tp / self.gold if self.gold else 0.0
+        return {"threshold": threshold, "kept": len(kept), "p": round(p, 3), "r": round(r, 3),
+                "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+
+def reliability_table(calibration: Calibration) -> ReportTable:
+    table = ReportTable(f"Reliability (expected calibration error {calibration.ece():.3f})",
+                        ["Confidence", "Quotes", "Predicted", "Observed"])
+    for lo, hi, count, pred, obs in calibration.bins():
+        if count:
+            table.rows.append([f"{lo:.1f}-{hi:.1f}", count, f"{pred:.3f}", f"{obs:.3f}"])
+    return table
+
+
+def thresholds_table(calibration: Calibration, thresholds: Iterable[float] = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
+                     default: float | None = None) -> ReportTable:
+    table = ReportTable("End-to-end scores by minimum confidence", ["Min confidence", "Quotes kept", "P", "R", "F1"])
+    for t in sorted({*thresholds, *([default] if default is not None else [])}):
+        s = calibration.at(t)
+        mark = " (default)" if t == default else ""
+        table.rows.append([f"{t:.2f}{mark}", s["kept"], f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}"])
+    return table

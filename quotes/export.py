@@ -26,7 +26,7 @@ FORMATS = ("jsonl", "json", "csv")
 CSV_FIELDS = [
     "doc", "kind", "content_start", "content_end", "content", "cue_start", "cue_end", "cue",
     "speaker_start", "speaker_end", "speaker", "entity", "entity_type", "role", "organization",
-    "reader", "confidence",
+    "reader", "confidence", "rule",
 ]
 
 
@@ -63,7 +63,7 @@ def csv_row(q: Quote) -> dict[str, object]:
     e = q.entity
     row.update(entity=e.name if e else "", entity_type=e.type if e else "",
                role=(e.role or "") if e else "", organization=(e.organization or "") if e else "",
-               reader=q.reader, confidence="" if q.confidence is None else q.confidence)
+               reader=q.reader, confidence="" if q.confidence is None else q.confidence, rule=" ".join(q.rule))
     return row
 
 

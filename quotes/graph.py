@@ -102,8 +102,10 @@ def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
         if claim.speaker:
             _add_edge(g, claim.speaker, claim.id, type="said", weight=len(claim.reports), kind=claim.kind)
         for q in claim.reports:
-            # the tagger's confidence only where it read the report: GraphML has no null
-            found = {"reader": q.reader} if q.confidence is None else {"reader": q.reader, "confidence": q.confidence}
+            # the confidence only where there is one (older stores have none): GraphML has no null
+            found = {"reader": q.reader, "rule": " ".join(q.rule)}
+            if q.confidence is not None:
+                found["confidence"] = q.confidence
             _add_edge(g, claim.id, f"article:{q.doc}", type="reported_in", start=q.content.start,
                        end=q.content.end, text=q.content.text, kind=q.kind, weight=1, **found)
         subjects = {entities.key(s) for q in claim.reports for s in q.subjects} - {claim.speaker}

@@ -20,6 +20,7 @@ from quotes.annotate import Annotator, StanzaAnnotator
 from quotes.attribute import attribute
 from quotes.budget import OverBudget, time_budget
 from quotes.claims import Claim, build_claims
+from quotes.confidence import ConfidenceModel
 from quotes.cue_model import CueSelector
 from quotes.detect import detect
 from quotes.ingest import Problem, read_corpus
@@ -43,6 +44,18 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     annotator: str = ""
+    held: list[Quote] = field(default_factory=list)  # quotes below min_confidence, left out of quotes
+    min_confidence: float = 0.0
+
+    def above(self, min_confidence: float | None = None) -> Analysis:
+        """The analysis with the quotes whose confidence reaches ``min_confidence``
+        (``None``: the confidence model's default threshold; 0: every quote).
+        Quotes read back without a confidence (from stores written before it) stay."""
+        threshold = ConfidenceModel.load().threshold if min_confidence is None else min_confidence
+        everything = self.quotes + self.held  # lowering the threshold brings held-back quotes back
+        kept = [q for q in everything if q.confidence is None or q.confidence >= threshold]
+        held = [q for q in everything if q.confidence is not None and q.confidence < threshold]
+        return Analysis(self.articles, kept, self.problems, self.annotator, held, threshold)
 
     def __rich__(self) -> object:
         from quotes.report import render
@@ -76,13 +89,14 @@ class Analysis:
 
 
 def extract_quotes(article: Article, doc: Doc, cues: CueSelector | None = None,
-                   tagger: ReportTagger | None = None) -> list[Quote]:
-    """Detect, attribute and resolve the quotes of one annotated article
-    (``cues``, ``tagger``: see :func:`quotes.detect.detect`)."""
+                   tagger: ReportTagger | None = None, confidence: ConfidenceModel | None = None) -> list[Quote]:
+    """Detect, attribute and resolve the quotes of one annotated article, each
+    with its confidence (``cues``, ``tagger``: see :func:`quotes.detect.detect`;
+    ``confidence``: default the bundled :class:`~quotes.confidence.ConfidenceModel`)."""
     quotes = detect(article, doc, cues, tagger)
     attribute(article, doc, quotes)
     resolve(article, doc, quotes)
-    return quotes
+    return (confidence or ConfidenceModel.load()).score(quotes, article, doc)
 
 
 def quotes_or_problem(article: Article, doc: Doc, tagger: ReportTagger | None = None,
@@ -193,6 +207,7 @@ def analyze(
     workers: int = 1,
     tagger: ReportTagger | None = None,
     article_budget: float | None = ARTICLE_BUDGET,
+    min_confidence: float | None = None,
 ) -> Analysis:
     """Find who said what in the articles under ``paths``.
 
@@ -223,6 +238,10 @@ def analyze(
         Seconds that detection, attribution and resolution may take on one
         article (Stanza's annotation not included); an article that takes
         longer is reported as a problem and left out. ``None``: no limit.
+    min_confidence : float, optional
+        Keep the quotes whose confidence reaches this (default: the
+        confidence model's threshold, chosen for precision; 0: every quote).
+        The store keeps every quote whatever the threshold.
 
     Returns
     -------
@@ -241,6 +260,8 @@ def analyze(
         paths = [paths]
     backend = annotator or StanzaAnnotator(models)
     store = Store(db) if db is not None else None
+    if store is not None:
+        store.scored_by(ConfidenceModel.load().digest)
     name = run_name(backend.name, tagger)  # the store redoes what another tagger found, from cached annotation
     result = Analysis(annotator=name)
     batch_size = BATCH if workers <= 1 else WORKER_BATCH
@@ -290,4 +311,4 @@ def analyze(
     finally:
         if store is not None:
             store.close()
-    return result
+    return result.above(min_confidence)

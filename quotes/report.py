@@ -127,7 +127,7 @@ def speaker_name(q: Quote) -> str | None:
 
 
 def found_by(q: Quote) -> str:
-    """The reader that found a quote, with the tagger's confidence ("tagger 0.81").
+    """The reader that found a quote, with the quote's confidence ("tagger 0.81").
 
     Examples
     --------
@@ -147,15 +147,15 @@ def sorted_quotes(analysis: Analysis, by: SortKey = "article") -> list[tuple[int
     """The quotes, numbered in article order, in the order ``by`` asks for.
 
     ``speaker``: by name, the unattributed last; ``kind``: direct, mixed,
-    indirect; ``confidence``: the rules' reports first, then the tagger's from
-    the most confident down. Each sort keeps article order among equals.
+    indirect; ``confidence``: the most likely right first, quotes without a
+    confidence (from older stores) last. Each sort keeps article order among equals.
     """
     numbered = list(enumerate(analysis.quotes, 1))
     keys: dict[str, Callable[[tuple[int, Quote]], object]] = {
         "article": lambda nq: 0,
         "speaker": lambda nq: (speaker_name(nq[1]) is None, (speaker_name(nq[1]) or "").casefold()),
         "kind": lambda nq: KINDS.index(nq[1].kind),
-        "confidence": lambda nq: (nq[1].confidence is not None, -(nq[1].confidence or 0.0)),
+        "confidence": lambda nq: (nq[1].confidence is None, -(nq[1].confidence or 0.0)),
     }
     if by not in keys:
         raise ValueError(f"sort by one of {', '.join(SORTS)}, not {by!r}")
@@ -288,6 +288,8 @@ class Overview:
     claims_across_articles: int
     files_not_read: int
     annotator: str
+    held_back: int = 0
+    min_confidence: float = 0.0
 
     @classmethod
     def of(cls, analysis: Analysis) -> Overview:
@@ -302,7 +304,8 @@ class Overview:
                      "unnamed sources": types["NOMINAL"], "no speaker found": types[None]},
             readers=dict(Counter(q.reader.split(":")[0] for q in analysis.quotes).most_common()),
             claims_across_articles=len(shared_claims(analysis)),
-            files_not_read=sum(1 for p in analysis.problems if p.fatal), annotator=analysis.annotator)
+            files_not_read=sum(1 for p in analysis.problems if p.fatal), annotator=analysis.annotator,
+            held_back=len(analysis.held), min_confidence=analysis.min_confidence)
 
     def shares(self) -> dict[str, float]:
         """Each kind of source as a share of all quotes (0 to 1)."""
@@ -318,6 +321,8 @@ class Overview:
             "found by: " + ", ".join(f"{n} {reader}" for reader, n in self.readers.items())
             + f"; {self.claims_across_articles} claims reported in several articles",
             f"annotation: {self.annotator}; {self.files_not_read} files not read",
+            f"{self.held_back} quotes held back below confidence {self.min_confidence:.2f} "
+            "(--min-confidence 0 shows them all)",
         ]
 
     def __rich__(self) -> Group:
@@ -330,7 +335,7 @@ class Overview:
         return {"articles": self.articles, "quotes": self.quotes, "kinds": self.kinds, "attributed": self.attributed,
                 "speakers": self.speakers, "sources": self.sources, "readers": self.readers,
                 "claims_across_articles": self.claims_across_articles, "files_not_read": self.files_not_read,
-                "annotator": self.annotator}
+                "annotator": self.annotator, "held_back": self.held_back, "min_confidence": self.min_confidence}
 
 
 def _limited(table: ReportTable, limit: int | None) -> ReportTable:

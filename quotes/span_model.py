@@ -248,6 +248,15 @@ class SpanTagger:
         >>> [(r.source, r.cue, r.content) for r in SpanTagger.load().read([Sentence(toks, 0)], [])[0]]
         [((0, 0), (1, 1), (2, 5))]
         """
+        out = []
+        for sent, probs in zip(sentences, self.probabilities(sentences, quoted), strict=True):
+            sure = [max(row) for row in probs]
+            out.append(_reports(sent, sure, [LABELS[row.index(p)] for row, p in zip(probs, sure, strict=True)]))
+        return out
+
+    def probabilities(self, sentences: list[Sentence], quoted: Spans) -> list[list[list[float]]]:
+        """Each word's probability of each of :data:`LABELS`, sentence by sentence
+        (``quoted``: the article's quoted spans)."""
         import torch
 
         out = []
@@ -257,9 +266,7 @@ class SpanTagger:
             chunk = sentences[i:i + _BATCH]
             with torch.inference_mode():
                 probs = self._net(*batch([encode(s, in_quotes, self.vocab) for s in chunk])).softmax(-1)
-            best, index = probs.max(-1)
-            for sent, sure, labels in zip(chunk, best.tolist(), index.tolist(), strict=True):
-                out.append(_reports(sent, sure[:len(sent.tokens)], [LABELS[k] for k in labels[:len(sent.tokens)]]))
+            out += [rows[:len(sent.tokens)] for sent, rows in zip(chunk, probs.tolist(), strict=True)]
         return out
 
 

@@ -264,6 +264,17 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def scored_by(self, digest: str) -> None:
+        """Record that quotes are scored by the confidence model ``digest``; where the
+        store's were scored by another, its articles no longer count as done, so
+        the next run redoes their quotes (from the cached annotations)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'confidence_model'").fetchone()
+        if row is not None and row[0] == digest:
+            return
+        with self._writing("record the confidence model"):  # (no article yet: nothing to redo)
+            self.db.execute("UPDATE articles SET annotator = annotator || ' (earlier confidence model)'")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('confidence_model', ?)", (digest,))
+
     # -- annotation cache
 
     def cached(self, text: str, annotator: str) -> Doc | None:

@@ -163,10 +163,12 @@ class Quote:
     ``content`` runs from the first to the last fragment; for a direct quote it
     excludes the outer quote marks, and ``fragments`` lists the quoted pieces
     when an attribution splits the quote or it runs over several paragraphs.
-    ``reader`` says what found it: ``"rules"``, or a report tagger's name with
-    its ``confidence`` (the mean probability of the content's labels; the
-    bundled tagger keeps reports from 0.7, and about half of them are right
-    where the rules' are four in five: see docs/evaluation.md).
+    ``reader`` says what found it: ``"rules"``, or a report tagger's name;
+    ``rule`` the ids of the rules that made it (``quotes.detect.RULES``).
+    ``confidence`` is the calibrated probability that content and speaker are
+    both right (:mod:`quotes.confidence`); ``tagger_score``, for the tagger's
+    reports, the mean probability of its content labels (one of the
+    confidence model's inputs, not written out).
     """
 
     doc: str
@@ -180,6 +182,7 @@ class Quote:
     reader: str = "rules"
     confidence: float | None = None
     rule: list[str] = field(default_factory=list)  # ids of quotes.detect.RULES that made it, finder first
+    tagger_score: float | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         return {

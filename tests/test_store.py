@@ -187,3 +187,16 @@ def test_a_version_2_store_is_upgraded_and_its_quotes_get_their_rules_on_the_nex
     again = CountingAnnotator()
     result = analyze(CORPUS, annotator=again, db=db)
     assert again.seen == 0 and result.quotes and all(q.rule for q in result.quotes)
+
+
+def test_quotes_scored_by_another_confidence_model_are_redone_from_cached_annotations(tmp_path):
+    db = tmp_path / "q.db"
+    analyze(CORPUS, annotator=CountingAnnotator(), db=db)
+    con = sqlite3.connect(db)
+    with con:  # what a store scored by an earlier model looks like
+        con.execute("UPDATE meta SET value = 'an earlier model' WHERE key = 'confidence_model'")
+        con.execute("UPDATE quotes SET confidence = -1")
+    con.close()
+    again = CountingAnnotator()
+    result = analyze(CORPUS, annotator=again, db=db, min_confidence=0)
+    assert again.seen == 0 and result.quotes and all(0 <= q.confidence <= 1 for q in result.quotes)

@@ -54,7 +54,7 @@ def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: l
             content = Span.of(text, content.start, end)  # the tagger leaves closing marks out
             out.append(Quote(ctx.article.id, "mixed" if inner else "indirect", content, cue=span(report.cue),
                              speaker=span(report.source), fragments=[f for q in inner for f in q.fragments],
-                             reader=tagger.name, confidence=round(report.confidence, 3), rule=["tagger"]))
+                             reader=tagger.name, tagger_score=round(report.confidence, 3), rule=["tagger"]))
     return out
 
 
