@@ -24,7 +24,7 @@ out-of-domain set).
 Examples
 --------
 >>> from quotes.types import Quote, Span
->>> model = ConfidenceModel({"bias": 0.0, "kind=direct": 2.0}, [0.0, 1.0], [0.0, 1.0], 0.5, [])
+>>> model = ConfidenceModel({"bias": 0.0, "kind=direct": 2.0}, [0.0, 1.0], [0.0, 1.0], 0.5)
 >>> round(model.probability({"bias": 1.0, "kind=direct": 1.0}), 3)
 0.881
 """
@@ -42,11 +42,12 @@ from pathlib import Path
 import numpy as np
 
 from quotes.detect import fragment_spans, quoted_spans
+from quotes.lexicon import SOURCE_HEADS
+from quotes.resolve import PRONOUN_WORDS, speaker_head
 from quotes.span_model import LABELS, SpanTagger
 from quotes.types import Article, Doc, Quote, Sentence, Token
 
 DEFAULT_PATH = Path(__file__).parent / "models" / "confidence.json"
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which", "that"}
 
 
 def _bucket(n: float, edges: Iterable[float]) -> str:
@@ -57,18 +58,6 @@ def _bucket(n: float, edges: Iterable[float]) -> str:
             return f"<={edge:g}"
         last = edge
     return f">{last:g}"
-
-
-def speaker_head(tokens: list[Token]) -> Token | None:
-    """The head word of a speaker phrase: its last noun, name or pronoun before
-    any preposition ("a statement [from the presidency]" -> statement)."""
-    head = None
-    for t in tokens:
-        if t.upos == "ADP" and head is not None:
-            break
-        if t.upos in ("NOUN", "PROPN", "PRON") or t.text.lower() in _PRONOUNS:
-            head = t
-    return head
 
 
 def word_roles(quotes: list[Quote], article: Article, doc: Doc) -> dict[int, list[float]]:
@@ -90,10 +79,9 @@ def _role(roles: dict[int, list[float]], tokens: list[Token], role: str) -> floa
     return sum(r[k[0]] + r[k[1]] for r in rows) / len(rows) if rows else None
 
 
-def features(quote: Quote, article: Article, doc: Doc, source_heads: frozenset[str] = frozenset(),
-             roles: dict[int, list[float]] | None = None) -> dict[str, float]:
-    """The named features of one quote (``source_heads``: lemmas that head news
-    sources; ``roles``: :func:`word_roles`)."""
+def features(quote: Quote, article: Article, doc: Doc, roles: dict[int, list[float]] | None = None
+             ) -> dict[str, float]:
+    """The named features of one quote (``roles``: :func:`word_roles`)."""
     f: dict[str, float] = {"bias": 1.0, f"kind={quote.kind}": 1.0}
     for name, span, role in (("content", quote.content, "CON"), ("speaker", quote.speaker, "SRC"),
                              ("cue", quote.cue, "CUE")):
@@ -112,10 +100,14 @@ def features(quote: Quote, article: Article, doc: Doc, source_heads: frozenset[s
     para = next((i for i, p in enumerate(article.paragraphs) if p.span.start <= quote.content.start < p.span.end), 0)
     kept_before = sum(1 for p in article.paragraphs[:para] if p.skip is None)
     f[f"paragraph{_bucket(kept_before, (0, 2))}"] = 1.0
-    f.update(_speaker_features(quote, doc, cue[1] if cue else None, source_heads))
+    f.update(_speaker_features(quote, doc, cue[1] if cue else None))
     f.update(_content_features(quote, doc, cue))
     speaker_kind = next((k for k in f if k.startswith("speaker=")), "speaker=?")
     f[f"{quote.kind}|{speaker_kind}"] = 1.0
+    if "speaker_other_head" in f and "tagger_speaker" in f:
+        # a common noun news never uses for a source ("a brave face", "turn"): the tagger's
+        # reading of it as one counts for less
+        f["tagger_speaker_other_head"] = f["tagger_speaker"]
     return f
 
 
@@ -140,8 +132,7 @@ def _content_features(quote: Quote, doc: Doc, cue: tuple[Sentence, Token] | None
     return f
 
 
-def _speaker_features(quote: Quote, doc: Doc, cue: Token | None,
-                      source_heads: frozenset[str]) -> dict[str, float]:
+def _speaker_features(quote: Quote, doc: Doc, cue: Token | None) -> dict[str, float]:
     sp = quote.speaker
     if sp is None:
         return {"speaker=none": 1.0}
@@ -152,11 +143,11 @@ def _speaker_features(quote: Quote, doc: Doc, cue: Token | None,
         f["speaker=headless"] = 1.0
     else:
         lemma = head.lemma.lower()
-        kind = "pronoun" if head.upos == "PRON" or head.text.lower() in _PRONOUNS else head.upos.lower()
+        kind = "pronoun" if head.upos == "PRON" or head.text.lower() in PRONOUN_WORDS else head.upos.lower()
         f[f"speaker={kind}"] = 1.0
         f[f"speaker_entity={head.ner[2:] or 'O'}"] = 1.0
         if kind == "noun":
-            f["speaker_source_head" if lemma in source_heads else "speaker_other_head"] = 1.0
+            f["speaker_source_head" if lemma in SOURCE_HEADS else "speaker_other_head"] = 1.0
         f["speaker_capitalized"] = float(head.text[:1].isupper())
     f[f"speaker_words{_bucket(len(toks), (1, 3, 6))}"] = 1.0
     if quote.entity is not None:
@@ -177,7 +168,6 @@ class ConfidenceModel:
     calibration_x: list[float]
     calibration_y: list[float]
     threshold: float  # the default minimum confidence (docs/evaluation.md says how it was chosen)
-    source_heads: list[str]
     digest: str = ""  # of the model file: a store redoes quotes scored by another model
 
     @classmethod
@@ -186,10 +176,10 @@ class ConfidenceModel:
         raw = Path(path).read_bytes()
         data = json.loads(raw)
         return cls(data["weights"], data["calibration_x"], data["calibration_y"], data["threshold"],
-                   data["source_heads"], hashlib.sha256(raw).hexdigest()[:16])
+                   hashlib.sha256(raw).hexdigest()[:16])
 
     def save(self, path: str | Path) -> None:
-        data = {"threshold": self.threshold, "source_heads": sorted(self.source_heads),
+        data = {"threshold": self.threshold,
                 "calibration_x": self.calibration_x, "calibration_y": self.calibration_y,
                 "weights": dict(sorted(self.weights.items()))}
         Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
@@ -204,8 +194,7 @@ class ConfidenceModel:
 
     def score(self, quotes: list[Quote], article: Article, doc: Doc) -> list[Quote]:
         """Set ``confidence`` on each quote (in place) and return the quotes."""
-        heads = frozenset(self.source_heads)
         roles = word_roles(quotes, article, doc)
         for q in quotes:
-            q.confidence = round(self.probability(features(q, article, doc, heads, roles)), 3)
+            q.confidence = round(self.probability(features(q, article, doc, roles)), 3)
         return quotes

@@ -6,6 +6,8 @@ a user can see (and extend) what counts as a cue.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -281,3 +283,16 @@ SAID_IN_NOUNS = MESSAGE_NOUNS | {"interview", "speech"}
 
 # Modifiers of a time phrase that ends a speaker ("Priebus last week said").
 TIME_MODIFIERS = _words("last this next late early earlier the that each every first same a")
+
+
+def _source_heads() -> frozenset[str]:
+    path = Path(__file__).parent / "models" / "source_heads.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#")) | ROLE_NOUNS | ORG_NOUNS
+
+
+# Common nouns that can head a source ("the official", "a statement", "the poll"): those
+# heading PolNeAR train's sources, and every role and organization noun. A speaker phrase
+# headed by another common noun ("a brave face", "turn", "the militants' rapid gains") is
+# no source.
+SOURCE_HEADS = _source_heads()

@@ -36,6 +36,7 @@ from quotes.lexicon import (
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
+    SOURCE_HEADS,
 )
 from quotes.types import Article, Doc, Entity, Quote, Sentence, Span, Token
 
@@ -370,8 +371,34 @@ def _relative_antecedent(sent: Sentence, pronoun: Token) -> list[Token] | None:
     return toks[lo:hi + 1]
 
 
+PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which", "that"}
+
+
+def speaker_head(tokens: list[Token]) -> Token | None:
+    """The head word of a speaker phrase: its last noun, name or pronoun before
+    any preposition ("a statement [from the presidency]" -> statement)."""
+    head = None
+    for t in tokens:
+        if t.upos == "ADP" and head is not None:
+            break
+        if t.upos in ("NOUN", "PROPN", "PRON") or t.text.lower() in PRONOUN_WORDS:
+            head = t
+    return head
+
+
+def real_source(tokens: list[Token]) -> bool:
+    """Can this phrase be a speaker: a person, an organization, a group, or a
+    document? Not when its head is a lower-case common noun, outside any named
+    entity, that news never uses for a source ("a brave face", "turn", "the
+    militants' rapid gains"); see :data:`quotes.lexicon.SOURCE_HEADS`."""
+    head = speaker_head(tokens)
+    return head is None or head.upos != "NOUN" or head.ner != "O" or not head.text[:1].islower() \
+        or head.lemma.lower() in SOURCE_HEADS or head.text.lower() in SOURCE_HEADS
+
+
 def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
-    """Fill ``entity`` for each quote with a speaker (in place) and return the quotes."""
+    """Fill ``entity`` for each quote with a speaker (in place) and return the
+    quotes; a speaker phrase that is no source (:func:`real_source`) is dropped."""
     index = _ArticleIndex(article, doc)
     by_speaker: dict[int, Entity | None] = {}
     for quote in quotes:
@@ -385,6 +412,9 @@ def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if not found or not found[1]:
             continue
         sent, toks = found
+        if not real_source(toks):
+            quote.speaker = None
+            continue
         entity = _entity_for(index, sent, toks, quote.speaker)
         quote.entity = entity
         by_speaker[quote.speaker.start] = entity

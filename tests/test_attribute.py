@@ -21,7 +21,7 @@ NYT_STYLE = (
 def analyze_text(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("article") / "article.txt"
     path.write_text(text)
-    return quotes.analyze([path], models="compact", tagger=NoTagger())
+    return quotes.analyze([path], models="compact", tagger=NoTagger(), min_confidence=0)
 
 
 @pytest.fixture(scope="module")
@@ -944,7 +944,7 @@ def test_a_frame_before_a_colon_is_no_report_of_its_own(direct):
 def sample_articles():
     corpus = Path(__file__).parent.parent / "corpus"
     return quotes.analyze([corpus / "GUM_news_hackers.txt", corpus / "GUM_news_stampede.txt"], models="compact",
-                          tagger=NoTagger())
+                          tagger=NoTagger(), min_confidence=0)
 
 
 def test_a_speaker_ends_before_a_share_that_opens_the_report(sample_articles):

@@ -160,7 +160,7 @@ def test_text_prints_what_quote_offsets_index(tmp_path, capsys):
     assert main(["text", str(page)]) == 0
     text = capsys.readouterr().out
     assert "<p>" not in text and "Dock workers returned" in text
-    assert main(["extract", str(page), "--annotator", "simple"]) == 0
+    assert main(["extract", str(page), "--annotator", "simple", "--min-confidence", "0"]) == 0
     found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert any(q["content"]["text"] == "We got what we asked for" for q in found)
     for q in found:

@@ -15,7 +15,7 @@ def test_dask_local_cluster_matches_a_local_run(tmp_path):
     bad.write_bytes(b"")
     inputs = [CORPUS, bad]
     counts = analyze_dask(inputs, tmp_path / "out", annotator=SimpleAnnotator(), workers=2, files_per_task=5)
-    local = analyze(inputs, annotator=SimpleAnnotator())
+    local = analyze(inputs, annotator=SimpleAnnotator(), min_confidence=0)
     assert counts == {"articles": 26, "quotes": len(local.quotes), "problems": 1}
 
     back = load_parquet(tmp_path / "out")

@@ -253,7 +253,7 @@ def test_a_read_only_store_can_be_reported(stored, folder_writable):
     if not folder_writable:
         stored.parent.chmod(0o555)
     try:
-        run = quotes_cmd("report", stored, "--format", "markdown", drop_root=True)
+        run = quotes_cmd("report", stored, "--format", "markdown", "--min-confidence", "0", drop_root=True)
         extract = quotes_cmd("extract", AFP, "--annotator", "simple", "--db", stored, "-o", os.devnull,
                              drop_root=True)
     finally:

@@ -16,12 +16,12 @@ ARTICLES = [CORPUS / "GUM_news_sensitive.txt", CORPUS / "GUM_news_asylum.txt"]
 
 @pytest.fixture(scope="module")
 def tagged():
-    return quotes.analyze(ARTICLES, models="compact")
+    return quotes.analyze(ARTICLES, models="compact", min_confidence=0)
 
 
 @pytest.fixture(scope="module")
 def rules_only():
-    return quotes.analyze(ARTICLES, models="compact", tagger=NoTagger())
+    return quotes.analyze(ARTICLES, models="compact", tagger=NoTagger(), min_confidence=0)
 
 
 def said(analysis):
@@ -86,10 +86,10 @@ def test_each_quote_says_which_reader_found_it(tagged, rules_only, tmp_path):
     rules = {(q.content.start, q.content.end) for q in rules_only.quotes}
     for q in tagged.quotes:
         if (q.content.start, q.content.end) in rules:
-            assert (q.reader, q.confidence) == ("rules", None)
+            assert (q.reader, q.rule[0] != "tagger", q.tagger_score) == ("rules", True, None)
         else:
-            assert q.reader == "tagger:spans.pt"
-            assert SpanTagger.threshold <= q.confidence <= 1
+            assert (q.reader, q.rule) == ("tagger:spans.pt", ["tagger"])
+            assert SpanTagger.threshold <= q.tagger_score <= 1
     # the JSONL contract and the store carry both
     out = tmp_path / "quotes.jsonl"
     write_jsonl(tagged.quotes, out)

@@ -119,7 +119,8 @@ def test_not_a_database_is_a_clear_error(tmp_path):
 def test_report_from_store_needs_no_annotation(tmp_path):
     db = tmp_path / "q.db"
     analyze(CORPUS / "001_b8fb2cd4f4ce1228.txt", annotator=SimpleAnnotator(), db=db)
-    out = subprocess.run([sys.executable, "-m", "quotes.cli", "report", str(db), "--format", "markdown"],
+    out = subprocess.run([sys.executable, "-m", "quotes.cli", "report", str(db), "--format", "markdown",
+                          "--min-confidence", "0"],
                          capture_output=True, text=True, check=True).stdout
     assert "### Quotes" in out and "There is war, there is pressure" in out
 
@@ -140,7 +141,7 @@ def test_a_version_1_store_is_migrated_and_its_quotes_redone_without_annotation(
         old = store.load()
     assert old.quotes and {q.reader for q in old.quotes} == {"unrecorded"} and all(q.rule == [] for q in old.quotes)
     again = CountingAnnotator()
-    result = analyze(CORPUS, annotator=again, db=db)
+    result = analyze(CORPUS, annotator=again, db=db, min_confidence=0)
     assert again.seen == 0 and len(result.articles) == 26
     assert "unrecorded" not in {q.reader for q in result.quotes}
     assert len(result.quotes) == len(old.quotes)

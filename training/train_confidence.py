@@ -38,7 +38,8 @@ from quotes.store import Store
 from quotes.types import Article, Doc
 
 FOLDS = 5
-NEUTRAL = ConfidenceModel({}, [0.0, 1.0], [0.0, 1.0], 0.0, [])  # scores nothing: the model is what is trained
+HEADS = Path(__file__).resolve().parent.parent / "quotes" / "models" / "source_heads.txt"  # quotes.lexicon.SOURCE_HEADS
+NEUTRAL = ConfidenceModel({}, [0.0, 1.0], [0.0, 1.0], 0.0)  # scores nothing: the model is what is trained
 
 
 def annotated(gold: list[GoldArticle], db: Path) -> list[tuple[GoldArticle, Article, Doc]]:
@@ -68,8 +69,33 @@ def source_heads(data: list[tuple[GoldArticle, Article, Doc]], min_count: int = 
     return frozenset(w for w, n in counts.items() if n >= min_count)
 
 
-def examples(data: list[tuple[GoldArticle, Article, Doc]], heads: frozenset[str]
-             ) -> tuple[list[dict[str, float]], list[int], list[str], int]:
+WORDNET = Path("/usr/share/wordnet")  # Debian's wordnet-base (WordNet 3.0)
+# WordNet's lexicographer files of nouns that name a source: cognition (a study, a poll),
+# communication (a statement, a memoir), group, location (the city, the state), person
+SOURCE_LEXNAMES = {9, 10, 14, 15, 18}
+
+
+def wordnet_sources(folder: Path = WORDNET) -> frozenset[str]:
+    """Single-word nouns whose first or second WordNet sense is a person, group, place,
+    message or piece of knowledge: the general knowledge of which nouns can speak."""
+    lexname = {}
+    for line in (folder / "data.noun").open(encoding="latin-1"):
+        if not line.startswith(" "):
+            offset, lex, *_ = line.split(maxsplit=2)
+            lexname[offset] = int(lex)
+    out = set()
+    for line in (folder / "index.noun").open(encoding="latin-1"):
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma, pointers = fields[0], int(fields[3])
+        senses = fields[6 + pointers:]
+        if lemma.isalpha() and any(lexname[o] in SOURCE_LEXNAMES for o in senses[:2]):
+            out.add(lemma)
+    return frozenset(out)
+
+
+def examples(data: list[tuple[GoldArticle, Article, Doc]]) -> tuple[list[dict[str, float]], list[int], list[str], int]:
     """Features, labels (1: right end to end) and article of every predicted quote, and the gold count."""
     xs, ys, groups = [], [], []
     gold_total = 0
@@ -80,7 +106,7 @@ def examples(data: list[tuple[GoldArticle, Article, Doc]], heads: frozenset[str]
                  and p.speaker_right}
         roles = word_roles(quotes, article, doc)
         for q in quotes:
-            xs.append(features(q, article, doc, heads, roles))
+            xs.append(features(q, article, doc, roles))
             ys.append(int(id(q) in right))
             groups.append(g.doc)
     return xs, ys, groups, gold_total
@@ -116,11 +142,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--precision", type=float, default=0.90)
     parser.add_argument("--C", type=float, default=1.0, dest="c")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--wordnet", type=Path, default=WORDNET, help="WordNet 3.0 dict folder (data.noun, index.noun)")
     args = parser.parse_args(argv)
     gold = read_gold(args.gold)[:args.limit]
     data = annotated(gold, args.db)
     heads = source_heads(data)
-    xs, ys, groups, gold_total = examples(data, heads)
+    if not (args.wordnet / "index.noun").exists():
+        raise SystemExit(f"{args.wordnet}: no WordNet (apt-get install wordnet-base)")
+    HEADS.write_text("# Nouns that can head a source: those heading PolNeAR train's Source spans at least 3 times,\n"
+                     "# and single-word WordNet 3.0 nouns whose first or second sense is a person, group, place,\n"
+                     "# message or piece of knowledge (WordNet 3.0, Princeton University: its licence allows\n"
+                     "# use and redistribution with its copyright notice, wordnet.princeton.edu)\n"
+                     "# (written by training/train_confidence.py)\n"
+                     + "\n".join(sorted(heads | wordnet_sources(args.wordnet))) + "\n", encoding="utf-8")
+    xs, ys, groups, gold_total = examples(data)
     y = np.array(ys)
     oof = np.zeros(len(ys))
     for train, test in GroupKFold(FOLDS).split(xs, ys, groups):
@@ -132,8 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     vec, model = fit(xs, ys, args.c)
     weights = dict(zip(vec.get_feature_names_out().tolist(), model.coef_[0].tolist(), strict=True))
     weights["bias"] = weights.get("bias", 0.0) + float(model.intercept_[0])
-    ConfidenceModel(weights, iso.X_thresholds_.tolist(), iso.y_thresholds_.tolist(), threshold,
-                    sorted(heads)).save(args.out)
+    ConfidenceModel(weights, iso.X_thresholds_.tolist(), iso.y_thresholds_.tolist(), threshold).save(args.out)
     ece = expected_calibration_error(calibrated, y)
     print(f"{len(gold)} articles, {len(ys)} quotes, {int(y.sum())} right ({y.mean():.3f}); {len(heads)} source heads")
     print(f"out of fold: ECE {ece:.3f}; threshold {threshold:.2f} keeps {at['kept']} quotes: "
