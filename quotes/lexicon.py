@@ -285,14 +285,23 @@ SAID_IN_NOUNS = MESSAGE_NOUNS | {"interview", "speech"}
 TIME_MODIFIERS = _words("last this next late early earlier the that each every first same a")
 
 
+# documents and proceedings that state findings ("a state audit found", "the indictment says")
+DOCUMENT_NOUNS = _words("""
+    audit review inquiry investigation ruling verdict judgment complaint lawsuit suit indictment affidavit
+    testimony census assessment evaluation forecast projection finding findings
+""")
+
+
 def _source_heads() -> frozenset[str]:
     path = Path(__file__).parent / "models" / "source_heads.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#")) | ROLE_NOUNS | ORG_NOUNS
+    listed = frozenset(w for w in lines if w and not w.startswith("#"))
+    return listed | ROLE_NOUNS | ORG_NOUNS | MESSAGE_NOUNS | DOCUMENT_NOUNS
 
 
 # Common nouns that can head a source ("the official", "a statement", "the poll"): those
-# heading PolNeAR train's sources, and every role and organization noun. A speaker phrase
+# of source_heads.txt (PolNeAR train's source heads and WordNet's nouns of people, groups,
+# places, messages and knowledge), and every role, organization, message and document noun. A speaker phrase
 # headed by another common noun ("a brave face", "turn", "the militants' rapid gains") is
 # no source.
 SOURCE_HEADS = _source_heads()

@@ -95,7 +95,7 @@ def test_each_quote_says_which_reader_found_it(tagged, rules_only, tmp_path):
     write_jsonl(tagged.quotes, out)
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["reader"], r["confidence"]) for r in rows] == [(q.reader, q.confidence) for q in tagged.quotes]
-    stored = quotes.analyze(ARTICLES, models="compact", db=tmp_path / "q.db")
+    stored = quotes.analyze(ARTICLES, models="compact", db=tmp_path / "q.db", min_confidence=0)
     with Store(tmp_path / "q.db") as store:
         again = store.load().quotes
     assert [(q.reader, q.confidence) for q in again] == [(q.reader, q.confidence) for q in stored.quotes]
