@@ -43,7 +43,8 @@ def main() -> None:
     rows, articles = [], 0
     for split in ("train", "dev"):
         gold, between = ev.agreement(args.polnear / split)
-        result = analyze([args.polnear / split / "text" / f"{a.doc}.txt" for a in gold], annotator=annotator)
+        result = analyze([args.polnear / split / "text" / f"{a.doc}.txt" for a in gold], annotator=annotator,
+                         min_confidence=0)
         rows.append((gold, between, ev.evaluate(gold, ev.by_doc(result.quotes))))
         articles += len(gold)
     humans = pooled([e for _, e, _ in rows])

@@ -39,7 +39,7 @@ def main() -> None:
     gold = ev.read_gold(args.gold)
     annotator = StanzaAnnotator(args.models).load()
     start = time.perf_counter()
-    result = analyze([args.gold / "text" / f"{a.doc}.txt" for a in gold], annotator=annotator)
+    result = analyze([args.gold / "text" / f"{a.doc}.txt" for a in gold], annotator=annotator, min_confidence=0)
     seconds = time.perf_counter() - start
     evaluation = ev.evaluate(gold, ev.by_doc(result.quotes))
     scores = evaluation.scores()
