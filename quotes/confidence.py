@@ -37,6 +37,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -97,9 +98,10 @@ def features(quote: Quote, article: Article, doc: Doc, roles: dict[int, list[flo
     words = len(quote.content.text.split())
     f[f"words{_bucket(words, (3, 6, 12, 25, 40))}"] = 1.0
     f["fragments"] = float(bool(quote.fragments))
-    para = next((i for i, p in enumerate(article.paragraphs) if p.span.start <= quote.content.start < p.span.end), 0)
-    kept_before = sum(1 for p in article.paragraphs[:para] if p.skip is None)
-    f[f"paragraph{_bucket(kept_before, (0, 2))}"] = 1.0
+    sent = doc.sentence_at(quote.content.start)
+    # kept paragraphs before the quote's, counted up to 3 (the feature tells only 0, 1-2, more)
+    earlier = (p for p in islice(article.paragraphs, sent.paragraph if sent else 0) if p.skip is None)
+    f[f"paragraph{_bucket(sum(1 for _ in islice(earlier, 3)), (0, 2))}"] = 1.0
     f.update(_speaker_features(quote, doc, cue[1] if cue else None))
     f.update(_content_features(quote, doc, cue))
     speaker_kind = next((k for k in f if k.startswith("speaker=")), "speaker=?")
