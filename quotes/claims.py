@@ -37,13 +37,6 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-def said_words(q: Quote) -> str:
-    """What the quote reports: a direct quote's fragments, or the reported clause."""
-    if q.kind == "direct" and q.fragments:
-        return " ".join(f.text for f in q.fragments)
-    return q.content.text
-
-
 @dataclass
 class Claim:
     """A statement and every report of it."""
@@ -55,7 +48,7 @@ class Claim:
 
     @property
     def text(self) -> str:
-        return said_words(self.reports[0])
+        return self.reports[0].said
 
     @property
     def kind(self) -> str:
@@ -64,7 +57,7 @@ class Claim:
     @property
     def variants(self) -> list[str]:
         """Distinct wordings, after normalization, in order of appearance."""
-        return list(dict.fromkeys(normalize(said_words(q)) for q in self.reports))
+        return list(dict.fromkeys(normalize(q.said) for q in self.reports))
 
     @property
     def wording_differs(self) -> bool:
@@ -109,7 +102,7 @@ def build_claims(quotes: list[Quote], articles: list[Article], entities: CorpusE
     entities = entities or CorpusEntities(quotes)
     outlet = {a.id: a.outlet or a.id for a in articles}
     keys = [entities.key(q.entity) if q.entity else None for q in quotes]
-    words = [normalize(said_words(q)).split() for q in quotes]
+    words = [normalize(q.said).split() for q in quotes]
     bags = [Counter(ws) for ws in words]
     parent = list(range(len(quotes)))
 

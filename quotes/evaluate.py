@@ -95,13 +95,6 @@ def dice(a: list[str], b: list[str]) -> float:
     return 2 * common / (len(a) + len(b))
 
 
-def said_text(q: Quote) -> str:
-    """The words a quote reports: a direct quote's fragments leave out the attribution between them."""
-    if q.kind == "direct" and q.fragments:
-        return " ".join(f.text for f in q.fragments)
-    return q.content.text
-
-
 def _spans(field_: str) -> list[tuple[int, int]]:
     out = []
     for part in field_.split(";"):
@@ -174,14 +167,14 @@ class Pair:
     @property
     def exact(self) -> bool:
         return self.gold is not None and self.pred is not None and \
-            tokens(self.gold.text) == tokens(said_text(self.pred))
+            tokens(self.gold.text) == tokens(self.pred.said)
 
 
 def match(gold: list[GoldAttribution], pred: list[Quote], threshold: float = 0.5) -> list[Pair]:
     """One-to-one greedy matching by content Dice, overlapping spans first
     between equal scores; unmatched items get a lone Pair."""
     gtoks = [tokens(g.text) for g in gold]
-    ptoks = [tokens(said_text(p)) for p in pred]
+    ptoks = [tokens(p.said) for p in pred]
     candidates = []
     for i, g in enumerate(gtoks):
         for j, p in enumerate(ptoks):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from quotes import report
-from quotes.claims import normalize, said_words
+from quotes.claims import normalize
 from quotes.types import Quote
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def context(analysis: Analysis, title: str = "Quotes report") -> dict[str, objec
         e = q.entity
         org = e.name if e and e.type == "ORG" else (e.organization if e else None)
         quotes[n] = {
-            "n": n, "doc": q.doc, "kind": q.kind, "text": q.content.text,
+            "n": n, "doc": q.doc, "kind": q.kind, "text": q.said,
             "speaker": names.get(key or "", report.speaker_name(q)), "written": q.speaker.text if q.speaker else None,
             "type": e.type if e else None, "role": e.role if e else None, "organization": org,
             "cue": q.cue.text if q.cue else None, "reader": q.reader.split(":")[0], "found_by": report.found_by(q),
@@ -187,9 +187,9 @@ def _most_quoted(quotes: list[dict[str, object]]) -> list[tuple[str, int, int, o
 
 def _claim(claim: Claim, number: dict[int, int], outlet: dict[str, str], names: dict[str, str]) -> dict[str, object]:
     """A claim with each report's number (its mark's id), outlet and words, differences marked."""
-    base = said_words(claim.reports[0])
+    base = claim.reports[0].said
     reports = [{"n": number[id(q)], "doc": q.doc, "outlet": outlet.get(q.doc, q.doc),
-                "words": word_diff(base, said_words(q)) if i else [Word(w) for w in base.split()]}
+                "words": word_diff(base, q.said) if i else [Word(w) for w in base.split()]}
                for i, q in enumerate(claim.reports)]
     return {"claim": claim, "speaker": names.get(claim.speaker or "", "?"), "reports": reports}
 

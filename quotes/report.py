@@ -182,7 +182,7 @@ class QuoteList:
     def row(self, n: int, q: Quote) -> list[object]:
         e = q.entity
         return [n, speaker_name(q) or "?", e.role if e else None, e.organization if e else None, q.kind,
-                q.cue.text if q.cue else None, _flat(q.content.text), q.doc, found_by(q)]
+                q.cue.text if q.cue else None, _flat(q.said), q.doc, found_by(q)]
 
     def __rich__(self) -> Group:
         parts: list[RenderableType] = [Text.assemble((self.title, "bold"), f" ({self.caption})")]
@@ -198,7 +198,7 @@ class QuoteList:
                                  (f" “{q.cue.text}”" if q.cue else ""), ("  " + found_by(q), "dim"))
             if self.sort != "article":
                 head.append(f"  {q.doc}", style="dim")
-            parts += [head, Padding(Text(_flat(q.content.text)), (0, 0, 0, 6), expand=False)]
+            parts += [head, Padding(Text(_flat(q.said)), (0, 0, 0, 6), expand=False)]
         return Group(*parts)
 
     def _repr_html_(self) -> str:

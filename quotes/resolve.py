@@ -38,7 +38,7 @@ from quotes.lexicon import (
     ROLE_NOUNS,
     SOURCE_HEADS,
 )
-from quotes.types import Article, Doc, Entity, Quote, Sentence, Span, Token
+from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, Token
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
@@ -281,6 +281,16 @@ class _ArticleIndex:
         entries = self._mentioned.setdefault(entity.type, [])
         insort(entries, (pos, -len(self.subjects) - len(entries), entity), key=lambda x: x[:2])
 
+    @cached_property
+    def _mentions(self) -> tuple[list[int], list[Mention]]:
+        ordered = sorted(self.doc.mentions, key=lambda m: m.span.start)
+        return [m.span.start for m in ordered], ordered
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The NER mentions wholly inside ``[start, end)``."""
+        starts, ordered = self._mentions
+        return [m for m in ordered[bisect_left(starts, start):bisect_left(starts, end)] if m.span.end <= end]
+
     def antecedent(self, pos: int, want: str) -> Entity | None:
         """The latest entity of type ``want`` mentioned as a subject (or resolved as a speaker) before ``pos``."""
         entries = self._mentioned.get(want, [])
@@ -427,10 +437,12 @@ def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
 
 
 def _subjects(index: _ArticleIndex, quote: Quote) -> list[Entity]:
-    """People and organisations the NER model finds inside the quote's content."""
+    """People and organisations the NER model finds inside what the quote says: a
+    split direct quote's fragments, not the frame between them ("Kennedy said")."""
     out: dict[str, Entity] = {}
-    for m in index.doc.mentions:
-        if quote.content.start <= m.span.start and m.span.end <= quote.content.end:
+    pieces = quote.fragments if quote.kind == "direct" and len(quote.fragments) > 1 else [quote.content]
+    for piece in pieces:
+        for m in index.mentions_in(piece.start, piece.end):
             if m.type in ("PER", "PERSON"):
                 e = index.entity(_clean_name(m.span.text))
             elif m.type == "ORG":

@@ -184,6 +184,23 @@ class Quote:
     rule: list[str] = field(default_factory=list)  # ids of quotes.detect.RULES that made it, finder first
     tagger_score: float | None = field(default=None, compare=False)
 
+    @property
+    def said(self) -> str:
+        """The words the quote reports, as a reader should see them: a direct quote
+        split by its frame ('"A," Kennedy said in a statement. "B."') shows its
+        fragments joined by an ellipsis, never the frame; other quotes their content.
+
+        Examples
+        --------
+        >>> text = '"We will stay," Kennedy said in a statement. "We will win."'
+        >>> q = Quote("a", "direct", Span.of(text, 1, 57), fragments=[Span.of(text, 1, 13), Span.of(text, 46, 57)])
+        >>> q.said
+        'We will stay … We will win.'
+        """
+        if self.kind == "direct" and len(self.fragments) > 1:
+            return " … ".join(f.text.strip().rstrip(",") for f in self.fragments)
+        return self.content.text
+
     def to_dict(self) -> dict[str, object]:
         return {
             "doc": self.doc,
