@@ -286,3 +286,21 @@ def test_problems_are_recorded_once_however_often_a_run_resumes(tmp_path):
         ("notes.docx", None, True)]
     report = json.loads(quotes_cmd("report", db, "--format", "json").stdout)
     assert len(report["problems"]) == 5
+
+
+def test_good_articles_are_analyzed_alike_with_and_without_bad_files(messy_corpus, tmp_path):
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    for name in ("good.txt", "latin1.txt"):
+        shutil.copy(messy_corpus / name, clean / name)
+    shutil.copy(CORPUS / "001_b8fb2cd4f4ce1228.txt", clean)
+    shutil.copy(CORPUS / "001_b8fb2cd4f4ce1228.txt", messy_corpus)
+
+    def quotes_of(folder):
+        result = analyze(folder, annotator=SimpleAnnotator(), min_confidence=0)
+        return {doc: [q.to_dict() for q in result.quotes if q.doc == doc]
+                for doc in ("good", "latin1", "001_b8fb2cd4f4ce1228")}
+
+    alone = quotes_of(clean)
+    assert alone["good"] and alone["001_b8fb2cd4f4ce1228"]
+    assert quotes_of(messy_corpus) == alone
