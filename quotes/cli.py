@@ -26,7 +26,7 @@ from rich.progress import (
 from quotes import export, models, report
 from quotes.annotate import SimpleAnnotator
 from quotes.ingest import Problem, count_inputs, read_corpus
-from quotes.pipeline import Analysis, analyze
+from quotes.pipeline import ARTICLE_BUDGET, Analysis, analyze
 from quotes.span_model import NoTagger
 from quotes.store import Store, StoreError
 
@@ -82,6 +82,9 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rules-only", action="store_true",
                    help="leave out the learned report tagger: fewer reports, more of them right")
     p.add_argument("--db", type=Path, help="SQLite store: resume an interrupted run, cache annotations")
+    p.add_argument("--article-budget", type=float, default=ARTICLE_BUDGET, metavar="SECONDS",
+                   help="seconds that finding one article's quotes may take (annotation apart); an article over it "
+                        f"is reported as a problem and the run goes on (default: {ARTICLE_BUDGET:g})")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="annotation processes, one Stanza pipeline each (default: the number of cores; "
                         "a small corpus is annotated in one process)")
@@ -126,7 +129,8 @@ def _results(args: argparse.Namespace) -> Analysis:
                 bar.update(task, rate=f"{t.completed / t.elapsed:.1f}/s")
 
         result = analyze(args.paths, models=args.models, annotator=annotator, progress=advance,
-                         db=args.db, workers=args.workers, tagger=tagger, min_confidence=0.0)
+                         db=args.db, workers=args.workers, tagger=tagger, min_confidence=0.0,
+                         article_budget=args.article_budget)
     for p in result.problems:
         _say_problem(p)
     if args.db is not None:

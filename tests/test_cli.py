@@ -185,3 +185,10 @@ def test_dask_engine_without_dask_says_what_to_install(tmp_path, monkeypatch, ca
                  "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("error: ") and "pip install 'quotes[dask]'" in err
+
+
+def test_an_article_over_the_time_budget_is_one_error_line(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text('“We will stay,” Smith said.', encoding="utf-8")
+    assert main(["extract", str(tmp_path), "--annotator", "simple", "--article-budget", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "a.txt" in err and "time budget" in err and "Traceback" not in err
