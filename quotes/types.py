@@ -193,7 +193,7 @@ class Quote:
         Examples
         --------
         >>> text = '"We will stay," Kennedy said in a statement. "We will win."'
-        >>> q = Quote("a", "direct", Span.of(text, 1, 57), fragments=[Span.of(text, 1, 13), Span.of(text, 46, 57)])
+        >>> q = Quote("a", "direct", Span.of(text, 1, 58), fragments=[Span.of(text, 1, 13), Span.of(text, 46, 58)])
         >>> q.said
         'We will stay … We will win.'
         """
