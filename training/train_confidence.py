@@ -31,14 +31,14 @@ from sklearn.model_selection import GroupKFold
 
 from quotes.annotate import StanzaAnnotator
 from quotes.confidence import DEFAULT_PATH, ConfidenceModel, features, speaker_head, word_roles
-from quotes.evaluate import GoldArticle, match, read_gold
+from quotes.evaluate import Calibration, GoldArticle, match, read_gold
 from quotes.ingest import make_article
 from quotes.pipeline import extract_quotes
 from quotes.store import Store
 from quotes.types import Article, Doc
 
 FOLDS = 5
-HEADS = Path(__file__).resolve().parent.parent / "quotes" / "models" / "source_heads.txt"  # quotes.lexicon.SOURCE_HEADS
+HEADS_FILE = "source_heads.txt"  # written beside --out; quotes.lexicon.SOURCE_HEADS reads the package's copy
 NEUTRAL = ConfidenceModel({}, [0.0, 1.0], [0.0, 1.0], 0.0)  # scores nothing: the model is what is trained
 
 
@@ -119,21 +119,6 @@ def fit(xs: list[dict[str, float]], ys: list[int], c: float) -> tuple[DictVector
     return vec, model
 
 
-def threshold_for(probs: np.ndarray, ys: np.ndarray, gold: int, precision: float) -> tuple[float, dict[str, float]]:
-    """The lowest threshold whose kept quotes reach ``precision``, with P/R/F1 there."""
-    best = None
-    for t in np.round(np.arange(0.0, 1.0, 0.01), 2):
-        kept = probs >= t
-        n, tp = int(kept.sum()), int(ys[kept].sum())
-        p, r = (tp / n if n else 0.0), tp / gold
-        if p >= precision:
-            best = (float(t), {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "kept": n})
-            break
-    if best is None:
-        raise SystemExit(f"no threshold reaches precision {precision}")
-    return best
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", type=Path)
@@ -149,12 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     heads = source_heads(data)
     if not (args.wordnet / "index.noun").exists():
         raise SystemExit(f"{args.wordnet}: no WordNet (apt-get install wordnet-base)")
-    HEADS.write_text("# Nouns that can head a source: those heading PolNeAR train's Source spans at least 3 times,\n"
-                     "# and single-word WordNet 3.0 nouns whose first or second sense is a person, group, place,\n"
-                     "# message or piece of knowledge (WordNet 3.0, Princeton University: its licence allows\n"
-                     "# use and redistribution with its copyright notice, wordnet.princeton.edu)\n"
-                     "# (written by training/train_confidence.py)\n"
-                     + "\n".join(sorted(heads | wordnet_sources(args.wordnet))) + "\n", encoding="utf-8")
+    header = ("# Nouns that can head a source: those heading PolNeAR train's Source spans at least 3 times,\n"
+              "# and single-word WordNet 3.0 nouns whose first or second sense is a person, group, place,\n"
+              "# message or piece of knowledge (WordNet 3.0, Princeton University: its licence allows\n"
+              "# use and redistribution with its copyright notice, wordnet.princeton.edu)\n"
+              "# (written by training/train_confidence.py)\n")
+    nouns = sorted(heads | wordnet_sources(args.wordnet))
+    args.out.with_name(HEADS_FILE).write_text(header + "\n".join(nouns) + "\n", encoding="utf-8")
     xs, ys, groups, gold_total = examples(data)
     y = np.array(ys)
     oof = np.zeros(len(ys))
@@ -162,27 +148,28 @@ def main(argv: list[str] | None = None) -> int:
         vec, model = fit([xs[i] for i in train], y[train].tolist(), args.c)
         oof[test] = model.predict_proba(vec.transform([xs[i] for i in test]))[:, 1]
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof, y)
-    calibrated = iso.predict(oof)
-    threshold, at = threshold_for(calibrated, y, gold_total, args.precision)
+    right = [bool(v) for v in ys]
+    calibration = Calibration(iso.predict(oof).tolist(), right, gold_total)
+    threshold = next((t / 100 for t in range(100) if calibration.at(t / 100)["p"] >= args.precision), None)
+    if threshold is None:
+        raise SystemExit(f"no threshold reaches precision {args.precision}")
+    at = calibration.at(threshold)
+    # the calibration's own error, each fold mapped by an isotonic fit on the others
+    held_out = np.zeros(len(ys))
+    for train, test in GroupKFold(FOLDS).split(xs, ys, groups):
+        fold_iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof[train], y[train])
+        held_out[test] = fold_iso.predict(oof[test])
+    ece = Calibration(held_out.tolist(), right, gold_total).ece()
     vec, model = fit(xs, ys, args.c)
     weights = dict(zip(vec.get_feature_names_out().tolist(), model.coef_[0].tolist(), strict=True))
     weights["bias"] = weights.get("bias", 0.0) + float(model.intercept_[0])
     ConfidenceModel(weights, iso.X_thresholds_.tolist(), iso.y_thresholds_.tolist(), threshold).save(args.out)
-    ece = expected_calibration_error(calibrated, y)
     print(f"{len(gold)} articles, {len(ys)} quotes, {int(y.sum())} right ({y.mean():.3f}); {len(heads)} source heads")
     print(f"out of fold: ECE {ece:.3f}; threshold {threshold:.2f} keeps {at['kept']} quotes: "
           f"P {at['p']:.3f} R {at['r']:.3f} F1 {at['f1']:.3f} (all quotes: P {y.mean():.3f} "
           f"R {y.sum() / gold_total:.3f})")
     print(f"written {args.out}")
     return 0
-
-
-def expected_calibration_error(probs: np.ndarray, ys: np.ndarray, bins: int = 10) -> float:
-    """Mean |predicted - observed| over equal-width confidence bins, weighted by their counts."""
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    index = np.clip(np.digitize(probs, edges[1:-1]), 0, bins - 1)
-    return float(sum(abs(probs[index == b].mean() - ys[index == b].mean()) * (index == b).sum()
-                     for b in range(bins) if (index == b).any()) / len(ys))
 
 
 if __name__ == "__main__":
