@@ -37,7 +37,7 @@ def test_notebook_ships_with_its_outputs(path):
 
 def test_the_corpus_notebook_plots_the_whole_corpus():
     nb = nbformat.read(ROOT / "notebooks" / "explore-corpus.ipynb", as_version=4)
-    assert f"in {len(list((ROOT / 'corpus').glob('*.txt')))} articles" in printed(nb)
+    assert f"{len(list((ROOT / 'corpus').glob('*.txt')))} articles, " in printed(nb)
     assert plots(nb) >= 3  # quotes per speaker, per outlet, the speaker-organization network
 
 
