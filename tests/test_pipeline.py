@@ -1,6 +1,7 @@
 """Parallel annotation gives the one-process result; progress counts every input."""
 
 import concurrent.futures
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -78,15 +79,11 @@ def test_progress_reaches_the_count_of_inputs(messy_corpus):
 
 
 def _quote_heavy(kb: int) -> str:
-    """A long article of short quoted statements and reports, as a dump of wire copy would be."""
-    para = ('“We will stay the course on item {n},” Smith said. Jones told reporters plan {n} would fail. '
-            '“It is over,” she added, “and nobody can say otherwise.” The mayor said the budget was {n} dollars.')
-    paras, size, n = [], 0, 0
-    while size < kb * 1000:
-        paras.append(para.format(n=n))
-        size += len(paras[-1]) + 2
-        n += 1
-    return "\n\n".join(paras)
+    """The quote-dense wire copy of benchmarks/scaling.py, which times the same case up to 5 MB."""
+    spec = importlib.util.spec_from_file_location("scaling", Path(__file__).parent.parent / "benchmarks" / "scaling.py")
+    scaling = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scaling)
+    return scaling.article_of(kb)
 
 
 def test_an_article_over_its_time_budget_is_a_problem_and_the_run_goes_on(tmp_path):
