@@ -5,7 +5,8 @@
 ['Analysis', 'Article', 'Entity']
 """
 
-from quotes.pipeline import Analysis, analyze, extract_quotes
+from quotes.analysis import Analysis
+from quotes.pipeline import analyze, extract_quotes
 from quotes.types import Article, Entity, Quote, Span
 
 __all__ = ["Analysis", "Article", "Entity", "Quote", "Span", "analyze", "extract_quotes"]

@@ -24,9 +24,10 @@ from rich.progress import (
 )
 
 from quotes import export, models, report
+from quotes.analysis import Analysis
 from quotes.annotate import SimpleAnnotator
 from quotes.ingest import Problem, count_inputs, read_corpus
-from quotes.pipeline import ARTICLE_BUDGET, Analysis, analyze
+from quotes.pipeline import ARTICLE_BUDGET, analyze
 from quotes.span_model import NoTagger
 from quotes.store import Store, StoreError
 

@@ -5,7 +5,7 @@ each task reads its files, annotates them with one pipeline per worker
 process, extracts the quotes with the same per-article function as a local
 run (:func:`quotes.pipeline.extract_quotes`), and writes its own Parquet
 files, so results stream to disk. :func:`load_parquet` reads such a folder
-back as an :class:`~quotes.pipeline.Analysis`, for ``quotes report`` and
+back as an :class:`~quotes.analysis.Analysis`, for ``quotes report`` and
 ``quotes graph``.
 
 Layout of the output folder::
@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from quotes.analysis import Analysis
 from quotes.annotate import Annotator, StanzaAnnotator
 from quotes.ingest import Problem, iter_files, read_file
+from quotes.pipeline import quotes_or_problem
 from quotes.span_model import ReportTagger, run_name
 from quotes.store import (
     article_from_row,
@@ -36,9 +38,6 @@ from quotes.store import (
     quote_row,
 )
 from quotes.types import Article
-
-if TYPE_CHECKING:
-    from quotes.pipeline import Analysis
 
 TABLES = ("articles", "quotes", "problems")
 _annotators: dict[str, Annotator] = {}  # one per worker process, built on first use
@@ -64,8 +63,6 @@ def _write(rows: list[dict[str, Any]], path: Path) -> None:
 def analyze_partition(files: list[str], out: str, annotator: Annotator,
                       tagger: ReportTagger | None = None) -> list[int]:
     """Analyze some files and write their rows; return [articles, quotes, problems] counts."""
-    from quotes.pipeline import quotes_or_problem
-
     backend = _worker_annotator(annotator)
     articles: list[Article] = []
     problems: list[Problem] = []
@@ -134,8 +131,6 @@ def analyze_dask(
 def load_parquet(folder: str | Path) -> Analysis:
     """Read a folder written by :func:`analyze_dask` as an Analysis (articles in path order)."""
     import pyarrow.parquet as pq
-
-    from quotes.pipeline import Analysis
 
     folder = Path(folder)
 

@@ -21,7 +21,7 @@ characters) with spaces, and GEXF, which reserves an edge's ``type``,
 
 Examples
 --------
->>> from quotes.pipeline import Analysis
+>>> from quotes.analysis import Analysis
 >>> build_graph(Analysis()).number_of_nodes()
 0
 """
@@ -32,16 +32,14 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 import networkx as nx
 
+from quotes.analysis import Analysis
 from quotes.claims import Claim
 from quotes.resolve import CorpusEntities, CorpusEntity
 from quotes.types import Entity
-
-if TYPE_CHECKING:
-    from quotes.pipeline import Analysis
 
 FORMATS = (".graphml", ".gexf", ".json")
 NODE_TYPES = {"PERSON": "person", "ORG": "organization", "NOMINAL": "source"}

@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from quotes import report
+from quotes.analysis import Analysis
 from quotes.claims import normalize
 from quotes.types import Quote
 
 if TYPE_CHECKING:
     from quotes.claims import Claim
-    from quotes.pipeline import Analysis
 
 TOP = 10  # people and organizations in the overview's "most quoted" lists
 GOLDEN_ANGLE = 137.508  # successive speakers get hues far apart

@@ -11,21 +11,19 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import chain, islice
 from pathlib import Path
 
+from quotes.analysis import Analysis
 from quotes.annotate import Annotator, StanzaAnnotator
 from quotes.attribute import attribute
 from quotes.budget import OverBudget, time_budget
-from quotes.claims import Claim, build_claims
 from quotes.confidence import ConfidenceModel
 from quotes.cue_model import CueSelector
 from quotes.detect import detect
 from quotes.ingest import Problem, read_corpus
 from quotes.models import ModelSet
-from quotes.resolve import CorpusEntities, resolve
+from quotes.resolve import resolve
 from quotes.span_model import ReportTagger, run_name
 from quotes.store import Store
 from quotes.types import Article, Doc, Quote
@@ -34,58 +32,6 @@ ARTICLE_BUDGET = 300.0  # seconds of detection, attribution and resolution for o
 BATCH = 16  # articles per annotation call: enough for Stanza to batch sentences
 WORKER_BATCH = 4  # smaller batches keep every worker busy and the progress bar moving
 MIN_BATCHES_PER_WORKER = 4  # fewer, and one process annotates faster than starting a pool
-
-
-@dataclass
-class Analysis:
-    """Everything a run found: articles, their quotes, and the problems met."""
-
-    articles: list[Article] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    annotator: str = ""
-    held: list[Quote] = field(default_factory=list)  # quotes below min_confidence, left out of quotes
-    min_confidence: float = 0.0
-
-    def above(self, min_confidence: float | None = None) -> Analysis:
-        """The analysis with the quotes whose confidence reaches ``min_confidence``
-        (``None``: the confidence model's default threshold; 0: every quote).
-        Quotes read back without a confidence (from stores written before it) stay."""
-        threshold = ConfidenceModel.load().threshold if min_confidence is None else min_confidence
-        everything = self.quotes + self.held  # lowering the threshold brings held-back quotes back
-        kept = [q for q in everything if q.confidence is None or q.confidence >= threshold]
-        held = [q for q in everything if q.confidence is not None and q.confidence < threshold]
-        return Analysis(self.articles, kept, self.problems, self.annotator, held, threshold)
-
-    def __rich__(self) -> object:
-        from quotes.report import render
-
-        return render(self)
-
-    def _repr_html_(self) -> str:
-        """The report as HTML tables, for Jupyter."""
-        from quotes.report import build
-
-        return build(self)._repr_html_()
-
-    def quotes_of(self, doc_id: str) -> list[Quote]:
-        return [q for q in self.quotes if q.doc == doc_id]
-
-    def records(self) -> list[dict[str, object]]:
-        """One flat dict per quote (the CSV columns), e.g. for ``pandas.DataFrame``."""
-        from quotes.export import csv_row
-
-        return [csv_row(q) for q in self.quotes]
-
-    @cached_property
-    def entities(self) -> CorpusEntities:
-        """Speakers and organisations merged across articles."""
-        return CorpusEntities(self.quotes)
-
-    @cached_property
-    def claims(self) -> list[Claim]:
-        """Quotes grouped into claims, one per statement across articles."""
-        return build_claims(self.quotes, self.articles, self.entities)
 
 
 def extract_quotes(article: Article, doc: Doc, cues: CueSelector | None = None,

@@ -23,13 +23,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from quotes.analysis import Analysis
 from quotes.types import Entity, Quote
 
 if TYPE_CHECKING:
     import jinja2
 
     from quotes.claims import Claim
-    from quotes.pipeline import Analysis
 
 SortKey = Literal["article", "speaker", "kind", "confidence"]
 SORTS: tuple[SortKey, ...] = ("article", "speaker", "kind", "confidence")

@@ -25,13 +25,11 @@ import sqlite3
 import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from quotes.analysis import Analysis
 from quotes.ingest import Problem
 from quotes.types import Article, Doc, Entity, Mention, Paragraph, Quote, Sentence, Span, Token
-
-if TYPE_CHECKING:
-    from quotes.pipeline import Analysis
 
 SCHEMA_VERSION = 3
 
@@ -323,9 +321,7 @@ class Store:
     # -- reading back
 
     def load(self) -> Analysis:
-        """Everything in the store as an :class:`~quotes.pipeline.Analysis`, in the order analyzed."""
-        from quotes.pipeline import Analysis
-
+        """Everything in the store as an :class:`~quotes.analysis.Analysis`, in the order analyzed."""
         result = Analysis()
         rows = list(self.db.execute("SELECT * FROM articles ORDER BY seq"))
         result.articles = [article_from_row(r) for r in rows]

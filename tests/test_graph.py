@@ -10,8 +10,8 @@ import pytest
 from lxml import etree
 
 import quotes
+from quotes.analysis import Analysis
 from quotes.graph import build_graph, write_graph
-from quotes.pipeline import Analysis
 from quotes.types import Article, Entity, Paragraph, Quote, Span
 
 SCHEMA = Path(__file__).parent / "data" / "graphml-structure.xsd"

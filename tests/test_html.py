@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
+from quotes.analysis import Analysis
 from quotes.html import pieces, render_html, word_diff, write_html
-from quotes.pipeline import Analysis
 from quotes.types import Article, Entity, Paragraph, Quote, Span
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
