@@ -11,7 +11,7 @@ is read as a stance cue: its object or clause is the content, its subject
 the speaker.
 
 The weights ship in ``quotes/models/cues.json``, trained on PolNeAR train by
-``python -m quotes.models.train_cues``: every verb outside the lexicon was
+``python -m training.train_cues``: every verb outside the lexicon was
 made a cue, the pipeline ran, and each such attribution was labelled right
 when it matched a gold attribution with the right speaker. So the model
 learns which of these attributions the rest of the pipeline gets right, not

@@ -22,7 +22,7 @@ sentence. The source nearest its cue is the speaker.
 
 The weights ship in ``quotes/models/spans.pt`` (half precision), trained on
 the 824 PolNeAR train articles with one annotator by ``python -m
-quotes.models.train_spans``, each word labelled by the outermost gold
+training.train_spans``, each word labelled by the outermost gold
 attribution it belongs to (a report inside reported words is left to the
 outer one). It replaced a linear-chain CRF over features of a five-word
 window, which read the same sentences less well (docs/decisions.md).

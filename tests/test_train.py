@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quotes.models import COMPACT_DIR, ModelSet, train
+from quotes.models import COMPACT_DIR, ModelSet
+from training import train
 
 # Two sentences in CoNLL-U with every tag blanked to X: retagging must fill them in.
 SENTENCES = [

@@ -4,8 +4,8 @@ and the command that writes a model the pipeline can load."""
 import pytest
 
 from quotes.cue_model import CueModel
-from quotes.models import train_cues
 from quotes.types import Sentence, Token
+from training import train_cues
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ that writes a model the pipeline can load."""
 import pytest
 
 from quotes.evaluate import GoldAttribution, read_gold
-from quotes.models import train_cues, train_spans
 from quotes.span_model import SpanTagger
+from training import train_cues, train_spans
 
 
 @pytest.fixture(scope="module")

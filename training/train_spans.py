@@ -3,9 +3,9 @@
 Usage::
 
     pip install "quotes[train]"   # gensim, for the word vectors
-    python -m quotes.models.train_spans ../shared/data/polnear/train \
+    python -m training.train_spans ../shared/data/polnear/train \
         --extra-text ../shared/data/ud/en_ewt-ud-train.conllu   # writes quotes/models/spans.pt
-    python -m quotes.models.train_spans GOLD_DIR --hold-out 420 --out /tmp/spans.pt
+    python -m training.train_spans GOLD_DIR --hold-out 420 --out /tmp/spans.pt
 
 Every sentence of every article becomes one training sequence, its words
 labelled by :func:`quotes.span_model.labels` from the outermost gold
@@ -37,7 +37,6 @@ from pathlib import Path
 from quotes.detect import fragment_spans, quoted_spans
 from quotes.evaluate import GoldArticle, GoldAttribution, agreement, evaluate, read_gold
 from quotes.index import SpanIndex
-from quotes.models.train_cues import annotate_split
 from quotes.span_model import (
     DEFAULT_PATH,
     LABELS,
@@ -50,6 +49,7 @@ from quotes.span_model import (
     network,
 )
 from quotes.types import Article, Doc, Sentence
+from training.train_cues import annotate_split
 
 
 def outermost(attributions: Sequence[GoldAttribution]) -> list[GoldAttribution]:

@@ -1,7 +1,7 @@
 """Run one of Stanza's training modules with CPU-friendly patches.
 
-Invoked as ``python -m quotes.models._stanza_main stanza.models.tagger ARGS...``
-by :mod:`quotes.models.train`; a separate process so that a time budget can
+Invoked as ``python training/_stanza_main.py stanza.models.tagger ARGS...``
+by :mod:`training.train`; a separate process so that a time budget can
 stop it while the best checkpoint Stanza saved on dev stays on disk.
 """
 

@@ -2,8 +2,8 @@
 
 Usage::
 
-    python -m quotes.models.train_cues ../shared/data/polnear/train   # writes quotes/models/cues.json
-    python -m quotes.models.train_cues GOLD_DIR --hold-out 100 --out /tmp/cues.json
+    python -m training.train_cues ../shared/data/polnear/train   # writes quotes/models/cues.json
+    python -m training.train_cues GOLD_DIR --hold-out 100 --out /tmp/cues.json
 
 Every verb outside the cue lexicon is made a cue (:class:`EveryVerb`), the
 whole pipeline runs, and each attribution such a verb yields is labelled

@@ -2,9 +2,9 @@
 
 Usage::
 
-    python -m quotes.models.train                     # prepare data, train all, package, evaluate
-    python -m quotes.models.train pos depparse        # only these steps
-    python -m quotes.models.train --budget pos=90     # minutes for a step
+    python -m training.train                     # prepare data, train all, package, evaluate
+    python -m training.train pos depparse        # only these steps
+    python -m training.train --budget pos=90     # minutes for a step
 
 Every step is resumable: data preparation and finished trainers are skipped
 when their outputs exist (``--force`` redoes them), the parser continues
@@ -16,7 +16,7 @@ its own process under a time budget; Stanza saves the best model on dev
 while it trains, so a budget that runs out keeps the best model so far.
 Results (settings, dev scores, wall time) accumulate in ``WORK/state.json``,
 copied next to the packaged models as ``training.json``, from which
-:mod:`quotes.models.card` writes ``docs/models.md``.
+:mod:`training.card` writes its section of ``docs/models.md``.
 
 Data (``--data``, default ``../shared/data``):
 
@@ -42,6 +42,7 @@ from pathlib import Path
 
 from quotes.models import COMPACT_DIR, MODEL_FILES
 
+STANZA_MAIN = str(Path(__file__).with_name("_stanza_main.py"))  # a script: runs from any folder
 SHORT = "en_ewt"
 STEPS = ("prepare", "tokenize", "mwt", "lemma", "pos", "retag", "depparse", "ner", "package", "evaluate")
 ON_REQUEST = ("prepare-ner",)  # rebuild only the NER data, e.g. after changing UNER_WEIGHT
@@ -304,7 +305,7 @@ def retag(lay: Layout) -> None:
     if tagger is None:
         raise SystemExit("retag: no POS model yet; run the pos step first")
     for split in ("train", "dev"):
-        cmd = [sys.executable, "-m", "quotes.models._stanza_main", "stanza.models.tagger", "--mode", "predict",
+        cmd = [sys.executable, STANZA_MAIN, "stanza.models.tagger", "--mode", "predict",
                "--save_dir", str(tagger.parent), "--save_name", tagger.name, "--no_pretrain",
                "--lang", "en", "--shorthand", SHORT, "--eval_file", str(lay.prepared("depparse", split)),
                "--output_file", str(lay.prepared("depparse", split, "tagged"))]
@@ -336,7 +337,7 @@ def train(lay: Layout, step: str, budget_min: float, threads: int) -> None:
     resume = trainer.resume(lay) if trainer.resume else []
     args = [*trainer.args(lay), *_settings_args(trainer.settings), *resume,
             "--save_dir", str(saved.parent), "--save_name", saved.name]
-    cmd = [sys.executable, "-m", "quotes.models._stanza_main", trainer.module, *args]
+    cmd = [sys.executable, STANZA_MAIN, trainer.module, *args]
     log = lay.work / "logs" / f"{step}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     start = time.monotonic()
@@ -397,7 +398,7 @@ def package(lay: Layout) -> None:
 
 
 def evaluate(lay: Layout) -> None:
-    from quotes.models import evaluate as ev
+    from training import evaluate as ev
 
     ud = lay.data / "ud"
     scores = ev.ud_scores(lay.out, ud / "en_ewt-ud-dev.conllu")
@@ -409,7 +410,7 @@ def evaluate(lay: Layout) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m quotes.models.train", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m training.train", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("steps", nargs="*", choices=[[], *STEPS, *ON_REQUEST], default=list(STEPS), metavar="STEP",
                         help=f"steps to run, of: {', '.join(STEPS + ON_REQUEST)} (default: all but {ON_REQUEST[0]})")
