@@ -1,13 +1,17 @@
 """The bundled compact Stanza models load with no network and annotate real news."""
 
 import socket
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pytest
+import stanza
 import torch
 from stanza.models.common import chuliu_edmonds as stock
 from stanza.models.common import data as stanza_data
+from stanza.models.depparse import model as parse_model
 
 from quotes import models
 from quotes.annotate import StanzaAnnotator
@@ -102,25 +106,53 @@ def test_the_compiled_decoder_picks_stanzas_trees():
     assert cyclic > 100
 
 
-def test_annotations_match_stanzas_own_inference(monkeypatch):
-    # the compiled decoder picks the same trees, the labels of the chosen heads
-    # are the labels, the tagger's folded classifiers pick the same tags, and
-    # words' character vectors computed once each give the same tags and entities
+FASTER = {f.__code__ for f in (_inference.one_root, _inference.predict, _inference._biaffine_forward,
+                               _inference._char_forward, _inference._long_tensor, _inference._lemma_loader)}
+
+
+def _calls(run):
+    """The code of the Python functions that ``run()`` calls in this thread, and what it returns."""
+    called = set()
+
+    def profile(frame, event, arg):
+        if event == "call":
+            called.add(frame.f_code)
+
+    sys.setprofile(profile)
+    try:
+        result = run()
+    finally:
+        sys.setprofile(None)
+    return called, result
+
+
+def _annotations(doc):
+    return [(w.upos, w.xpos, w.feats, w.lemma, w.head, w.deprel, w.parent.ner) for s in doc.sentences for w in s.words]
+
+
+def test_only_our_pipelines_run_the_faster_inference():
+    # ours runs every replacement; a user's own stanza.Pipeline in the same process runs
+    # none of them but Stanza's own parser code, after ours has run and while one of ours
+    # is processing in another thread; and both annotate alike: the compiled decoder picks
+    # the same trees, the labels of the chosen heads are the labels, the folded tagger
+    # classifiers pick the same tags, and character vectors computed once per word give
+    # the same tags and entities
     (article,) = read_file(AFP)
-    pipe = models.compact().pipeline()  # building a pipeline installs the faster inference
-
-    def annotations():
-        return [(w.upos, w.xpos, w.feats, w.lemma, w.head, w.deprel, w.parent.ner)
-                for s in pipe(article.text).sentences for w in s.words]
-
-    fast = annotations()
-    replaced = _inference.replaced()
-    assert len(replaced) >= 5
-    for owner, attribute, stock_code in replaced:
-        monkeypatch.setattr(owner, attribute, stock_code)
+    ours = models.compact().pipeline()
+    ours_called, fast = _calls(lambda: _annotations(ours(article.text)))
+    assert ours_called >= FASTER
+    plain = stanza.Pipeline(**models.compact().pipeline_kwargs())
+    assert not isinstance(plain, _inference.Pipeline)
+    assert all(getattr(owner, attribute) is own for owner, attribute, own in _inference.replaced())
+    stanzas_own = {parse_model.GraphParser.predict.__code__, parse_model.chuliu_edmonds_one_root.__code__}
+    after, plain_after = _calls(lambda: _annotations(plain(article.text)))
+    with ThreadPoolExecutor(1) as pool, _inference.active():  # as while one of ours processes here
+        meanwhile, plain_meanwhile = pool.submit(_calls, lambda: _annotations(plain(article.text))).result()
+    for called in (after, meanwhile):
+        assert not called & FASTER and called >= stanzas_own
     assert len(fast) > 500 and any(feats for _, _, feats, *_ in fast)
     assert any(ner != "O" for *_, ner in fast)
-    assert fast == annotations()
+    assert fast == plain_after == plain_meanwhile
 
 
 def test_batches_are_padded_as_stanza_pads_them():

@@ -22,15 +22,25 @@ Some costs on CPU are not the networks' own work, or are that work many times ov
   twice, once for nothing (:func:`_lemma_loader`).
 
 All are tested against Stanza's code (random score matrices, seed annotations).
+
+They apply to the pipelines this package builds (:class:`Pipeline`) and to no
+other: Stanza's functions are swapped only while one of ours is processing
+(:func:`active`), and then for a dispatcher that runs the replacement in the
+thread that processes and Stanza's own code in any other thread. A
+``stanza.Pipeline`` built by the user in the same process runs stock Stanza.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import chain
 from typing import Any
 
 import numpy as np
+import stanza
 import torch
 from stanza.models.common import data
 from stanza.models.common.utils import tensor_unsort
@@ -133,10 +143,10 @@ def _biaffine_forward(self: Any, input1: torch.Tensor, input2: torch.Tensor) -> 
     """``BiaffineScorer.forward`` for rows of ``input2`` drawn from a few distinct vectors."""
     if self.training or input2.dim() != 2:
         return _stock["biaffine"](self, input1, input2)
-    global _last_parents
-    if _last_parents[0] is not input2:  # one tagger column's classifiers share their parent
-        _last_parents = (input2, _distinct_rows(input2))
-    grouped = _last_parents[1]
+    last = getattr(_last_parents, "rows", (None, None))  # per thread: pipelines may run side by side
+    if last[0] is not input2:  # one tagger column's classifiers share their parent
+        last = _last_parents.rows = (input2, _distinct_rows(input2))
+    grouped = last[1]
     if grouped is None:
         return _stock["biaffine"](self, input1, input2)
     parents, order, counts = grouped
@@ -192,8 +202,11 @@ def _lemma_loader(doc: Any, batch_size: int, config: dict[str, Any], *args: Any,
 
 
 _FEW = 4  # fold the parents in when each stands for at least this many rows on average
-_last_parents: tuple[Any, Any] = (None, None)
-_stock: dict[str, Any] = {}  # what install() replaced, by key
+_last_parents = threading.local()
+_stock: dict[str, Any] = {}  # Stanza's own functions that active() swaps, by key
+_inside: ContextVar[bool] = ContextVar("quotes_faster_inference", default=False)
+_lock = threading.Lock()
+_users = 0  # active() scopes open, in all threads
 
 
 def _replacements() -> dict[str, tuple[Any, str, Callable[..., Any]]]:
@@ -218,16 +231,64 @@ def _replacements() -> dict[str, tuple[Any, str, Callable[..., Any]]]:
             **long_tensor}
 
 
-def install() -> None:
-    """Make Stanza run with the replacements above (once; later calls change nothing)."""
-    for key, (owner, attribute, new) in _replacements().items():
-        current = getattr(owner, attribute)
-        if current is not new:
-            _stock[key] = current
-            setattr(owner, attribute, new)
+def _dispatcher(key: str, new: Callable[..., Any]) -> Callable[..., Any]:
+    """Calls ``new`` inside :func:`active` in this thread's context, Stanza's own elsewhere."""
+    stock = _stock[key]
+
+    def dispatch(*args: Any, **kwargs: Any) -> Any:
+        return (new if _inside.get() else stock)(*args, **kwargs)
+
+    return dispatch
+
+
+@contextmanager
+def active() -> Iterator[None]:
+    """Run Stanza with the replacements above in this thread while inside.
+
+    The first scope to open swaps Stanza's functions for dispatchers and the
+    last to close puts Stanza's own back, so outside every scope Stanza is
+    untouched, and other threads run Stanza's code meanwhile.
+
+    Examples
+    --------
+    >>> from stanza.models.depparse import model
+    >>> stock = model.GraphParser.predict
+    >>> with active():
+    ...     model.GraphParser.predict is stock
+    False
+    >>> model.GraphParser.predict is stock
+    True
+    """
+    global _users
+    with _lock:
+        if _users == 0:
+            for key, (owner, attribute, new) in _replacements().items():
+                _stock[key] = getattr(owner, attribute)
+                setattr(owner, attribute, _dispatcher(key, new))
+        _users += 1
+    token = _inside.set(True)
+    try:
+        yield
+    finally:
+        _inside.reset(token)
+        with _lock:
+            _users -= 1
+            if _users == 0:
+                for key, (owner, attribute, _) in _replacements().items():
+                    setattr(owner, attribute, _stock[key])
 
 
 def replaced() -> list[tuple[Any, str, Any]]:
-    """(owner, attribute, Stanza's own) for each replacement installed, to compare against."""
+    """(owner, attribute, Stanza's own) for each function :func:`active` swaps
+    (after its first use), to compare against."""
     return [(owner, attribute, _stock[key]) for key, (owner, attribute, _) in _replacements().items()
             if key in _stock]
+
+
+class Pipeline(stanza.Pipeline):  # type: ignore[misc]
+    """A ``stanza.Pipeline`` that processes with the faster inference (every way
+    in, ``__call__``, ``bulk_process``, ``stream``, goes through ``process``)."""
+
+    def process(self, doc: Any, processors: Any = None) -> Any:
+        with active():
+            return super().process(doc, processors)
