@@ -3,8 +3,9 @@
 :func:`quotes.analyze`, :meth:`quotes.store.Store.load` and
 :func:`quotes.distributed.load_parquet` return an :class:`Analysis`; the
 report, HTML, graph and export modules read one. This module imports none of
-them at load time (its display hooks import the report when called), so
-imports run one way: pipeline and store → analysis → stages' data.
+them at load time (its display hooks and :meth:`Analysis.records` import the
+report or the export when called), so imports run one way: pipeline and
+store → analysis → the stages' data.
 
 Examples
 --------
