@@ -114,6 +114,7 @@ SUFFIXES = 2000  # hashed buckets of a word's last three letters
 FLAGS = 7
 _PAD, _UNKNOWN = 0, 1
 _BATCH = 64  # sentences a forward pass: bounds the memory a very long article takes
+_MEMO = 4096  # sentences whose probabilities are kept: more than the longest article's read twice
 
 
 @dataclass
@@ -125,6 +126,11 @@ class Encoded:
     entities: list[int]
     suffixes: list[int]
     flags: list[list[float]]
+
+    def key(self) -> tuple[object, ...]:
+        """Everything the network reads, hashable: equal keys, equal outputs."""
+        return (tuple(self.words), tuple(self.tags), tuple(self.entities), tuple(self.suffixes),
+                tuple(map(tuple, self.flags)))
 
 
 def _suffix(word: str) -> int:
@@ -227,6 +233,7 @@ class SpanTagger:
         self._net = network(len(self.vocab) + 2, saved["hidden"])
         self._net.load_state_dict({k: v.float() for k, v in saved["state"].items()})
         self._net.eval()
+        self._memo: dict[tuple[object, ...], list[list[float]]] = {}
 
     @classmethod
     @cache
@@ -256,17 +263,27 @@ class SpanTagger:
 
     def probabilities(self, sentences: list[Sentence], quoted: Spans) -> list[list[list[float]]]:
         """Each word's probability of each of :data:`LABELS`, sentence by sentence
-        (``quoted``: the article's quoted spans)."""
+        (``quoted``: the article's quoted spans).
+
+        The network runs once per distinct input: detection and the confidence
+        model both ask for an article's sentences, and the answers of the last
+        :data:`_MEMO` sentences are kept.
+        """
         import torch
 
-        out = []
         in_quotes = SpanIndex(quoted)
-        for i in range(0, len(sentences), _BATCH):
+        keys = [(e, e.key()) for e in (encode(s, in_quotes, self.vocab) for s in sentences)]
+        todo = list({key: e for e, key in keys if key not in self._memo}.items())
+        for i in range(0, len(todo), _BATCH):
             check()
-            chunk = sentences[i:i + _BATCH]
+            chunk = todo[i:i + _BATCH]
             with torch.inference_mode():
-                probs = self._net(*batch([encode(s, in_quotes, self.vocab) for s in chunk])).softmax(-1)
-            out += [rows[:len(sent.tokens)] for sent, rows in zip(chunk, probs.tolist(), strict=True)]
+                probs = self._net(*batch([e for _, e in chunk])).softmax(-1)
+            for (key, e), rows in zip(chunk, probs.tolist(), strict=True):
+                self._memo[key] = rows[:len(e.words)]
+        out = [self._memo[key] for _, key in keys]
+        while len(self._memo) > _MEMO:
+            del self._memo[next(iter(self._memo))]  # oldest first: dicts keep insertion order
         return out
 
 

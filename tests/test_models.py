@@ -189,3 +189,26 @@ def test_install_without_internet_is_a_one_line_error(tmp_path):
 def test_unknown_model_set_is_an_error():
     with pytest.raises(models.ModelError, match="unknown model set"):
         models.resolve("no-such-set")
+
+
+def test_int8_annotation_agrees_with_the_models_own_precision(afp_doc):
+    article, int8 = afp_doc
+    full = StanzaAnnotator("compact", int8=False).annotate([article])[0]
+    pairs = [(a, b) for s, t in zip(int8.sentences, full.sentences, strict=True)
+             for a, b in zip(s.tokens, t.tokens, strict=True)]
+    assert [(t.start, t.end) for t, _ in pairs] == [(t.start, t.end) for _, t in pairs]  # one tokenizer
+    assert sum(a.upos == b.upos for a, b in pairs) / len(pairs) > 0.98
+    assert sum(a.head == b.head for a, b in pairs) / len(pairs) > 0.97
+    assert {(m.span.start, m.span.end, m.type) for m in int8.mentions} == {
+        (m.span.start, m.span.end, m.type) for m in full.mentions}
+
+
+def test_int8_runs_the_recurrent_layers_with_int8_weights():
+    annotator = StanzaAnnotator("compact").load()
+    tagger, parser = annotator.pipeline.processors["pos"], annotator._parser.processors["depparse"]
+    lstms = [type(m).__module__ for p in (tagger, parser) for m in p.trainer.model.modules()
+             if type(m).__name__ == "LSTM"]
+    assert lstms and all("quantized" in m for m in lstms), lstms
+    full = StanzaAnnotator("compact", int8=False).load()
+    assert all(type(m) is torch.nn.LSTM for m in full.pipeline.processors["pos"].trainer.model.modules()
+               if type(m).__name__ == "LSTM")

@@ -100,3 +100,22 @@ def test_each_quote_says_which_reader_found_it(tagged, rules_only, tmp_path):
         again = store.load().quotes
     assert [(q.reader, q.confidence) for q in again] == [(q.reader, q.confidence) for q in stored.quotes]
     assert any(q.confidence is not None for q in again)
+
+
+def test_the_network_reads_each_sentence_once_per_article(monkeypatch):
+    # detection and the confidence model both ask the tagger about an article's
+    # sentences; the second ask is answered from what the first computed
+    from quotes.annotate import StanzaAnnotator
+    from quotes.ingest import read_corpus
+    from quotes.pipeline import extract_quotes
+
+    article = next(read_corpus(ARTICLES[:1]))
+    doc = StanzaAnnotator("compact").annotate([article])[0]
+    tagger = SpanTagger()
+    monkeypatch.setattr(SpanTagger, "load", classmethod(lambda cls, path=None: tagger))
+    rows = []
+    forward = tagger._net.forward
+    monkeypatch.setattr(tagger._net, "forward", lambda *a: rows.append(len(a[0])) or forward(*a))
+    found = extract_quotes(article, doc, tagger=tagger)
+    assert found and all(q.confidence is not None for q in found)
+    assert 0 < sum(rows) <= len(doc.sentences)
