@@ -35,6 +35,7 @@ def test_compact_set_is_bundled_and_small():
     assert size < 80 * 1024 * 1024
 
 
+@pytest.mark.slow
 def test_loading_and_annotating_never_touch_the_network(monkeypatch):
     def no_network(*args, **kwargs):
         raise AssertionError("network access")
@@ -45,17 +46,20 @@ def test_loading_and_annotating_never_touch_the_network(monkeypatch):
     assert doc.sentences
 
 
+@pytest.mark.slow
 def test_sentences_of_the_wire_copy(afp_doc):
     _, doc = afp_doc
     # 34 paragraphs, one sentence each except the three-sentence "There is war" quote
     assert len(doc.sentences) == 36
 
 
+@pytest.mark.slow
 def test_hamdullah_mohib_is_a_person(afp_doc):
     _, doc = afp_doc
     assert ("Hamdullah Mohib", "PER") in {(m.span.text, m.type) for m in doc.mentions}
 
 
+@pytest.mark.slow
 def test_mohib_is_the_subject_of_said(afp_doc):
     article, doc = afp_doc
     sent = next(s for s in doc.sentences if article.text[s.start:s.end].startswith("But Mohib said the soldiers"))
@@ -64,6 +68,7 @@ def test_mohib_is_the_subject_of_said(afp_doc):
     assert subjects == ["Mohib"]
 
 
+@pytest.mark.slow
 def test_only_sentences_with_a_cue_verb_outside_quotes_are_parsed():
     # "Doing less": the parse is read only around cue verbs of the writer's text,
     # verbs the cue model may accept and claim words before "that", so other
@@ -102,6 +107,7 @@ def test_the_compiled_decoder_picks_stanzas_trees():
     assert cyclic > 100
 
 
+@pytest.mark.slow
 def test_annotations_match_stanzas_own_inference(monkeypatch):
     # the compiled decoder picks the same trees, the labels of the chosen heads
     # are the labels, the tagger's folded classifiers pick the same tags, and
@@ -123,6 +129,7 @@ def test_annotations_match_stanzas_own_inference(monkeypatch):
     assert fast == annotations()
 
 
+@pytest.mark.slow
 def test_batches_are_padded_as_stanza_pads_them():
     rng = np.random.default_rng(3)
     for _ in range(200):
@@ -134,6 +141,7 @@ def test_batches_are_padded_as_stanza_pads_them():
     assert torch.equal(_inference._long_tensor(features, 2), stanza_data.get_long_tensor(features, 2))
 
 
+@pytest.mark.slow
 def test_a_pipeline_loads_only_the_processors_asked_for():
     # Stanza adds every processor that is given a model path
     pipe = models.compact().pipeline("tokenize,ner", tokenize_pretokenized=True)

@@ -79,6 +79,7 @@ def test_a_run_without_the_tagger_redoes_the_quotes_from_cached_annotation(tmp_p
     assert len(result.articles) == 26 and result.annotator.endswith("+rules-only")
 
 
+@pytest.mark.slow
 def test_killed_process_resumes_without_duplicates(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -116,6 +117,7 @@ def test_not_a_database_is_a_clear_error(tmp_path):
         Store(bad)
 
 
+@pytest.mark.slow
 def test_report_from_store_needs_no_annotation(tmp_path):
     db = tmp_path / "q.db"
     analyze(CORPUS / "001_b8fb2cd4f4ce1228.txt", annotator=SimpleAnnotator(), db=db)
