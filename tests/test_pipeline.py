@@ -100,6 +100,7 @@ def test_an_article_over_its_time_budget_is_a_problem_and_the_run_goes_on(tmp_pa
     assert within.problems == []
 
 
+@pytest.mark.slow
 def test_a_long_quote_heavy_article_is_analyzed_within_a_generous_budget(tmp_path):
     # detection used to scan every quote for every word: 400 KB of quotes took minutes
     (tmp_path / "dump.txt").write_text(_quote_heavy(400), encoding="utf-8")
