@@ -291,6 +291,7 @@ def test_problems_are_recorded_once_however_often_a_run_resumes(tmp_path):
     assert len(report["problems"]) == 5
 
 
+@pytest.mark.slow
 def test_good_articles_are_analyzed_alike_with_and_without_bad_files(messy_corpus, tmp_path):
     clean = tmp_path / "clean"
     clean.mkdir()
