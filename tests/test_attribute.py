@@ -37,7 +37,9 @@ def test_doubled_apostrophes_make_a_direct_quote_in_two_sentences(nyt):
     (q,) = direct_only(nyt)
     assert q.kind == "direct"
     assert [f.text for f in q.fragments] == ["We wanted to control the land", "Nobody else was going to do it."]
-    assert NYT_STYLE[q.content.start:q.content.end] == q.content.text
+    # offsets counted in NYT_STYLE: from inside the first '' to the end of the last sentence
+    assert [(s.start, s.end) for s in (q.content, *q.fragments, q.cue, q.speaker)] == [
+        (46, 156), (46, 75), (125, 156), (79, 83), (84, 98)]
 
 
 def test_a_middle_initial_stays_in_the_speaker_name(nyt):

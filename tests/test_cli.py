@@ -43,6 +43,7 @@ def test_rules_only_leaves_out_what_the_tagger_reads(capsys):
     assert "the department will look into the incident" in runs[()] - runs[("--rules-only",)]
 
 
+@pytest.mark.slow
 def test_bad_files_get_one_line_errors_and_the_rest_is_analyzed(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")
@@ -82,6 +83,7 @@ def test_analyze_report_has_all_tables(capsys):
     assert heads == sorted(heads)  # the summaries before the quotes
 
 
+@pytest.mark.slow
 def test_models_list_shows_compact_active(tmp_path):
     env = {**os.environ, "STANZA_RESOURCES_DIR": str(tmp_path)}
     run = quotes_cmd("models", "list", env=env)
@@ -91,6 +93,7 @@ def test_models_list_shows_compact_active(tmp_path):
     assert rows["official"][2].strip() == "no" and rows["official"][3].strip() == ""
 
 
+@pytest.mark.slow
 def test_models_install_offline_fails_cleanly(tmp_path):
     env = {**os.environ, "STANZA_RESOURCES_DIR": str(tmp_path)}
     run = quotes_cmd("models", "install", "--resources-url", "http://127.0.0.1:9", env=env)
@@ -98,6 +101,7 @@ def test_models_install_offline_fails_cleanly(tmp_path):
     assert run.stderr.count("\n") == 1 and run.stderr.startswith("error: cannot download")
 
 
+@pytest.mark.slow
 def test_graph_command_writes_graphml(tmp_path):
     out = tmp_path / "g.graphml"
     run = quotes_cmd("graph", ARAB_NEWS, "--models", "compact", "-o", out)
@@ -113,11 +117,13 @@ def one_error_line(run: subprocess.CompletedProcess[str]) -> str:
     return lines[0]
 
 
+@pytest.mark.slow
 def test_report_of_a_folder_is_a_one_line_error():
     line = one_error_line(quotes_cmd("report", CORPUS))
     assert str(CORPUS) in line and "quotes analyze" in line
 
 
+@pytest.mark.slow
 def test_analyze_of_a_missing_path_is_one_error_and_no_report(tmp_path):
     missing = tmp_path / "nowhere"
     run = quotes_cmd("analyze", missing, "--annotator", "simple")
@@ -133,6 +139,7 @@ def test_extract_writes_every_format_to_the_output_file(fmt, tmp_path, capsys):
     assert "Taliban" in target.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_report_shows_what_analyze_showed(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text('"We will stay," Smith said.', encoding="utf-8")

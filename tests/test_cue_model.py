@@ -41,7 +41,7 @@ def test_a_stance_verb_outside_the_lexicon_reports_its_object(annotated):
     blamed = quotes["blamed"]
     assert (blamed.kind, blamed.content.text, blamed.speaker.text) == (
         "indirect", "Clinton for the loss", "House Speaker Paul Ryan")
-    assert TEXT[blamed.content.start:blamed.content.end] == blamed.content.text
+    assert [(s.start, s.end) for s in (blamed.content, blamed.cue, blamed.speaker)] == [(31, 51), (24, 30), (0, 23)]
     assert quotes["backs"].speaker.text == "Sanders"
     assert "hired" not in quotes
 

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from quotes.annotate import SimpleAnnotator
 from quotes.distributed import analyze_dask, load_parquet
 from quotes.pipeline import analyze
@@ -9,6 +11,7 @@ from quotes.pipeline import analyze
 CORPUS = Path(__file__).parent.parent / "corpus"
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_matches_a_local_run(tmp_path):
     bad = tmp_path / "in" / "empty.txt"
     bad.parent.mkdir()

@@ -223,6 +223,7 @@ FOREIGN = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tables", FOREIGN.values(), ids=FOREIGN)
 @pytest.mark.parametrize("name", ["other.sqlite", "other.db"])
 def test_another_programs_database_is_refused_and_left_unchanged(tmp_path, tables, name):
@@ -246,6 +247,7 @@ def stored(tmp_path):
     return db
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("folder_writable", [True, False])
 def test_a_read_only_store_can_be_reported(stored, folder_writable):
     before = stored.read_bytes()
@@ -266,6 +268,7 @@ def test_a_read_only_store_can_be_reported(stored, folder_writable):
     assert len(extract.stderr.strip().splitlines()) == 1 and "readonly database" in extract.stderr
 
 
+@pytest.mark.slow
 def test_problems_are_recorded_once_however_often_a_run_resumes(tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -288,6 +291,7 @@ def test_problems_are_recorded_once_however_often_a_run_resumes(tmp_path):
     assert len(report["problems"]) == 5
 
 
+@pytest.mark.slow
 def test_good_articles_are_analyzed_alike_with_and_without_bad_files(messy_corpus, tmp_path):
     clean = tmp_path / "clean"
     clean.mkdir()

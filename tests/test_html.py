@@ -106,6 +106,7 @@ def test_the_page_escapes_text_and_marks_each_quote_at_its_offsets():
     assert "City <Hall>" in page.get_element_by_id("d1").text_content()
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_in_chromium_each_quote_mark_holds_its_words_despite_utf16(tmp_path):
     dom = browse(tmp_path, render_html(tricky_analysis()))
@@ -117,6 +118,7 @@ def test_in_chromium_each_quote_mark_holds_its_words_despite_utf16(tmp_path):
     assert len(pieces_of_2) == 2 and "".join(p.text_content() for p in pieces_of_2) == q2
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_seed_report_loads_and_shows_mohib_on_keyboard_focus(seeds_analysis, tmp_path):
     n = next(i for i, q in enumerate(seeds_analysis.quotes, 1) if q.content.text.startswith(MOHIB))
@@ -155,6 +157,7 @@ def write_docs_screenshot(analysis: Analysis, tmp_path: Path) -> None:
     browse(tmp_path, page.read_text(encoding="utf-8"), script, screenshot=DOCS / "report.png")
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_speaker_filter_counts_and_hides(seeds_analysis, tmp_path):
     script = ("var f = document.getElementById('f-speaker'); f.value = 'mohib';"

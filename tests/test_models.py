@@ -39,6 +39,7 @@ def test_compact_set_is_bundled_and_small():
     assert size < 80 * 1024 * 1024
 
 
+@pytest.mark.slow
 def test_loading_and_annotating_never_touch_the_network(monkeypatch):
     def no_network(*args, **kwargs):
         raise AssertionError("network access")
@@ -49,17 +50,20 @@ def test_loading_and_annotating_never_touch_the_network(monkeypatch):
     assert doc.sentences
 
 
+@pytest.mark.slow
 def test_sentences_of_the_wire_copy(afp_doc):
     _, doc = afp_doc
     # 34 paragraphs, one sentence each except the three-sentence "There is war" quote
     assert len(doc.sentences) == 36
 
 
+@pytest.mark.slow
 def test_hamdullah_mohib_is_a_person(afp_doc):
     _, doc = afp_doc
     assert ("Hamdullah Mohib", "PER") in {(m.span.text, m.type) for m in doc.mentions}
 
 
+@pytest.mark.slow
 def test_mohib_is_the_subject_of_said(afp_doc):
     article, doc = afp_doc
     sent = next(s for s in doc.sentences if article.text[s.start:s.end].startswith("But Mohib said the soldiers"))
@@ -68,6 +72,7 @@ def test_mohib_is_the_subject_of_said(afp_doc):
     assert subjects == ["Mohib"]
 
 
+@pytest.mark.slow
 def test_only_sentences_with_a_cue_verb_outside_quotes_are_parsed():
     # "Doing less": the parse is read only around cue verbs of the writer's text,
     # verbs the cue model may accept and claim words before "that", so other
@@ -130,6 +135,7 @@ def _annotations(doc):
     return [(w.upos, w.xpos, w.feats, w.lemma, w.head, w.deprel, w.parent.ner) for s in doc.sentences for w in s.words]
 
 
+@pytest.mark.slow
 def test_only_our_pipelines_run_the_faster_inference():
     # ours runs every replacement; a user's own stanza.Pipeline in the same process runs
     # none of them but Stanza's own parser code, after ours has run and while one of ours
@@ -155,6 +161,7 @@ def test_only_our_pipelines_run_the_faster_inference():
     assert fast == plain_after == plain_meanwhile
 
 
+@pytest.mark.slow
 def test_batches_are_padded_as_stanza_pads_them():
     rng = np.random.default_rng(3)
     for _ in range(200):
@@ -166,6 +173,7 @@ def test_batches_are_padded_as_stanza_pads_them():
     assert torch.equal(_inference._long_tensor(features, 2), stanza_data.get_long_tensor(features, 2))
 
 
+@pytest.mark.slow
 def test_a_pipeline_loads_only_the_processors_asked_for():
     # Stanza adds every processor that is given a model path
     pipe = models.compact().pipeline("tokenize,ner", tokenize_pretokenized=True)
@@ -191,6 +199,7 @@ def test_unknown_model_set_is_an_error():
         models.resolve("no-such-set")
 
 
+@pytest.mark.slow
 def test_int8_annotation_agrees_with_the_models_own_precision(afp_doc):
     article, int8 = afp_doc
     full = StanzaAnnotator("compact", int8=False).annotate([article])[0]
@@ -203,6 +212,7 @@ def test_int8_annotation_agrees_with_the_models_own_precision(afp_doc):
         (m.span.start, m.span.end, m.type) for m in full.mentions}
 
 
+@pytest.mark.slow
 def test_int8_runs_the_recurrent_layers_with_int8_weights():
     annotator = StanzaAnnotator("compact").load()
     tagger, parser = annotator.pipeline.processors["pos"], annotator._parser.processors["depparse"]

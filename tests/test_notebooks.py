@@ -41,6 +41,7 @@ def test_the_corpus_notebook_plots_the_whole_corpus():
     assert plots(nb) >= 3  # quotes per speaker, per outlet, the speaker-organization network
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs(path):
     nb = nbformat.read(path, as_version=4)

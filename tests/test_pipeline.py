@@ -40,6 +40,7 @@ def _twice_the_corpus(folder: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_two_workers_give_the_one_process_result_in_order(tmp_path, monkeypatch):
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountedPool)
     corpus = _twice_the_corpus(tmp_path)
@@ -53,6 +54,7 @@ def test_two_workers_give_the_one_process_result_in_order(tmp_path, monkeypatch)
     assert _records(two) == _records(one) and one.quotes
 
 
+@pytest.mark.slow
 def test_a_cached_rerun_starts_no_workers(tmp_path, monkeypatch):
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountedPool)
     corpus = _twice_the_corpus(tmp_path / "corpus")
@@ -98,6 +100,7 @@ def test_an_article_over_its_time_budget_is_a_problem_and_the_run_goes_on(tmp_pa
     assert within.problems == []
 
 
+@pytest.mark.slow
 def test_a_long_quote_heavy_article_is_analyzed_within_a_generous_budget(tmp_path):
     # detection used to scan every quote for every word: 400 KB of quotes took minutes
     (tmp_path / "dump.txt").write_text(_quote_heavy(400), encoding="utf-8")
@@ -143,6 +146,7 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
 def test_annotation_workers_exit_when_the_parent_is_killed(tmp_path):
     script = tmp_path / "run.py"

@@ -31,6 +31,7 @@ def snapshot(db):
     return rows
 
 
+@pytest.mark.slow
 def test_interrupted_run_resumes_to_the_uninterrupted_result(tmp_path):
     whole, parts = tmp_path / "whole.db", tmp_path / "parts.db"
     analyze(CORPUS, annotator=SimpleAnnotator(), db=whole)
@@ -60,6 +61,7 @@ class CountingAnnotator(SimpleAnnotator):
         return super().annotate(articles)
 
 
+@pytest.mark.slow
 def test_second_run_reads_everything_from_the_store(tmp_path):
     db = tmp_path / "q.db"
     first = CountingAnnotator()
@@ -70,6 +72,7 @@ def test_second_run_reads_everything_from_the_store(tmp_path):
     assert len(result.articles) == 26 and result.quotes
 
 
+@pytest.mark.slow
 def test_a_run_without_the_tagger_redoes_the_quotes_from_cached_annotation(tmp_path):
     db = tmp_path / "q.db"
     analyze(CORPUS, annotator=CountingAnnotator(), db=db)
@@ -79,6 +82,7 @@ def test_a_run_without_the_tagger_redoes_the_quotes_from_cached_annotation(tmp_p
     assert len(result.articles) == 26 and result.annotator.endswith("+rules-only")
 
 
+@pytest.mark.slow
 def test_killed_process_resumes_without_duplicates(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -116,6 +120,7 @@ def test_not_a_database_is_a_clear_error(tmp_path):
         Store(bad)
 
 
+@pytest.mark.slow
 def test_report_from_store_needs_no_annotation(tmp_path):
     db = tmp_path / "q.db"
     analyze(CORPUS / "001_b8fb2cd4f4ce1228.txt", annotator=SimpleAnnotator(), db=db)
@@ -125,6 +130,7 @@ def test_report_from_store_needs_no_annotation(tmp_path):
     assert "### Quotes" in out and "There is war, there is pressure" in out
 
 
+@pytest.mark.slow
 def test_a_version_1_store_is_migrated_and_its_quotes_redone_without_annotation(tmp_path):
     db = tmp_path / "q.db"
     analyze(CORPUS, annotator=CountingAnnotator(), db=db)
@@ -147,6 +153,7 @@ def test_a_version_1_store_is_migrated_and_its_quotes_redone_without_annotation(
     assert len(result.quotes) == len(old.quotes)
 
 
+@pytest.mark.slow
 def test_a_full_disk_stops_the_run_with_one_line_and_the_store_resumes(tmp_path, monkeypatch):
     whole, db = tmp_path / "whole.db", tmp_path / "q.db"
     analyze(CORPUS, annotator=SimpleAnnotator(), db=whole)
@@ -174,6 +181,7 @@ def test_a_full_disk_stops_the_run_with_one_line_and_the_store_resumes(tmp_path,
     assert snapshot(db) == snapshot(whole)
 
 
+@pytest.mark.slow
 def test_a_version_2_store_is_upgraded_and_its_quotes_get_their_rules_on_the_next_run(tmp_path):
     db = tmp_path / "q.db"
     analyze(CORPUS, annotator=CountingAnnotator(), db=db)
@@ -190,6 +198,7 @@ def test_a_version_2_store_is_upgraded_and_its_quotes_get_their_rules_on_the_nex
     assert again.seen == 0 and result.quotes and all(q.rule for q in result.quotes)
 
 
+@pytest.mark.slow
 def test_quotes_scored_by_another_confidence_model_are_redone_from_cached_annotations(tmp_path):
     db = tmp_path / "q.db"
     analyze(CORPUS, annotator=CountingAnnotator(), db=db)

@@ -44,6 +44,7 @@ def retagged(tmp_path_factory) -> train.Layout:
     return lay
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("split", ["train", "dev"])
 def test_retag_keeps_the_gold_trees(retagged, split):
     before = _rows(retagged.prepared("depparse", split))
@@ -51,6 +52,7 @@ def test_retag_keeps_the_gold_trees(retagged, split):
     assert [(r[1], r[6], r[7]) for r in after] == [(r[1], r[6], r[7]) for r in before]
 
 
+@pytest.mark.slow
 def test_retag_gives_the_tags_the_annotator_gives(retagged):
     pipe = ModelSet("compact", COMPACT_DIR).pipeline("tokenize,pos", tokenize_pretokenized=True)
     doc = pipe([[w for w, _, _ in sent] for sent in SENTENCES])
@@ -60,6 +62,7 @@ def test_retag_gives_the_tags_the_annotator_gives(retagged):
     assert dict(zip((r[1] for r in tagged), (r[3] for r in tagged), strict=True))["said"] == "VERB"
 
 
+@pytest.mark.slow
 def test_retag_runs_again_only_after_the_tagger_changes(tmp_path):
     out = tmp_path / "models"
     out.mkdir()

@@ -15,6 +15,7 @@ def examples(small_gold_dir):
     return train_cues.collect(gold, articles, docs)
 
 
+@pytest.mark.slow
 def test_collect_labels_what_each_verb_outside_the_lexicon_gives(examples):
     labels = dict(zip(examples.lemmas, examples.labels, strict=True))
     assert labels["blame"] == 1 and labels["attack"] == 1  # gold attributions, speakers right
@@ -30,6 +31,7 @@ def test_fit_weighs_the_features_that_tell_right_from_wrong():
     assert weights["subj=PERSON"] > 0 > weights["subj=NOUN"]
 
 
+@pytest.mark.slow
 def test_main_writes_a_model_the_pipeline_loads(small_gold_dir, tmp_path, capsys):
     out = tmp_path / "cues.json"
     train_cues.main([str(small_gold_dir), "--out", str(out), "--hold-out", "1"])

@@ -14,6 +14,7 @@ def annotated(small_gold_dir):
     return gold, *train_cues.annotate_split(small_gold_dir, gold)
 
 
+@pytest.mark.slow
 def test_sequences_label_each_word_by_its_part_of_the_report(annotated):
     xs, ys = train_spans.sequences(*annotated)
     labelled = {" ".join(t.text.lower() for t in sent.tokens): y for (sent, _), y in zip(xs, ys, strict=True)}
@@ -29,6 +30,7 @@ def test_a_report_inside_reported_words_is_left_to_the_outer_one():
     assert train_spans.outermost([outer, inner, twin]) == [outer, twin]
 
 
+@pytest.mark.slow
 def test_main_writes_a_model_the_tagger_loads(small_gold_dir, tmp_path, capsys, annotated):
     out = tmp_path / "spans.pt"
     train_spans.main([str(small_gold_dir), "--out", str(out), "--hold-out", "1", "--epochs", "60"])
