@@ -11,7 +11,7 @@ Examples
 --------
 >>> s = Store(":memory:")
 >>> s.version
-3
+4
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from quotes.types import Article, Doc, Entity, Mention, Paragraph, Quote, Senten
 if TYPE_CHECKING:
     from quotes.pipeline import Analysis
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -66,6 +66,8 @@ _UPGRADES = {
     1: ["ALTER TABLE quotes ADD COLUMN reader TEXT NOT NULL DEFAULT 'unrecorded'",
         "ALTER TABLE quotes ADD COLUMN confidence REAL"],  # which reader found a quote
     2: ["ALTER TABLE quotes ADD COLUMN rule TEXT NOT NULL DEFAULT '[]'"],  # which rules made it
+    # tokens carry xpos and feats: older annotations decode with empty ones (Token's defaults)
+    3: [],
 }
 
 

@@ -75,6 +75,60 @@ class Token:
     head: int  # index of the head within the sentence, -1 for the root
     deprel: str
     ner: str  # BIOES tag, "O" outside entities
+    xpos: str = ""  # Penn Treebank tag ("VBN"), "" where the annotation has none
+    feats: str = ""  # UD features as Stanza gives them ("Tense=Past|VerbForm=Part"), "" where none
+
+    def feat(self, name: str) -> str | None:
+        """The value of the UD feature ``name``, None where the token lacks it.
+
+        Examples
+        --------
+        >>> Token(0, "told", 0, 4, "tell", "VERB", -1, "root", "O", "VBN", "Tense=Past|VerbForm=Part").feat("VerbForm")
+        'Part'
+        """
+        for pair in self.feats.split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+    @property
+    def has_morphology(self) -> bool:
+        """Whether the annotation gave a tag or features (stores written before
+        tokens carried them have neither, and the rules fall back on spelling)."""
+        return bool(self.xpos or self.feats)
+
+    @property
+    def is_participle(self) -> bool:
+        """A past participle ("told", "written", "asked"): ``VerbForm=Part`` with
+        ``Tense=Past``, or the tag VBN; without morphology, a word in "-ed".
+
+        Examples
+        --------
+        >>> Token(0, "told", 0, 4, "tell", "VERB", -1, "root", "O", "VBN", "Tense=Past|VerbForm=Part").is_participle
+        True
+        >>> Token(0, "told", 0, 4, "tell", "VERB", -1, "root", "O", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin").is_participle
+        False
+        >>> Token(0, "asked", 0, 5, "ask", "VERB", -1, "root", "O").is_participle  # no morphology
+        True
+        """
+        if not self.has_morphology:
+            return self.text.lower().endswith("ed")
+        return self.xpos == "VBN" or (self.feat("VerbForm") == "Part" and self.feat("Tense") == "Past")
+
+    @property
+    def is_past(self) -> bool:
+        """A past tense or past participle ("said", "told", "written"): what "-ed"
+        spells on regular verbs; without morphology, a word in "-ed".
+
+        Examples
+        --------
+        >>> Token(0, "said", 0, 4, "say", "VERB", -1, "root", "O", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin").is_past
+        True
+        """
+        if not self.has_morphology:
+            return self.text.lower().endswith("ed")
+        return self.xpos in ("VBD", "VBN") or self.feat("Tense") == "Past"
 
 
 @dataclass
