@@ -105,10 +105,10 @@ class Token:
 
         Examples
         --------
-        >>> Token(0, "told", 0, 4, "tell", "VERB", -1, "root", "O", "VBN", "Tense=Past|VerbForm=Part").is_participle
-        True
-        >>> Token(0, "told", 0, 4, "tell", "VERB", -1, "root", "O", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin").is_participle
-        False
+        >>> from dataclasses import replace
+        >>> told = Token(0, "told", 0, 4, "tell", "VERB", -1, "root", "O", "VBN", "Tense=Past|VerbForm=Part")
+        >>> told.is_participle, replace(told, xpos="VBD", feats="Mood=Ind|Tense=Past|VerbForm=Fin").is_participle
+        (True, False)
         >>> Token(0, "asked", 0, 5, "ask", "VERB", -1, "root", "O").is_participle  # no morphology
         True
         """
@@ -222,7 +222,10 @@ class Quote:
     ``confidence`` is the calibrated probability that content and speaker are
     both right (:mod:`quotes.confidence`); ``tagger_score``, for the tagger's
     reports, the mean probability of its content labels (one of the
-    confidence model's inputs, not written out).
+    confidence model's inputs, not written out); ``trigger``, for a quote
+    with a cue, the id of the trigger rule that read the cue
+    (:func:`quotes.detect.trigger_rule`), which tells :mod:`quotes.attribute`
+    where its speaker stands (not written out).
     """
 
     doc: str
@@ -237,6 +240,7 @@ class Quote:
     confidence: float | None = None
     rule: list[str] = field(default_factory=list)  # ids of quotes.detect.RULES that made it, finder first
     tagger_score: float | None = field(default=None, compare=False)
+    trigger: str | None = field(default=None, compare=False)  # the rule id attribution finds the speaker by
 
     @property
     def said(self) -> str:
