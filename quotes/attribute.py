@@ -51,6 +51,7 @@ from quotes.lexicon import (
     PARTITIVES,
     RELATIVE_PRONOUNS,
     SAID_IN_NOUNS,
+    SAY_FORMS,
     SENTENCE_ADVERBS,
     SHARE_APPROXIMATORS,
     SPEAKER_LINKS,
@@ -90,7 +91,7 @@ def _np_member(toks: list[Token], i: int) -> bool:
         return True  # the rest of it, whatever its tag ("center-left": "left" as a verb)
     if i + 1 < len(toks) and toks[i + 1].text == "-" and inner_hyphen(toks, i + 1) and t.upos != "ADP":
         return True  # and its start ("far-right", "then-Senate"), but "in-prison" opens a phrase
-    if t.upos == "VERB" and t.is_participle and i > 0 and toks[i - 1].text.lower() == "those":
+    if t.upos == "VERB" and t.is_past and i > 0 and toks[i - 1].text.lower() == "those":
         return True  # "those surveyed say": the participle names whom "those" stands for
     if t.upos == "VERB" and t.text.endswith("ing") and i > 0 and toks[i - 1].text in ("'s", "’s") \
             and toks[i - 1].upos == "PART" and (i + 1 == len(toks) or toks[i + 1].upos not in _NP):
@@ -164,8 +165,11 @@ def _skip_back(toks: list[Token], i: int) -> int:
         elif toks[i].text.lower() in SAID_IN_NOUNS and i >= 2 and toks[i - 1].upos == "DET" \
                 and toks[i - 2].text.lower() == "in":
             i -= 3  # "The company in a statement said", "Sanders in an interview said"
-        elif toks[i].upos == "VERB" and toks[i].is_participle and i > 0 and toks[i - 1].upos in ("NOUN", "PROPN"):
-            i -= 1  # a participle after its noun: "a poll released last week showed"
+        elif toks[i].upos == "VERB" and toks[i].is_past and toks[i].text.lower() not in SAY_FORMS and i > 0 \
+                and toks[i - 1].upos in ("NOUN", "PROPN"):
+            # a participle after its noun: "a poll released last week showed" (tagged VBD
+            # as often as VBN), not the noun's own verb: "Christie said when asked"
+            i -= 1
         else:
             return i
     return i
@@ -191,7 +195,7 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
         if t.upos in ("VERB", "AUX"):
             # "In a statement released Thursday, X ...": a participle on the noun of a
             # leading phrase, which ends at the comma
-            participle = t.deprel == "acl" and t.is_participle and i > start and toks[i - 1].upos == "NOUN" \
+            participle = t.deprel == "acl" and t.is_past and i > start and toks[i - 1].upos == "NOUN" \
                 and toks[start].upos == "ADP"
             comma = next((j for j in range(i + 1, before) if toks[j].text == ","), None) if participle else None
             if comma is None:

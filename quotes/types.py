@@ -119,7 +119,10 @@ class Token:
     @property
     def is_past(self) -> bool:
         """A past tense or past participle ("said", "told", "written"): what "-ed"
-        spells on regular verbs; without morphology, a word in "-ed".
+        spells on regular verbs; without morphology, a word in "-ed". Where the
+        position alone makes a verb a participle (opening a sentence, "a poll
+        released last week"), rules ask this rather than :attr:`is_participle`:
+        the compact tagger often tags such participles VBD.
 
         Examples
         --------

@@ -58,7 +58,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     elif pre.rstrip().endswith(":") and text[q.open_mark] in DOUBLE_OPEN + '"':  # not headlines' single marks
         if pre_cue is None:
             pre_cue = _name_colon(ctx, pre_start, q.open_mark) or _clause_colon(ctx, pre_start, q.open_mark)
-        elif pre_cue[1].index <= 1 and pre_cue[1].is_participle:
+        elif pre_cue[1].index <= 1 and pre_cue[1].is_past:
             # a passive participle opening the sentence ('Asked whether ..., the mayor
             # retorted: "..."'): the main clause's verb frames the quote. Not "Writing in
             # a blog post, X dubbed it: ...", whose participle is the frame's own
@@ -170,7 +170,7 @@ def _clause_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token]
     first = toks[0][1]
     # past a clause that opens the sentence: "When Wallace died, Clinton released ...:",
     # "Asked which county was his favorite, he demurred:"
-    if first.text.lower() in FRONTING_CONJUNCTIONS or (first.upos == "VERB" and first.is_participle):
+    if first.text.lower() in FRONTING_CONJUNCTIONS or (first.upos == "VERB" and first.is_past):
         toks = toks[next((k + 1 for k, (_, t) in enumerate(toks) if t.text == ","), 0):]
     for k, (sent, tok) in enumerate(toks[:-1]):
         if tok.upos in ("VERB", "AUX"):
