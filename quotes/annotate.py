@@ -199,7 +199,7 @@ def _tokens(sent: Any, offset: int) -> list[Token]:
             lemma=lemma_of(word.text, word.lemma, word.upos), upos=word.upos or "X",
             # an unparsed sentence gets a flat "dep" parse, which the rules read as "no parse"
             head=(word.head or 0) - 1, deprel=word.deprel or "dep",
-            ner=getattr(word.parent, "ner", None) or "O",
+            ner=getattr(word.parent, "ner", None) or "O", xpos=word.xpos or "", feats=word.feats or "",
         ))
     return out
 

@@ -1,5 +1,8 @@
 """Stage 4: link each quote to its speaker mention.
 
+Where the speaker stands depends on the trigger rule that read the quote's
+cue, which detect hands over (``Quote.trigger``, an id of
+:data:`quotes.detect.RULES`); attribution does not judge the cue again.
 The speaker is the subject of the cue verb, in either order ("X said",
 "said X", "…," X told). The parse proposes the subject; because compact
 models misparse, the mention is then grown with surface noun-phrase rules
@@ -28,16 +31,14 @@ from quotes.detect import (
     agent_by,
     as_clause,
     claim_holder,
-    claim_word,
-    evidential,
     inner_hyphen,
     is_cue,
     is_quote_mark,
     is_stance,
     opening_participle,
     passive_report,
-    question_asked,
     signature,
+    trigger_rule,
 )
 from quotes.lexicon import (
     ADDRESSEE_CUES,
@@ -50,6 +51,7 @@ from quotes.lexicon import (
     PARTITIVES,
     RELATIVE_PRONOUNS,
     SAID_IN_NOUNS,
+    SAY_FORMS,
     SENTENCE_ADVERBS,
     SHARE_APPROXIMATORS,
     SPEAKER_LINKS,
@@ -89,7 +91,7 @@ def _np_member(toks: list[Token], i: int) -> bool:
         return True  # the rest of it, whatever its tag ("center-left": "left" as a verb)
     if i + 1 < len(toks) and toks[i + 1].text == "-" and inner_hyphen(toks, i + 1) and t.upos != "ADP":
         return True  # and its start ("far-right", "then-Senate"), but "in-prison" opens a phrase
-    if t.upos == "VERB" and t.text.endswith("ed") and i > 0 and toks[i - 1].text.lower() == "those":
+    if t.upos == "VERB" and t.is_past and i > 0 and toks[i - 1].text.lower() == "those":
         return True  # "those surveyed say": the participle names whom "those" stands for
     if t.upos == "VERB" and t.text.endswith("ing") and i > 0 and toks[i - 1].text in ("'s", "’s") \
             and toks[i - 1].upos == "PART" and (i + 1 == len(toks) or toks[i + 1].upos not in _NP):
@@ -163,8 +165,11 @@ def _skip_back(toks: list[Token], i: int) -> int:
         elif toks[i].text.lower() in SAID_IN_NOUNS and i >= 2 and toks[i - 1].upos == "DET" \
                 and toks[i - 2].text.lower() == "in":
             i -= 3  # "The company in a statement said", "Sanders in an interview said"
-        elif toks[i].upos == "VERB" and toks[i].text.endswith("ed") and i > 0 and toks[i - 1].upos in ("NOUN", "PROPN"):
-            i -= 1  # a participle after its noun: "a poll released last week showed"
+        elif toks[i].upos == "VERB" and toks[i].is_past and toks[i].text.lower() not in SAY_FORMS and i > 0 \
+                and toks[i - 1].upos in ("NOUN", "PROPN"):
+            # a participle after its noun: "a poll released last week showed" (tagged VBD
+            # as often as VBN), not the noun's own verb: "Christie said when asked"
+            i -= 1
         else:
             return i
     return i
@@ -190,7 +195,7 @@ def first_subject(toks: list[Token], before: int, start: int = 0) -> tuple[int, 
         if t.upos in ("VERB", "AUX"):
             # "In a statement released Thursday, X ...": a participle on the noun of a
             # leading phrase, which ends at the comma
-            participle = t.deprel == "acl" and t.text.endswith("ed") and i > start and toks[i - 1].upos == "NOUN" \
+            participle = t.deprel == "acl" and t.is_past and i > start and toks[i - 1].upos == "NOUN" \
                 and toks[start].upos == "ADP"
             comma = next((j for j in range(i + 1, before) if toks[j].text == ","), None) if participle else None
             if comma is None:
@@ -239,7 +244,7 @@ def _main_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         while head >= 0 and steps < 5 and not is_cue(toks[head], sent):
             head, steps = toks[head].head, steps + 1
         if head >= 0 and steps < 5 and head < cue.index:
-            found = _subject(sent, toks[head])
+            found = _subject(sent, toks[head], trigger_rule(toks[head], sent))
         elif 0 <= cue.head < cue.index:  # "the ACLU has sued the city, saying": the subject of "sued"
             found = _parse_subject(sent, toks[cue.head])
     opening = first_subject(toks, cue.index)
@@ -251,18 +256,30 @@ def _main_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     return found
 
 
-def _subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
-    """Token bounds of the cue's subject: surface patterns first, the parse as fallback."""
+def _subject(sent: Sentence, cue: Token, trigger: str | None) -> tuple[int, int] | None:
+    """Token bounds of the speaker of ``cue``, found as the trigger rule that read
+    it (:data:`~quotes.detect.RULES` id, ``Quote.trigger``) says: "according to
+    X" names X, a claim its holder, an evidential nobody, a question its asker;
+    any other cue is a verb (:func:`_verb_subject`)."""
+    return _SPEAKERS.get(trigger or "", _verb_subject)(sent, cue)
+
+
+def _according(sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    return _according_source(sent.tokens, cue.index + 2)  # X of "according to X"
+
+
+def _nobody(sent: Sentence, cue: Token) -> None:
+    """"Trump is expected to win": the subject is what is reported."""
+    return None
+
+
+def _verb_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
+    """Token bounds of a cue verb's subject: surface patterns first, the parse as
+    fallback; the agent of a passive report ("was first reported by X", "as
+    reported by X")."""
     toks = sent.tokens
-    if cue.text.lower() == "according":  # "according to X"
-        return _according_source(toks, cue.index + 2)
-    if claim_word(cue, sent):
-        return _holder(sent, cue)
-    if evidential(cue, sent):
-        return None  # "Trump is expected to win": the subject is what is reported
-    if question_asked(cue, sent) or passive_report(cue, sent) or (
-            as_clause(sent, cue) is not None and agent_by(toks, cue) is not None):
-        return _asker(sent, cue)  # "as reported by X", "was first reported by X": X, as "was asked by X"
+    if passive_report(cue, sent) or (as_clause(sent, cue) is not None and agent_by(toks, cue) is not None):
+        return _asker(sent, cue)
     # a time is no speaker ("Earlier Wednesday, Schilling ... defended"): the next way of finding one
     found = next((bounds for find in (_surface_subject, _parse_subject, _shared_subject)
                   if (bounds := find(sent, cue)) is not None and (bounds := _cleaned(toks, *bounds))), None)
@@ -293,7 +310,7 @@ def _shared_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     toks = sent.tokens
     if cue.deprel not in ("conj", "parataxis") or not 0 <= cue.head < cue.index or toks[cue.head].upos != "VERB":
         return None
-    return _subject(sent, toks[cue.head])
+    return _subject(sent, toks[cue.head], trigger_rule(toks[cue.head], sent))
 
 
 def _holder(sent: Sentence, word: Token) -> tuple[int, int] | None:
@@ -315,6 +332,16 @@ def _according_source(toks: list[Token], i: int) -> tuple[int, int] | None:
         return None
     lo, hi = noun_phrase(toks, noun)
     return min(lo, i), hi
+
+
+# the speaker finder of each trigger rule whose cue is no verb, or whose verb is
+# not said by its subject
+_SPEAKERS = {
+    "report.according-to": _according,
+    "report.claim-noun": _holder,
+    "report.evidential": _nobody,
+    "report.question": _asker,
+}
 
 
 def _parse_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
@@ -379,10 +406,11 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
                 after.upos in ("ADV", "ADP") or _np_member(toks, after.index) or is_quote_mark(after.text)
                 or (after.upos == "CCONJ" and _np_member(toks, after.index + 1))):
             after = toks[after.index + 1]
-        # an "-ed" verb is a finite one when the parse makes it the cue's clause
+        # a past form is a finite verb only when the parse makes it the cue's clause
         # ("Lee Park, speaking after the vote, said the council ignored the petition")
         if after is None or not (after.upos == "AUX" or (after.upos == "VERB" and (
-                not after.text.endswith(("ed", "ing")) or (after.head == cue.index and after.deprel == "ccomp")))):
+                not (after.is_past or after.text.endswith("ing"))
+                or (after.head == cue.index and after.deprel == "ccomp")))):
             return lo, hi
     i = _skip_back(toks, cue.index - 1)
     if i > 0 and toks[i].text == "," and toks[i - 1].text == ")":  # "Gov. John Kasich (R-OH), said"
@@ -416,7 +444,7 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].upos == "PUNCT":
         return i, i  # a name mis-tagged as a verb: '...,” Husted said'
     if i == cue.index - 1 > 0 and toks[i].upos == "VERB" and toks[i].text.islower() \
-            and not toks[i].text.endswith(("ed", "ing")) and toks[i].lemma.lower() not in CUE_VERBS \
+            and not (toks[i].is_past or toks[i].text.endswith("ing")) and toks[i].lemma.lower() not in CUE_VERBS \
             and toks[i - 1].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM"):
         return noun_phrase(toks, i - 1)[0], i  # a noun mis-tagged as a verb: "Some Clinton allies suggested"
     return None
@@ -539,7 +567,7 @@ def attribute(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
             found = doc.token_at(quote.cue.start)  # detect chose it: a cue verb, a claim word, "Rubio:"
             if found:
                 sent, cue = found
-                bounds = _subject(sent, cue)
+                bounds = _subject(sent, cue, quote.trigger)
                 if bounds is not None:
                     lo, hi = bounds
                     speaker = Span.of(text, sent.tokens[lo].start, sent.tokens[hi].end)

@@ -11,7 +11,7 @@ Examples
 --------
 >>> s = Store(":memory:")
 >>> s.version
-3
+4
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from quotes.analysis import Analysis
 from quotes.ingest import Problem
 from quotes.types import Article, Doc, Entity, Mention, Paragraph, Quote, Sentence, Span, Token
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,6 +64,8 @@ _UPGRADES = {
     1: ["ALTER TABLE quotes ADD COLUMN reader TEXT NOT NULL DEFAULT 'unrecorded'",
         "ALTER TABLE quotes ADD COLUMN confidence REAL"],  # which reader found a quote
     2: ["ALTER TABLE quotes ADD COLUMN rule TEXT NOT NULL DEFAULT '[]'"],  # which rules made it
+    # tokens carry xpos and feats: older annotations decode with empty ones (Token's defaults)
+    3: [],
 }
 
 

@@ -75,6 +75,63 @@ class Token:
     head: int  # index of the head within the sentence, -1 for the root
     deprel: str
     ner: str  # BIOES tag, "O" outside entities
+    xpos: str = ""  # Penn Treebank tag ("VBN"), "" where the annotation has none
+    feats: str = ""  # UD features as Stanza gives them ("Tense=Past|VerbForm=Part"), "" where none
+
+    def feat(self, name: str) -> str | None:
+        """The value of the UD feature ``name``, None where the token lacks it.
+
+        Examples
+        --------
+        >>> Token(0, "told", 0, 4, "tell", "VERB", -1, "root", "O", "VBN", "Tense=Past|VerbForm=Part").feat("VerbForm")
+        'Part'
+        """
+        for pair in self.feats.split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+    @property
+    def has_morphology(self) -> bool:
+        """Whether the annotation gave a tag or features (stores written before
+        tokens carried them have neither, and the rules fall back on spelling)."""
+        return bool(self.xpos or self.feats)
+
+    @property
+    def is_participle(self) -> bool:
+        """A past participle ("told", "written", "asked"): ``VerbForm=Part`` with
+        ``Tense=Past``, or the tag VBN; without morphology, a word in "-ed".
+
+        Examples
+        --------
+        >>> from dataclasses import replace
+        >>> told = Token(0, "told", 0, 4, "tell", "VERB", -1, "root", "O", "VBN", "Tense=Past|VerbForm=Part")
+        >>> told.is_participle, replace(told, xpos="VBD", feats="Mood=Ind|Tense=Past|VerbForm=Fin").is_participle
+        (True, False)
+        >>> Token(0, "asked", 0, 5, "ask", "VERB", -1, "root", "O").is_participle  # no morphology
+        True
+        """
+        if not self.has_morphology:
+            return self.text.lower().endswith("ed")
+        return self.xpos == "VBN" or (self.feat("VerbForm") == "Part" and self.feat("Tense") == "Past")
+
+    @property
+    def is_past(self) -> bool:
+        """A past tense or past participle ("said", "told", "written"): what "-ed"
+        spells on regular verbs; without morphology, a word in "-ed". Where the
+        position alone makes a verb a participle (opening a sentence, "a poll
+        released last week"), rules ask this rather than :attr:`is_participle`:
+        the compact tagger often tags such participles VBD.
+
+        Examples
+        --------
+        >>> Token(0, "said", 0, 4, "say", "VERB", -1, "root", "O", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin").is_past
+        True
+        """
+        if not self.has_morphology:
+            return self.text.lower().endswith("ed")
+        return self.xpos in ("VBD", "VBN") or self.feat("Tense") == "Past"
 
 
 @dataclass
@@ -168,7 +225,10 @@ class Quote:
     ``confidence`` is the calibrated probability that content and speaker are
     both right (:mod:`quotes.confidence`); ``tagger_score``, for the tagger's
     reports, the mean probability of its content labels (one of the
-    confidence model's inputs, not written out).
+    confidence model's inputs, not written out); ``trigger``, for a quote
+    with a cue, the id of the trigger rule that read the cue
+    (:func:`quotes.detect.trigger_rule`), which tells :mod:`quotes.attribute`
+    where its speaker stands (not written out).
     """
 
     doc: str
@@ -183,6 +243,7 @@ class Quote:
     confidence: float | None = None
     rule: list[str] = field(default_factory=list)  # ids of quotes.detect.RULES that made it, finder first
     tagger_score: float | None = field(default=None, compare=False)
+    trigger: str | None = field(default=None, compare=False)  # the rule id attribution finds the speaker by
 
     @property
     def said(self) -> str:

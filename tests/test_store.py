@@ -1,11 +1,13 @@
 """The SQLite store: resumable runs, the annotation cache, reports without annotation."""
 
+import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,8 @@ import pytest
 from quotes.annotate import SimpleAnnotator
 from quotes.pipeline import analyze
 from quotes.span_model import NoTagger
-from quotes.store import Store, StoreError
+from quotes.store import SCHEMA_VERSION, Store, StoreError, decode_doc, encode_doc
+from quotes.types import Doc, Sentence, Token
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 
@@ -143,7 +146,7 @@ def test_a_version_1_store_is_migrated_and_its_quotes_redone_without_annotation(
         con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
     with Store(db) as store:
-        assert store.version == 3
+        assert store.version == SCHEMA_VERSION
         old = store.load()
     assert old.quotes and {q.reader for q in old.quotes} == {"unrecorded"} and all(q.rule == [] for q in old.quotes)
     again = CountingAnnotator()
@@ -191,7 +194,7 @@ def test_a_version_2_store_is_upgraded_and_its_quotes_get_their_rules_on_the_nex
         con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     con.close()
     with Store(db) as store:
-        assert store.version == 3
+        assert store.version == SCHEMA_VERSION
         assert all(q.rule == [] for q in store.load().quotes)
     again = CountingAnnotator()
     result = analyze(CORPUS, annotator=again, db=db)
@@ -210,3 +213,31 @@ def test_quotes_scored_by_another_confidence_model_are_redone_from_cached_annota
     again = CountingAnnotator()
     result = analyze(CORPUS, annotator=again, db=db, min_confidence=0)
     assert again.seen == 0 and result.quotes and all(0 <= q.confidence <= 1 for q in result.quotes)
+
+
+def test_a_token_keeps_its_tag_and_features_in_the_store():
+    told = Token(1, "told", 4, 8, "tell", "VERB", -1, "root", "O", "VBN", "Tense=Past|VerbForm=Part")
+    doc = decode_doc(encode_doc(Doc([Sentence([told], 0)])))
+    assert doc.sentences[0].tokens == [told] and doc.sentences[0].tokens[0].is_participle
+
+
+def test_a_version_3_store_is_upgraded_and_its_tokens_read_with_no_morphology(tmp_path):
+    db = tmp_path / "q.db"
+    analyze(CORPUS, annotator=CountingAnnotator(), db=db)
+    con = sqlite3.connect(db)
+    with con:  # annotations cached before tokens carried xpos and feats: nine fields a token
+        for key, blob in con.execute("SELECT rowid, doc FROM annotations").fetchall():
+            data = json.loads(zlib.decompress(blob))
+            data["s"] = [[para, [tok[:9] for tok in toks]] for para, toks in data["s"]]
+            con.execute("UPDATE annotations SET doc = ? WHERE rowid = ?",
+                        (zlib.compress(json.dumps(data).encode()), key))
+        con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with Store(db) as store:
+        assert store.version == SCHEMA_VERSION
+    again = CountingAnnotator()
+    result = analyze(CORPUS, annotator=again, db=db, min_confidence=0)
+    assert again.seen == 0 and len(result.articles) == 26 and result.quotes
+    with Store(db, read_only=True) as store:
+        doc = store.cached(result.articles[0].text, again.name)
+    assert doc.sentences and all(t.xpos == t.feats == "" for s in doc.sentences for t in s.tokens)

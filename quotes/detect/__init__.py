@@ -38,7 +38,7 @@ from quotes.detect._direct import _direct_quotes
 from quotes.detect._marks import QuotedSpan, fragment_spans, is_quote_mark, plain_marks, quoted_spans, signature
 from quotes.detect._merge import _outermost, _tagged
 from quotes.detect._reports import _reports
-from quotes.detect._rules import RULES
+from quotes.detect._rules import RULES, trigger_rule
 from quotes.detect._syntax import agent_by, inner_hyphen, opening_participle
 from quotes.detect._triggers import (
     as_clause,
@@ -79,6 +79,7 @@ __all__ = [
     "question_asked",
     "quoted_spans",
     "signature",
+    "trigger_rule",
 ]
 
 

@@ -117,7 +117,7 @@ def _clause_from(ctx: _Context, sent: Sentence, cue: Token, i: int) -> tuple[int
     end = _boundary_after(ctx, start, para)
     # stop before a following ", adding ..." or "and criticized ..." that starts a new report
     # "Noting that A, X put ...", "Asked if A, 46 percent said ...": the report ends at the comma
-    opening = (opening_participle(toks, cue) or (cue.index == 0 and cue.text.lower().endswith("ed"))
+    opening = (opening_participle(toks, cue) or (cue.index == 0 and cue.is_past)
                or _in_fronted_clause(toks, cue))
     for t in toks[i:]:
         if t.start >= end:

@@ -18,7 +18,7 @@ from quotes.budget import check
 from quotes.detect._boundaries import _boundary_after, _boundary_before, _sentence_ends
 from quotes.detect._context import _Context
 from quotes.detect._marks import ALL_MARKS, DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, QuotedSpan, signature
-from quotes.detect._rules import _frame_rule
+from quotes.detect._rules import _frame_rule, trigger_rule
 from quotes.detect._syntax import _DASH_MARKS
 from quotes.detect._triggers import _ends_statement, _is_name, cue_span, is_cue
 from quotes.lexicon import FRONTING_CONJUNCTIONS, STANCE_CUES
@@ -58,7 +58,7 @@ def _standalone(ctx: _Context, q: QuotedSpan) -> tuple[bool, tuple[Sentence, Tok
     elif pre.rstrip().endswith(":") and text[q.open_mark] in DOUBLE_OPEN + '"':  # not headlines' single marks
         if pre_cue is None:
             pre_cue = _name_colon(ctx, pre_start, q.open_mark) or _clause_colon(ctx, pre_start, q.open_mark)
-        elif pre_cue[1].index <= 1 and pre_cue[1].text.lower().endswith("ed"):
+        elif pre_cue[1].index <= 1 and pre_cue[1].is_past:
             # a passive participle opening the sentence ('Asked whether ..., the mayor
             # retorted: "..."'): the main clause's verb frames the quote. Not "Writing in
             # a blog post, X dubbed it: ...", whose participle is the frame's own
@@ -170,7 +170,7 @@ def _clause_colon(ctx: _Context, start: int, end: int) -> tuple[Sentence, Token]
     first = toks[0][1]
     # past a clause that opens the sentence: "When Wallace died, Clinton released ...:",
     # "Asked which county was his favorite, he demurred:"
-    if first.text.lower() in FRONTING_CONJUNCTIONS or (first.upos == "VERB" and first.text.lower().endswith("ed")):
+    if first.text.lower() in FRONTING_CONJUNCTIONS or (first.upos == "VERB" and first.is_past):
         toks = toks[next((k + 1 for k, (_, t) in enumerate(toks) if t.text == ","), 0):]
     for k, (sent, tok) in enumerate(toks[:-1]):
         if tok.upos in ("VERB", "AUX"):
@@ -327,6 +327,7 @@ def _direct_quotes(ctx: _Context, disable: Set[str]) -> tuple[list[Quote], list[
             last = None
             continue
         last = Quote(ctx.article.id, "direct", Span.of(text, q.start, q.end),
-                     cue=cue_span(text, *cue) if cue else None, fragments=list(q.fragments), rule=[rule])
+                     cue=cue_span(text, *cue) if cue else None, fragments=list(q.fragments), rule=[rule],
+                     trigger=trigger_rule(cue[1], cue[0]) if cue else None)
         quotes.append(last)
     return quotes, embedded

@@ -85,10 +85,10 @@ def _report(ctx: _Context, sent: Sentence, tok: Token, cues: CueSelector, disabl
     text = ctx.article.text
     start, end = span
     inner, end = _through_quotes(embedded, sent, start, end)
-    kind = "mixed" if inner else "indirect"
+    kind, trigger = "mixed" if inner else "indirect", rule
     if len(inner) == 1 and start > tok.start and tok.lemma.lower() not in NAMING_VERBS \
             and "direct.after-cue" not in disable and _is_whole(ctx, tok.end, end, inner[0]):
         kind, (start, end), rule = "direct", (inner[0].start, inner[0].end), "direct.after-cue"
     start, end = _whole_marks(text, start, end)
     return Quote(ctx.article.id, kind, Span.of(text, start, end), cue=cue_span(text, sent, tok),
-                 fragments=[f for q in inner for f in q.fragments], rule=[rule])
+                 fragments=[f for q in inner for f in q.fragments], rule=[rule], trigger=trigger)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes.detect._marks import QuotedSpan
+from quotes.detect._triggers import claim_word, evidential, question_asked
 from quotes.types import Sentence, Token
 
 
@@ -125,3 +126,28 @@ def _report_rule(tok: Token, colon: bool, claim: bool, evidence: bool, question:
     if not lexical:
         return "report.cue-model"
     return "report.stance" if stance else "report.speech-verb"
+
+
+def trigger_rule(tok: Token, sent: Sentence) -> str:
+    """The id of the trigger rule that reads ``tok`` as a cue, as attribution
+    needs it (``Quote.trigger``): who speaks is X of "according to X", the
+    holder of a claim, nobody for an evidential, the asker of a question, and
+    the subject of any verb (``"report.speech-verb"``).
+
+    Examples
+    --------
+    >>> from quotes.types import Token
+    >>> toks = [Token(0, "According", 0, 9, "accord", "VERB", -1, "root", "O"),
+    ...         Token(1, "to", 10, 12, "to", "ADP", 0, "case", "O")]
+    >>> trigger_rule(toks[0], Sentence(toks, 0))
+    'report.according-to'
+    """
+    if tok.text.lower() == "according":
+        return "report.according-to"
+    if claim_word(tok, sent):
+        return "report.claim-noun"
+    if evidential(tok, sent):
+        return "report.evidential"
+    if question_asked(tok, sent):
+        return "report.question"
+    return "report.speech-verb"

@@ -75,7 +75,7 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
         verb = token.upos == "VERB" or (token.upos == "NOUN" and nxt is not None and nxt.upos in ("ADV", "ADP")
                                         and all(t.upos in ("PROPN", "PRON") for t in toks[j + 1:token.index]))
         # and inverted, before a name: '"Gun owners should leave," opined the Plain Dealer'
-        inverted = j == token.index - 1 and token.text.endswith("ed") and nxt is not None \
+        inverted = j == token.index - 1 and token.is_past and nxt is not None \
             and nxt.upos in ("PROPN", "DET")
         if j >= 0 and is_quote_mark(toks[j].text) and (speech or (
                 verb and j > 0 and toks[j - 1].text in (",", "?", "!") and (j < token.index - 1 or inverted))):
@@ -92,7 +92,7 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
         if (bare and following != "that") or following in REFLEXIVES:
             return False
     # "a company called Cambridge Analytica": a name, not what anyone called it
-    if lemma in NAMING_VERBS and token.text.lower().endswith("ed") and token.deprel == "acl" \
+    if lemma in NAMING_VERBS and token.is_participle and token.deprel == "acl" \
             and prev is not None and prev.upos in ("NOUN", "PROPN") and not phrasal_cue(token, sentence):
         return False
     # "That said, ..." opens the writer's concession and reports nothing
@@ -107,7 +107,7 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     # "told" is never one, whatever the parse says ('an official told reporters')
     adjective = token.deprel == "amod" and token.text.lower() not in SAY_FORMS
     if not after_quote and (adjective or (not heads_clause and (
-            token.text.lower().endswith("ed") and nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ")
+            token.is_participle and nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ")
             and (prev is None or prev.upos in ("DET", "ADJ", "PUNCT", "ADP", "VERB"))))):
         return False
     # passive ("were told"): its subject is the addressee, not the speaker (the
@@ -115,7 +115,8 @@ def is_cue(token: Token, sentence: Sentence) -> bool:
     passive = prev is not None and prev.lemma.lower() in ("be", "get") and not (
         # "He's said he'll fight": "'s" is "has" when a clause's subject follows
         prev.text in ("'s", "’s") and nxt is not None and nxt.upos in ("PRON", "PROPN", "DET"))
-    return not (passive and token.text.lower().endswith(("ed", "told", "said")))
+    # ("told" and "said" for annotations without morphology, whose fallback reads "-ed")
+    return not (passive and (token.is_participle or token.text.lower() in ("told", "said")))
 
 
 def phrasal_cue(token: Token, sentence: Sentence) -> bool:
@@ -190,7 +191,7 @@ def evidential(token: Token, sentence: Sentence) -> bool:
     # a participle or "like" predicates as an adjective does: "appeared poised to narrow", "seems like a
     # comparable moment"
     predicate = toks[i].upos == "ADJ" or toks[i].text.lower() == "like" or (
-        toks[i].upos == "VERB" and toks[i].text.lower().endswith("ed"))
+        toks[i].upos == "VERB" and toks[i].is_participle)
     return infinitive or impersonal or predicate
 
 
