@@ -37,7 +37,7 @@ from typing import IO, TYPE_CHECKING
 import networkx as nx
 
 from quotes.claims import Claim
-from quotes.resolve import CorpusEntities, CorpusEntity
+from quotes.entities import CorpusEntities, CorpusEntity
 from quotes.types import Entity
 
 if TYPE_CHECKING:

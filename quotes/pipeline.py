@@ -23,9 +23,10 @@ from quotes.claims import Claim, build_claims
 from quotes.confidence import ConfidenceModel
 from quotes.cue_model import CueSelector
 from quotes.detect import detect
+from quotes.entities import CorpusEntities
 from quotes.ingest import Problem, read_corpus
 from quotes.models import ModelSet
-from quotes.resolve import CorpusEntities, resolve
+from quotes.resolve import resolve
 from quotes.span_model import ReportTagger, run_name
 from quotes.store import Store
 from quotes.types import Article, Doc, Quote

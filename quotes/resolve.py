@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -461,81 +460,3 @@ def _name_bare_organizations(entities: list[Entity]) -> None:
             fuller = {n for n in names if n != e.name and n.lower().endswith(" " + e.name)}
             if len(fuller) == 1:
                 e.name = fuller.pop()
-
-
-# ---------------------------------------------------------------- across articles
-
-
-def normalize_org(name: str) -> str:
-    """One spelling per organisation: "the Pentagon", "Pentagon's" -> "Pentagon".
-
-    >>> normalize_org("the Pentagon's")
-    'Pentagon'
-    """
-    name = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.I)
-    return re.sub(r"\s*(['’]s?)$", "", name).strip()
-
-
-@dataclass
-class CorpusEntity:
-    """A speaker or organisation as known across the corpus, with provenance."""
-
-    key: str
-    name: str
-    type: str  # PERSON, ORG, NOMINAL
-    roles: dict[str, set[str]] = field(default_factory=dict)  # role -> article ids
-    organizations: dict[str, set[str]] = field(default_factory=dict)
-    docs: set[str] = field(default_factory=set)
-
-
-class CorpusEntities:
-    """Entities of all quotes, merged across articles.
-
-    People merge on their full name; a lone surname merges with the one full
-    name in the corpus that ends with it; a lone first name never merges with
-    a full name that starts with it. Organisations merge on
-    :func:`normalize_org`, case-insensitively.
-    """
-
-    def __init__(self, quotes: list[Quote]) -> None:
-        self.entities: dict[str, CorpusEntity] = {}
-        entities = [(q.doc, q.entity) for q in quotes if q.entity is not None]
-        entities += [(q.doc, e) for q in quotes for e in q.subjects]
-        full = {e.name for _, e in entities if e.type == "PERSON" and " " in e.name}
-        self._surname = {}
-        for name in full:
-            self._surname.setdefault(name.split()[-1], set()).add(name)
-        for doc, e in entities:
-            node = self._node(e)
-            node.docs.add(doc)
-            if e.role:
-                node.roles.setdefault(e.role, set()).add(doc)
-            if e.organization:
-                org = normalize_org(e.organization)
-                node.organizations.setdefault(org, set()).add(doc)
-                self._node(Entity(org, "ORG")).docs.add(doc)
-
-    def key(self, e: Entity) -> str:
-        if e.type == "PERSON":
-            name = e.name
-            if " " not in name and len(self._surname.get(name, ())) == 1:
-                name = next(iter(self._surname[name]))
-            return "person:" + name.casefold()
-        if e.type == "ORG":
-            return "org:" + normalize_org(e.name).casefold()
-        return "source:" + e.name.casefold()
-
-    def _node(self, e: Entity) -> CorpusEntity:
-        key = self.key(e)
-        if key not in self.entities:
-            name = normalize_org(e.name) if e.type == "ORG" else e.name
-            if e.type == "PERSON" and " " not in name and len(self._surname.get(name, ())) == 1:
-                name = next(iter(self._surname[name]))
-            self.entities[key] = CorpusEntity(key, name, e.type)
-        return self.entities[key]
-
-    def __getitem__(self, e: Entity) -> CorpusEntity:
-        return self.entities[self.key(e)]
-
-    def __iter__(self) -> Iterator[CorpusEntity]:
-        return iter(self.entities.values())
