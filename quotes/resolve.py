@@ -7,26 +7,31 @@ Within an article:
 - a surname alone ("Kirby") is the person of that surname named in full
   elsewhere in the article ("Pentagon spokesman John Kirby"); a first name
   alone is never merged with a full name that starts with it;
-- "he"/"she" is the latest person named as a subject or speaker before it;
+- "he"/"she" is the latest person named as a subject or speaker before it
+  whose gender does not conflict: by a title ("Mrs."), the first name
+  (gender-guesser's lexicon) or an earlier "he"/"she" resolved to them;
   "it"/"they" the latest organisation or group; "the group", "the military"
-  the latest organisation whose name fits;
+  the latest organisation whose name fits; "the senator", "the president"
+  the latest person the article gives that role;
 - role and organisation come from titles before the name ("Pentagon spokesman",
   "Moscow's envoy to Afghanistan") and from appositives (", a 39-year-old
   shopkeeper").
 
-Limits: pronoun gender is not checked; an organisation is a string, not
-linked to a knowledge base.
+Limits: an organisation is a string, not linked to a knowledge base.
+Entities are merged across articles by :mod:`quotes.entities`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from quotes.attribute import first_subject, noun_phrase
 from quotes.budget import check
+from quotes.entities import NameParts
 from quotes.lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
@@ -40,6 +45,9 @@ from quotes.lexicon import (
 from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, Token
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female",
+                     "dame": "female", "lady": "female"}
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
 @dataclass
@@ -51,7 +59,8 @@ class _Person:
 
 
 def _clean_name(text: str) -> str:
-    words = [w for w in text.split() if w.lower().rstrip(".") not in HONORIFICS]
+    """A person's name without titles, a possessive or a bracket after it ("Sen. Lindsey Graham (R-S.C.)")."""
+    words = [w for w in text.split("(")[0].split() if w.lower().rstrip(".") not in HONORIFICS]
     name = " ".join(words)
     for p in _POSSESSIVE:
         if name.endswith(p):
@@ -182,6 +191,14 @@ def person_spans(doc: Doc, text: str) -> list[Span]:
     return sorted(spans)
 
 
+def _title_words(sent: Sentence, name: list[Token]) -> set[str]:
+    """The role nouns and titles before a name in its phrase and in its appositive, lower case
+    ("president" of "President Obama", "sen" of "Sen. Bernie Sanders", "governor" of ", the governor")."""
+    lo, _ = noun_phrase(sent.tokens, name[0].index)
+    words = {t.lemma.lower().rstrip(".") for t in [*sent.tokens[lo:name[0].index], *_appositive(sent, name[-1].index)]}
+    return {w for w in words if w in ROLE_NOUNS or w in HONORIFICS}
+
+
 def _parsed(sent: Sentence) -> bool:
     """Was the sentence parsed? Unparsed ones carry a flat "dep" parse."""
     return any(t.deprel != "dep" for t in sent.tokens)
@@ -211,6 +228,10 @@ class _ArticleIndex:
         self.text = article.text
         self.people: dict[str, _Person] = {}
         self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
+        self.named: list[tuple[int, str]] = []  # (position, canonical name) of every person named
+        self.in_full: Counter[str] = Counter()  # how often each person is named in full
+        self.titles: dict[str, set[str]] = {}  # canonical name -> title words before it or in its appositive
+        self.genders: dict[str, str] = {}  # canonical name -> "male" / "female", where the text tells
         self.persons = person_spans(doc, article.text)
         for span in self.persons:
             found = _tokens_in(doc, span)
@@ -229,6 +250,14 @@ class _ArticleIndex:
                 role, org2 = _role_from_appositive(_appositive(sent, toks[-1].index))
                 org = org or org2
             person = self._person(name, span.start)
+            self.in_full[person.name] += " " in name
+            self.titles.setdefault(person.name, set()).update(_title_words(sent, toks))
+            self.named.append((span.start, person.name))
+            said = _HONORIFIC_GENDER.get(sent.tokens[toks[0].index - 1].text.lower().rstrip(".")) \
+                if toks[0].index else None
+            gender = said or _HONORIFIC_GENDER.get(toks[0].text.lower().rstrip(".")) or NameParts.of(name).gender
+            if gender:
+                self.genders.setdefault(person.name, gender)
             if role and role not in person.roles:
                 person.roles.append(role)
             if org and org not in person.organizations:
@@ -249,15 +278,15 @@ class _ArticleIndex:
         return self.people[key]
 
     def canonical(self, name: str) -> str:
-        """The full name a surname-only mention stands for (itself if none)."""
+        """The full name a surname-only mention stands for: the one the article gives with that
+        surname, of several the one it names in full most often, the first on a tie (itself if none)."""
         if " " in name:
             return name
-        for full in self.people:
-            if " " in full and full.split()[-1] == name:
-                return full
-        return name
+        full = [n for n in self.people if " " in n and n.split()[-1] == name]
+        return max(full, key=lambda n: self.in_full[n]) if full else name
 
     def entity(self, name: str) -> Entity:
+        """The person ``name`` stands for, with a role and organization the article gives."""
         person = self.people.get(self.canonical(name))
         if person is None:
             return Entity(name, "PERSON")
@@ -290,18 +319,33 @@ class _ArticleIndex:
         starts, ordered = self._mentions
         return [m for m in ordered[bisect_left(starts, start):bisect_left(starts, end)] if m.span.end <= end]
 
-    def antecedent(self, pos: int, want: str) -> Entity | None:
-        """The latest entity of type ``want`` mentioned as a subject (or resolved as a speaker) before ``pos``."""
+    def antecedent(self, pos: int, want: str, gender: str | None = None) -> Entity | None:
+        """The latest entity of type ``want`` mentioned as a subject (or resolved as a speaker) before
+        ``pos``, skipping people of the other ``gender`` (by title, first name or an earlier pronoun)."""
         entries = self._mentioned.get(want, [])
         k = bisect_left(entries, pos, key=lambda x: x[0])
-        return entries[k - 1][2] if k else None
+        for _, _, e in reversed(entries[:k]):
+            if gender is None or self.genders.get(self.canonical(e.name), gender) == gender:
+                if gender:  # "she" said of someone whose name did not tell: she from now on
+                    self.genders.setdefault(self.canonical(e.name), gender)
+                return e
+        return None
+
+    def titled(self, pos: int, noun: str) -> Entity | None:
+        """The latest person named before ``pos`` with the title ``noun`` (or its abbreviation:
+        "Sen." for "senator") before the name or in an appositive: who "the senator" is."""
+        k = bisect_left(self.named, pos, key=lambda x: x[0])
+        for _, name in reversed(self.named[:k]):
+            if any(noun == word or (len(word) >= 3 and noun.startswith(word)) for word in self.titles.get(name, ())):
+                return self.entity(name)
+        return None
 
 
 def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span) -> Entity | None:
     doc = index.doc
     words = [t.text.lower() for t in toks]
-    if len(toks) == 1 and words[0] in PERSON_PRONOUNS:
-        return index.antecedent(speaker.start, "PERSON")
+    if len(toks) == 1 and words[0] in PERSON_PRONOUNS | {"his"}:  # "his campaign said": a possessive speaker
+        return index.antecedent(speaker.start, "PERSON", _PRONOUN_GENDER[words[0]])
     if len(toks) == 1 and words[0] in GROUP_PRONOUNS:
         return index.antecedent(speaker.start, "ORG")
     if len(toks) == 1 and words[0] in RELATIVE_PRONOUNS:
@@ -335,8 +379,14 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         entity.role = role or entity.role
         entity.organization = org or entity.organization
         return entity
-    if not doc.mentions and _is_name(toks) and len(toks) <= 4:
-        return index.entity(_clean_name(speaker.text))  # untagged text: trust capitals
+    name = _clean_name(speaker.text)
+    if name and _is_name(toks) and len(toks) <= 4 and (not doc.mentions or index.canonical(name) != name):
+        # untagged text, or a surname the tagger missed ("Trump" read as a noun): trust capitals
+        return index.entity(name)
+    if words[0] == "the" and toks[-1].lemma.lower() in ROLE_NOUNS:
+        titled = index.titled(speaker.start, toks[-1].lemma.lower())  # "the senator"
+        if titled is not None:
+            return titled
 
     orgs = [m.span for m in doc.mentions if m.type == "ORG"
             and speaker.start <= m.span.start and m.span.end <= speaker.end]
@@ -360,8 +410,8 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
             if prior is not None and (head.text.lower() in prior.name.lower() or head.lemma == "group"):
                 return prior
         return Entity(name, "ORG")
-    if any(t.upos == "PROPN" for t in toks) and all(t.upos in ("PROPN", "DET", "PUNCT") for t in toks):
-        return index.entity(_clean_name(speaker.text))
+    if name and any(t.upos == "PROPN" for t in toks) and all(t.upos in ("PROPN", "DET", "PUNCT") for t in toks):
+        return index.entity(name)
     return Entity(re.sub(r"^(the|a|an) ", "", speaker.text, flags=re.I), "NOMINAL")
 
 
