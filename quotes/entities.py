@@ -9,11 +9,16 @@ the article gives. :class:`CorpusEntities` merges those across articles:
   Trump" = "Donald Trump"; "Eric Smith" ≠ "Erica Smith", "Bill Clinton" ≠
   "Hillary Clinton"); a name that fits several people ("John Smith" beside
   "John A. Smith" and "John B. Smith") stays apart; a surname alone joins the
-  one person of that surname in the corpus, none if there are several; a
-  first name alone never joins a full name;
+  person of that surname named more often than all others of it together;
+  a first name alone never joins a full name;
 - organizations by :func:`normalize_org` ("the F.B.I." = "FBI", "the Justice
-  Department" = "Department of Justice"), and an acronym with the one name in
-  the corpus whose initials it is ("DOJ" = "Department of Justice").
+  Department" = "Department of Justice"), an acronym with the one name in
+  the corpus whose initials it is ("DOJ" = "Department of Justice"), and a
+  body named after a person by the surname ("Donald Trump campaign" =
+  "Trump campaign");
+- a "person" without a full name that the corpus names as an organization
+  is that organization ("PolitiFact", "The New York Times": the tagger reads
+  some organizations as people).
 
 An entity keeps every role and organization it was given, each with the
 articles it came from.
@@ -24,6 +29,7 @@ articles it came from.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,10 +40,10 @@ from nameparser import HumanName
 from quotes.types import Entity, Quote
 
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
-_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_POSSESSIVE = re.compile(r"\s*['’]s?(?=\s|$)")
 _ACRONYM = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 # "the Justice Department" is the "Department of Justice": the same body, two word orders
-_INVERTED = re.compile(r"^(?P<of>[A-Z][\w&.\- ]*?)\s+(?P<head>Department|Ministry|Bureau|Office|Agency|Committee)$")
+_INVERTED = re.compile(r"^(?P<of>[A-Z][\w&.\- ]*?)\s+(?P<head>Department|Ministry)$")
 _LINKS = {"of", "for", "and", "the", "&", "on", "to"}
 
 
@@ -60,9 +66,9 @@ def first_name_gender(first: str) -> str:
 def normalize_org(name: str) -> str:
     """One spelling per organization.
 
-    Drops a leading article and a possessive, the dots of an acronym, and puts
-    "X Department" (Ministry, Bureau, Office, Agency, Committee) in the order
-    "Department of X".
+    Drops a leading article and possessives, the dots of an acronym, and puts
+    "X Department" (or Ministry) in the order "Department of X" ("Democratic
+    National Committee" is no "Committee of Democratic National").
 
     Examples
     --------
@@ -72,6 +78,8 @@ def normalize_org(name: str) -> str:
     'FBI'
     >>> normalize_org("the Justice Department")
     'Department of Justice'
+    >>> normalize_org("Trump's campaign")
+    'Trump campaign'
     """
     name = _POSSESSIVE.sub("", _ARTICLE.sub("", " ".join(name.split()))).strip(" ,")
     name = _ACRONYM.sub(lambda m: m.group(1).replace(".", ""), name)
@@ -152,18 +160,21 @@ class NameParts:
 def person_clusters(names: Iterable[str]) -> dict[str, str]:
     """The name each person name stands for: the fullest name of its person.
 
-    Full names join the one person whose parts agree with theirs (the fullest
-    names placed first), a surname alone the one person of that surname;
-    a name that fits several people, or none, stands for itself.
+    ``names`` holds a name once per mention. Full names join the one person
+    whose parts agree with theirs (the fullest names placed first); a name
+    that fits several people, or none, stands for itself. A surname alone
+    joins the person of that surname named more often than all others of it
+    together: in news about one Clinton, "Clinton" is that one.
 
     Examples
     --------
-    >>> clusters = person_clusters(["Donald J. Trump", "Donald Trump", "Ivanka Trump", "Hillary Clinton",
-    ...                             "Bill Clinton", "Clinton", "Ivanka"])
-    >>> clusters["Donald Trump"], clusters["Clinton"], clusters["Ivanka"]
-    ('Donald J. Trump', 'Clinton', 'Ivanka')
+    >>> clusters = person_clusters(["Donald J. Trump", "Donald Trump", "Donald Trump", "Ivanka Trump", "Trump",
+    ...                             "Hillary Clinton", "Bill Clinton", "Clinton", "Ivanka"])
+    >>> clusters["Donald Trump"], clusters["Trump"], clusters["Clinton"], clusters["Ivanka"]
+    ('Donald J. Trump', 'Donald J. Trump', 'Clinton', 'Ivanka')
     """
-    parts = {n: NameParts.of(n) for n in set(names)}
+    counts = Counter(names)
+    parts = {n: NameParts.of(n) for n in counts}
     people: dict[str, list[tuple[NameParts, str]]] = {}  # surname -> [(parts of the fullest name, that name)]
     out: dict[str, str] = {}
     full = sorted((n for n, p in parts.items() if p.full), key=lambda n: (-len(parts[n].middle), -len(n), n))
@@ -171,18 +182,19 @@ def person_clusters(names: Iterable[str]) -> dict[str, str]:
         p = parts[name]
         same = people.setdefault(p.last, [])
         fits = [fullest for q, fullest in same if q.agrees(p)]
-        if len(fits) == 1:
-            out[name] = fits[0]
-        elif not fits:
+        if not fits:
             same.append((p, name))
-            out[name] = name
-        else:
-            out[name] = name
+        out[name] = fits[0] if len(fits) == 1 else name
+    mentions: Counter[str] = Counter()
+    for name in full:
+        mentions[out[name]] += counts[name]
     for name, p in parts.items():
         if name in out:
             continue
-        same = people.get(p.last, []) if p.last and not p.first else []
-        out[name] = same[0][1] if len(same) == 1 else name
+        same = sorted((fullest for _, fullest in people.get(p.last, [])), key=lambda n: -mentions[n]) \
+            if p.last and not p.first else []
+        dominant = same and mentions[same[0]] > sum(mentions[n] for n in same[1:])
+        out[name] = same[0] if dominant else name
     return out
 
 
@@ -216,9 +228,13 @@ class CorpusEntities:
         self.entities: dict[str, CorpusEntity] = {}
         entities = [(q.doc, q.entity) for q in quotes if q.entity is not None]
         entities += [(q.doc, e) for q in quotes for e in q.subjects]
-        self._person = person_clusters(e.name for _, e in entities if e.type == "PERSON")
         orgs = {normalize_org(e.name) for _, e in entities if e.type == "ORG"}
         orgs |= {normalize_org(e.organization) for _, e in entities if e.organization}
+        self._orgs = {o.casefold() for o in orgs}
+        named = {NameParts.of(e.name) for _, e in entities if e.type == "PERSON"}
+        self._surnames = {p.last for p in named if p.full}
+        people = [e.name for _, e in entities if e.type == "PERSON" and not self._is_org(e.name)]
+        self._person = person_clusters(people)
         self._org: dict[str, str] = {}
         by_acronym: dict[str, set[str]] = {}
         for org in orgs:
@@ -226,7 +242,7 @@ class CorpusEntities:
                 by_acronym.setdefault(a, set()).add(org)
         for org in orgs:
             expanded = by_acronym.get(org, set()) if org.isupper() else set()
-            self._org[org.casefold()] = next(iter(expanded)) if len(expanded) == 1 else org
+            self._org[org.casefold()] = next(iter(expanded)) if len(expanded) == 1 else self._of_person(org)
         for doc, e in entities:
             node = self._node(e)
             node.docs.add(doc)
@@ -237,23 +253,38 @@ class CorpusEntities:
                 node.organizations.setdefault(org_node.name, set()).add(doc)
                 org_node.docs.add(doc)
 
-    def _name(self, e: Entity) -> str:
-        if e.type == "PERSON":
-            return self._person.get(e.name, e.name)
-        if e.type == "ORG":
+    def _is_org(self, name: str) -> bool:
+        """A "person" that is an organization the corpus names: "PolitiFact", "The New York Times"
+        (the tagger reads some organizations as people); never a full name, nor the surname of one."""
+        parts = NameParts.of(name)
+        return not parts.full and parts.last not in self._surnames and normalize_org(name).casefold() in self._orgs
+
+    def _of_person(self, org: str) -> str:
+        """"Donald Trump campaign" as "Trump campaign": a body named after a person, by surname."""
+        words = org.split()
+        owner = " ".join(words[:-1])
+        if len(words) > 2 and NameParts.of(owner).full and owner in self._person:
+            return f"{words[-2]} {words[-1]}"
+        return org
+
+    def _typed(self, e: Entity) -> tuple[str, str]:
+        """The type and corpus name of ``e``."""
+        if e.type == "PERSON" and not self._is_org(e.name):
+            return "PERSON", self._person.get(e.name, e.name)
+        if e.type in ("PERSON", "ORG"):
             org = normalize_org(e.name)
-            return self._org.get(org.casefold(), org)
-        return e.name
+            return "ORG", self._org.get(org.casefold(), org)
+        return e.type, e.name
 
     def key(self, e: Entity) -> str:
         """The id of the corpus entity ``e`` belongs to ("person:donald j. trump", "org:fbi")."""
-        prefix = {"PERSON": "person:", "ORG": "org:"}.get(e.type, "source:")
-        return prefix + self._name(e).casefold()
+        kind, name = self._typed(e)
+        return {"PERSON": "person:", "ORG": "org:"}.get(kind, "source:") + name.casefold()
 
     def _node(self, e: Entity) -> CorpusEntity:
         key = self.key(e)
         if key not in self.entities:
-            self.entities[key] = CorpusEntity(key, self._name(e), e.type)
+            self.entities[key] = CorpusEntity(key, *self._typed(e)[::-1])
         return self.entities[key]
 
     def __getitem__(self, e: Entity) -> CorpusEntity:
