@@ -29,6 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from nameparser import HumanName
+
 from quotes.attribute import first_subject, noun_phrase
 from quotes.budget import check
 from quotes.entities import NameParts
@@ -59,12 +61,16 @@ class _Person:
 
 
 def _clean_name(text: str) -> str:
-    """A person's name without titles, a possessive or a bracket after it ("Sen. Lindsey Graham (R-S.C.)")."""
+    """A person's name without titles (nameparser's, "Mayor", "Prime Minister", and honorifics), a
+    possessive or a bracket after it ("Sen. Lindsey Graham (R-S.C.)")."""
     words = [w for w in text.split("(")[0].split() if w.lower().rstrip(".") not in HONORIFICS]
     name = " ".join(words)
     for p in _POSSESSIVE:
         if name.endswith(p):
             name = name[: -len(p)]
+    title = HumanName(name).title
+    if title and name.startswith(title) and name[len(title):].strip(" ,."):
+        name = name[len(title):]
     return name.strip(" ,.")
 
 
@@ -192,10 +198,10 @@ def person_spans(doc: Doc, text: str) -> list[Span]:
 
 
 def _title_words(sent: Sentence, name: list[Token]) -> set[str]:
-    """The role nouns and titles before a name in its phrase and in its appositive, lower case
+    """The role nouns and titles before a name (or in the span NER gave it) and in its appositive, lower case
     ("president" of "President Obama", "sen" of "Sen. Bernie Sanders", "governor" of ", the governor")."""
     lo, _ = noun_phrase(sent.tokens, name[0].index)
-    words = {t.lemma.lower().rstrip(".") for t in [*sent.tokens[lo:name[0].index], *_appositive(sent, name[-1].index)]}
+    words = {t.lemma.lower().rstrip(".") for t in [*sent.tokens[lo:name[-1].index], *_appositive(sent, name[-1].index)]}
     return {w for w in words if w in ROLE_NOUNS or w in HONORIFICS}
 
 
