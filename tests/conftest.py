@@ -4,6 +4,8 @@ from pathlib import Path
 import pytest
 
 import quotes
+from quotes.pipeline import Analysis
+from quotes.types import Article, Entity, Paragraph, Quote, Span
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 SEEDS = [CORPUS / "000_7ce02406a65dd357.txt", CORPUS / "001_b8fb2cd4f4ce1228.txt"]
@@ -64,3 +66,18 @@ def small_gold_dir(tmp_path_factory):
             lines.append(f"E{n + 1}\tAttribution:{ids[1].split(':')[1]} " + " ".join(ids))
         (root / "attributions" / f"{doc}_x.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return root
+
+
+@pytest.fixture
+def two_names():
+    """The same man named "Donald J. Trump" in one article and "Donald Trump" in another (PolNeAR train)."""
+    texts = {"nyt": ("''We will make America great again,'' said Donald J. Trump, the Republican front-runner.",
+                     "Donald J. Trump", "front-runner"),
+             "ap": ("“We will make America great again,” Donald Trump said.", "Donald Trump", None)}
+    articles, found = [], []
+    for doc, (text, name, role) in texts.items():
+        articles.append(Article(doc, text, [Paragraph(Span.of(text, 0, len(text)))]))
+        at = text.index(name)
+        found.append(Quote(doc, "direct", Span.of(text, 2, 34), None, Span.of(text, at, at + len(name)),
+                           Entity(name, "PERSON", role, "Republican Party" if role else None)))
+    return Analysis(articles, found)
