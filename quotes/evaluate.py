@@ -514,22 +514,28 @@ def bcubed(mentions: list[GoldMention], quotes: Iterable[Quote], key: Callable[[
 
 def gold_people(mentions: list[GoldMention]) -> set[str]:
     """The named gold entities that are people: called "he" or "she" somewhere, or named with a
-    first name gender-guesser knows and no organization noun ("Clinton campaign" is none)."""
+    first name gender-guesser knows, no leading "The" and no organization noun ("Clinton campaign")."""
     pronouns = {m.entity for m in mentions if m.mention.lower() in ("he", "she", "him", "her", "his")}
     named = {m.entity for m in mentions if m.named}
     return {e for e in named if e in pronouns or (
-        NameParts.of(e).full and first_name_gender(e.split()[0]) != "unknown"
+        NameParts.of(e).full and e.split()[0].lower() != "the" and first_name_gender(e.split()[0]) != "unknown"
         and e.split()[-1].lower() not in ORG_NOUNS)}
+
+
+def _by_name(m: GoldMention) -> bool:
+    """Does the mention name its entity: share a word with the gold name ("Mr. Trump's", "Donald J. Trump")?"""
+    return bool(set(tokens(m.mention)) & set(tokens(m.entity)))
 
 
 def people_nodes(mentions: list[GoldMention], quotes: Iterable[Quote], key: Callable[[Entity], str],
                  n: int = 20) -> list[tuple[str, int, list[str], list[str]]]:
     """The ``n`` most quoted gold people: each with its matched mentions, the predicted person
-    nodes it is the main gold person of (one unless it is split), and the other gold people
-    whose mentions go mostly to the same node (none unless merged).
+    nodes it is split into, and the other gold people merged into its node.
 
-    A predicted node belongs to the gold person with most of its matched mentions; a gold
-    person's own node is the one with most of theirs.
+    Counted over the mentions that name the person (:func:`_by_name`): a node belongs to the
+    gold person with most of its such mentions, and a person's own node is the one with most of
+    theirs. A "he" filed under the wrong person is a resolution error that B-cubed counts, not a
+    split or merge of nodes.
     """
     people = gold_people(mentions)
     scope = [m for m in mentions if m.entity in people]
@@ -537,17 +543,25 @@ def people_nodes(mentions: list[GoldMention], quotes: Iterable[Quote], key: Call
     per_gold: dict[str, Counter[str]] = {}
     per_node: dict[str, Counter[str]] = {}
     for i, node in predicted.items():
-        if node.startswith("person:"):
+        if node.startswith("person:") and _by_name(scope[i]):
             per_gold.setdefault(scope[i].entity, Counter())[node] += 1
             per_node.setdefault(node, Counter())[scope[i].entity] += 1
     owner = {node: c.most_common(1)[0][0] for node, c in per_node.items()}
     main = {g: c.most_common(1)[0][0] for g, c in per_gold.items()}
     rows = []
-    for person in [e for e in most_quoted(scope) if e in people][:n]:
+    for person in most_quoted(scope, n):
         nodes = sorted(node for node, o in owner.items() if o == person)
         merged = sorted(g for g, node in main.items() if g != person and node == main.get(person))
-        rows.append((person, sum(per_gold.get(person, Counter()).values()), nodes, merged))
+        rows.append((person, sum(1 for i in predicted if scope[i].entity == person), nodes, merged))
     return rows
+
+
+def entity_scores(mentions: list[GoldMention], quotes: list[Quote], key: Callable[[Entity], str]
+                  ) -> tuple[dict[str, dict[str, float]], list[tuple[str, int, list[str], list[str]]]]:
+    """B-cubed over the 40 most quoted gold entities and over all named ones (:func:`bcubed`), and the
+    20 most quoted people's nodes (:func:`people_nodes`), as ``quotes evaluate --entities`` reports them."""
+    return ({"top 40": bcubed(mentions, quotes, key, 40), "named": bcubed(mentions, quotes, key)},
+            people_nodes(mentions, quotes, key))
 
 
 def entities_table(scores: dict[str, dict[str, float]]) -> ReportTable:
