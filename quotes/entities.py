@@ -56,6 +56,8 @@ def first_name_gender(first: str) -> str:
     """What gender-guesser says of a first name: its United States reading, else its
     reading anywhere ("male", "mostly_male", "andy", "mostly_female", "female" or "unknown").
 
+    Examples
+    --------
     >>> first_name_gender("Barack"), first_name_gender("Bernie"), first_name_gender("Trump")
     ('male', 'mostly_male', 'unknown')
     """
@@ -115,12 +117,17 @@ class NameParts:
     middle: str
     last: str
 
-    @classmethod
-    def of(cls, name: str) -> NameParts:
-        """Parse ``name`` with nameparser, case-folded, dots dropped.
+    @staticmethod
+    @cache  # names repeat across a corpus, and a parse costs more than a lookup
+    def of(name: str) -> NameParts:
+        """Parse ``name`` with nameparser, case-folded, dots dropped; one word is a surname.
 
+        Examples
+        --------
         >>> NameParts.of("Donald J. Trump")
         NameParts(first='donald', middle='j', last='trump')
+        >>> NameParts.of("Clinton").full
+        False
         """
         parsed = HumanName(name)
 
@@ -129,13 +136,15 @@ class NameParts:
 
         first, middle, last = fold(parsed.first), fold(parsed.middle), fold(parsed.last)
         if not last and first and not middle:  # one word: nameparser calls it a first name
-            return cls("", "", first) if name[:1].isupper() else cls(first, "", "")
-        return cls(first, middle, last)
+            return NameParts("", "", first) if name[:1].isupper() else NameParts(first, "", "")
+        return NameParts(first, middle, last)
 
     @property
     def gender(self) -> str | None:
         """"male" or "female" where the first name goes with one only (:func:`first_name_gender`), else None.
 
+        Examples
+        --------
         >>> NameParts.of("Hillary Clinton").gender, NameParts.of("Bill Clinton").gender, NameParts.of("Trump").gender
         ('female', 'male', None)
         """
