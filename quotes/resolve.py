@@ -60,15 +60,15 @@ class _Person:
     organizations: list[str] = field(default_factory=list)
 
 
-def _clean_name(text: str) -> str:
-    """A person's name without titles (nameparser's, "Mayor", "Prime Minister", and honorifics), a
-    possessive or a bracket after it ("Sen. Lindsey Graham (R-S.C.)")."""
+def _clean_name(text: str, person: bool = True) -> str:
+    """A name without honorifics, a possessive or a bracket after it ("Sen. Lindsey Graham (R-S.C.)");
+    a ``person``'s also without a title nameparser knows ("Mayor", "Prime Minister")."""
     words = [w for w in text.split("(")[0].split() if w.lower().rstrip(".") not in HONORIFICS]
     name = " ".join(words)
     for p in _POSSESSIVE:
         if name.endswith(p):
             name = name[: -len(p)]
-    title = HumanName(name).title
+    title = HumanName(name).title if person else ""
     if title and name.startswith(title) and name[len(title):].strip(" ,."):
         name = name[len(title):]
     return name.strip(" ,.")
@@ -275,7 +275,7 @@ class _ArticleIndex:
             # in a parsed sentence, only organisations named as subjects are antecedents
             # of "it" / "the group"; in an unparsed one, any may be
             if found and found[1] and _is_subject(*found):
-                self.subjects.append((m.span.start, Entity(_clean_name(m.span.text), "ORG")))
+                self.subjects.append((m.span.start, Entity(_clean_name(m.span.text, person=False), "ORG")))
 
     def _person(self, name: str, start: int) -> _Person:
         key = self.canonical(name)
@@ -407,7 +407,7 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         if issuer or before:
             return Entity(" ".join(t.text for t in (issuer or before)), "ORG")
     if orgs:
-        return Entity(_clean_name(orgs[-1].text), "ORG")
+        return Entity(_clean_name(orgs[-1].text, person=False), "ORG")
     if head.lemma.lower() in ORG_NOUNS or head.text.lower() in ORG_NOUNS:
         name = _org_name(toks)
         definite = words[0] in ("the", "its", "their") and len([t for t in toks if t.upos != "DET"]) == 1
@@ -501,7 +501,7 @@ def _subjects(index: _ArticleIndex, quote: Quote) -> list[Entity]:
             if m.type in ("PER", "PERSON"):
                 e = index.entity(_clean_name(m.span.text))
             elif m.type == "ORG":
-                e = Entity(_clean_name(m.span.text), "ORG")
+                e = Entity(_clean_name(m.span.text, person=False), "ORG")
             else:
                 continue
             out.setdefault(e.name, e)
