@@ -22,8 +22,8 @@ from functools import cached_property
 
 from quotes.claims import Claim, build_claims
 from quotes.confidence import ConfidenceModel
+from quotes.entities import CorpusEntities
 from quotes.ingest import Problem
-from quotes.resolve import CorpusEntities
 from quotes.types import Article, Quote
 
 

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from quotes.resolve import CorpusEntities
+from quotes.entities import CorpusEntities
 from quotes.types import Article, Quote
 
 SIMILAR = 0.85  # token-sequence ratio for "a few words changed"

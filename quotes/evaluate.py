@@ -30,13 +30,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotes.detect import plain_marks
+from quotes.entities import NameParts, first_name_gender
+from quotes.lexicon import ORG_NOUNS
 from quotes.report import ReportTable
-from quotes.types import Quote, QuoteKind, Span
+from quotes.types import Entity, Quote, QuoteKind, Span
 
 DOUBLE_MARKS = "\"“”«»„‟"
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
@@ -418,4 +420,165 @@ def thresholds_table(calibration: Calibration, thresholds: Iterable[float] = (0.
         s = calibration.at(t)
         mark = " (default)" if t == default else ""
         table.rows.append([f"{t:.2f}{mark}", s["kept"], f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}"])
+    return table
+
+
+# ---------------------------------------------------------------- entities
+
+
+@dataclass
+class GoldMention:
+    """One gold Source span with the role, organization and entity a person read for it
+    (``benchmarks/data/polnear-dev-entities/mentions.tsv``)."""
+
+    doc: str
+    start: int
+    end: int
+    mention: str
+    role: str
+    organization: str
+    entity: str
+
+    @property
+    def named(self) -> bool:
+        """Is it a named person or body? Unnamed sources have the id ``<doc>#<start>``."""
+        return "#" not in self.entity
+
+
+def read_mentions(path: Path) -> list[GoldMention]:
+    """The rows of a gold mentions table (tab-separated, with a header)."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    rows = [dict(zip(lines[0].split("\t"), line.split("\t"), strict=True)) for line in lines[1:] if line]
+    return [GoldMention(r["doc"], int(r["start"]), int(r["end"]), r["mention"], r["role"], r["organization"],
+                        r["entity"]) for r in rows]
+
+
+def _speaker_ids(mentions: list[GoldMention], quotes: Iterable[Quote],
+                 key: Callable[[Entity], str]) -> dict[int, str]:
+    """For each gold mention (by index) that a predicted speaker span overlaps, the predicted
+    entity id of that speaker (``key`` of its entity; the speaker's own span where it has none)."""
+    speakers: dict[str, list[Quote]] = {}
+    for q in quotes:
+        if q.speaker is not None:
+            speakers.setdefault(q.doc, []).append(q)
+    out = {}
+    for i, m in enumerate(mentions):
+        q = next((q for q in speakers.get(m.doc, []) if q.speaker and q.speaker.start < m.end
+                  and m.start < q.speaker.end), None)
+        if q is not None and q.speaker is not None:
+            out[i] = key(q.entity) if q.entity else f"span:{q.doc}#{q.speaker.start}"
+    return out
+
+
+def most_quoted(mentions: list[GoldMention], n: int | None = None) -> list[str]:
+    """The named gold entities by number of mentions, most first (the first ``n``)."""
+    return [e for e, _ in Counter(m.entity for m in mentions if m.named).most_common(n)]
+
+
+def bcubed(mentions: list[GoldMention], quotes: Iterable[Quote], key: Callable[[Entity], str],
+           top: int | None = None) -> dict[str, float]:
+    """B-cubed precision, recall and F1 of the predicted entities over the gold mentions of named entities.
+
+    Scored are the gold mentions of named entities (the ``top`` most quoted,
+    or all) that a predicted speaker span overlaps; each takes the id
+    ``key`` gives that speaker's entity. Mentions no speaker overlaps are
+    attribution misses, counted in ``matched`` against ``mentions`` rather
+    than in the clustering scores.
+
+    Examples
+    --------
+    >>> from quotes.types import Span
+    >>> gold = [GoldMention("a", 0, 5, "Trump", "", "", "Donald Trump"),
+    ...         GoldMention("b", 0, 5, "Trump", "", "", "Donald Trump"),
+    ...         GoldMention("b", 9, 11, "he", "", "", "Mike Pence")]
+    >>> def said(doc, start, end, name):
+    ...     return Quote(doc, "direct", Span(20, 22, "hi"), speaker=Span(start, end, ""), entity=Entity(name, "PERSON"))
+    >>> quotes = [said("a", 0, 5, "Trump"), said("b", 0, 5, "Trump"), said("b", 9, 11, "Trump")]
+    >>> scores = bcubed(gold, quotes, lambda e: e.name)
+    >>> round(scores["p"], 3), round(scores["r"], 3), scores["matched"]
+    (0.556, 1.0, 3)
+    """
+    keep = set(most_quoted(mentions, top))
+    scope = [m for m in mentions if m.entity in keep]
+    predicted = _speaker_ids(scope, quotes, key)
+    gold_of = {i: scope[i].entity for i in predicted}
+    by_gold: Counter[str] = Counter(gold_of.values())
+    by_pred: Counter[str] = Counter(predicted.values())
+    both: Counter[tuple[str, str]] = Counter((gold_of[i], p) for i, p in predicted.items())
+    n = len(predicted)
+    p = sum(both[gold_of[i], pid] / by_pred[pid] for i, pid in predicted.items()) / n if n else 0.0
+    r = sum(both[gold_of[i], pid] / by_gold[gold_of[i]] for i, pid in predicted.items()) / n if n else 0.0
+    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "matched": n, "mentions": len(scope),
+            "entities": len(keep)}
+
+
+def gold_people(mentions: list[GoldMention]) -> set[str]:
+    """The named gold entities that are people: called "he" or "she" somewhere, or named with a
+    first name gender-guesser knows, no leading "The" and no organization noun ("Clinton campaign")."""
+    pronouns = {m.entity for m in mentions if m.mention.lower() in ("he", "she", "him", "her", "his")}
+    named = {m.entity for m in mentions if m.named}
+    return {e for e in named if e in pronouns or (
+        NameParts.of(e).full and e.split()[0].lower() != "the" and first_name_gender(e.split()[0]) != "unknown"
+        and e.split()[-1].lower() not in ORG_NOUNS)}
+
+
+def _by_name(m: GoldMention) -> bool:
+    """Does the mention name its entity: share a word with the gold name ("Mr. Trump's", "Donald J. Trump")?"""
+    return bool(set(tokens(m.mention)) & set(tokens(m.entity)))
+
+
+def people_nodes(mentions: list[GoldMention], quotes: Iterable[Quote], key: Callable[[Entity], str],
+                 n: int = 20) -> list[tuple[str, int, list[str], list[str]]]:
+    """The ``n`` most quoted gold people: each with its matched mentions, the predicted person
+    nodes it is split into, and the other gold people merged into its node.
+
+    Counted over the mentions that name the person (:func:`_by_name`): a node belongs to the
+    gold person with most of its such mentions, and a person's own node is the one with most of
+    theirs. A "he" filed under the wrong person is a resolution error that B-cubed counts, not a
+    split or merge of nodes.
+    """
+    people = gold_people(mentions)
+    scope = [m for m in mentions if m.entity in people]
+    predicted = _speaker_ids(scope, quotes, key)
+    per_gold: dict[str, Counter[str]] = {}
+    per_node: dict[str, Counter[str]] = {}
+    for i, node in predicted.items():
+        if node.startswith("person:") and _by_name(scope[i]):
+            per_gold.setdefault(scope[i].entity, Counter())[node] += 1
+            per_node.setdefault(node, Counter())[scope[i].entity] += 1
+    owner = {node: c.most_common(1)[0][0] for node, c in per_node.items()}
+    main = {g: c.most_common(1)[0][0] for g, c in per_gold.items()}
+    rows = []
+    for person in most_quoted(scope, n):
+        nodes = sorted(node for node, o in owner.items() if o == person)
+        merged = sorted(g for g, node in main.items() if g != person and node == main.get(person))
+        rows.append((person, sum(1 for i in predicted if scope[i].entity == person), nodes, merged))
+    return rows
+
+
+def entity_scores(mentions: list[GoldMention], quotes: list[Quote], key: Callable[[Entity], str]
+                  ) -> tuple[dict[str, dict[str, float]], list[tuple[str, int, list[str], list[str]]]]:
+    """B-cubed over the 40 most quoted gold entities and over all named ones (:func:`bcubed`), and the
+    20 most quoted people's nodes (:func:`people_nodes`), as ``quotes evaluate --entities`` reports them."""
+    return ({"top 40": bcubed(mentions, quotes, key, 40), "named": bcubed(mentions, quotes, key)},
+            people_nodes(mentions, quotes, key))
+
+
+def entities_table(scores: dict[str, dict[str, float]]) -> ReportTable:
+    """B-cubed scores, one row per scope."""
+    table = ReportTable("Entities: B-cubed over the gold mentions a predicted speaker overlaps",
+                        ["Scope", "Entities", "Mentions", "Matched", "P", "R", "F1"])
+    for name, s in scores.items():
+        table.rows.append([name, int(s["entities"]), int(s["mentions"]), int(s["matched"]),
+                           *(f"{s[k]:.3f}" for k in ("p", "r", "f1"))])
+    return table
+
+
+def people_table(people: list[tuple[str, int, list[str], list[str]]]) -> ReportTable:
+    """The most quoted gold people: one predicted node each, shared with no other person, is right."""
+    split = sum(len(nodes) != 1 for _, _, nodes, _ in people)
+    merged = sum(bool(m) for _, _, _, m in people)
+    table = ReportTable(f"Most quoted people: {split} not on one node of their own, {merged} sharing it",
+                        ["Person", "Matched", "Nodes", "Merged with"])
+    table.rows = [[p, n, nodes, merged_with] for p, n, nodes, merged_with in people]
     return table

@@ -6,7 +6,10 @@ docs/graph.md):
 - nodes, by ``type``: ``person``, ``organization``, ``source`` (an unnamed or
   collective speaker: "an official", "Afghan defense officials"), ``claim``,
   ``article``, ``outlet``;
-- edges, by ``type``: ``said`` (speaker → claim), ``affiliated_with``
+- nodes of people and organizations are :class:`~quotes.entities.CorpusEntities`:
+  one per real person or body across articles;
+- edges, by ``type``: ``said`` (speaker → claim, with the role and
+  organization its reports give the speaker), ``affiliated_with``
   (person → organization, with ``role``), ``mentions`` (claim → person or
   organization it names), ``reported_in`` (claim → article, with the
   variant's offsets and text, and the reader that found it), ``published_by``
@@ -38,7 +41,7 @@ import networkx as nx
 
 from quotes.analysis import Analysis
 from quotes.claims import Claim
-from quotes.resolve import CorpusEntities, CorpusEntity
+from quotes.entities import CorpusEntities, CorpusEntity
 from quotes.types import Entity
 
 FORMATS = (".graphml", ".gexf", ".json")
@@ -98,7 +101,12 @@ def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
     for claim in analysis.claims:
         _claim_node(g, claim)
         if claim.speaker:
-            _add_edge(g, claim.speaker, claim.id, type="said", weight=len(claim.reports), kind=claim.kind)
+            # the roles and organizations these reports give the speaker, not all they hold elsewhere
+            said_as = [q.entity for q in claim.reports if q.entity and entities.key(q.entity) == claim.speaker]
+            _add_edge(g, claim.speaker, claim.id, type="said", weight=len(claim.reports), kind=claim.kind,
+                      role=_join({e.role for e in said_as if e.role}),
+                      organization=_join({entities[Entity(e.organization, "ORG")].name
+                                          for e in said_as if e.organization}))
         for q in claim.reports:
             # the confidence only where there is one (older stores have none): GraphML has no null
             found = {"reader": q.reader, "rule": " ".join(q.rule)}

@@ -216,25 +216,23 @@ class QuoteList:
 
 
 def speakers_table(analysis: Analysis) -> ReportTable:
+    """Speakers, one row per entity merged across articles (:mod:`quotes.entities`) with every role
+    and organization it was given; a speaker no entity was resolved for, by the words of the phrase."""
     table = ReportTable("Speakers", ["Speaker", "Type", "Quotes", "Articles", "Roles", "Organizations"])
+    entities = analysis.entities
     count: Counter[str] = Counter()
     docs: dict[str, set[str]] = defaultdict(set)
-    types: dict[str, str] = {}
-    roles: dict[str, dict[str, None]] = defaultdict(dict)
-    orgs: dict[str, dict[str, None]] = defaultdict(dict)
     for q in analysis.quotes:
-        name = speaker_name(q)
-        if name is None:
-            continue
-        count[name] += 1
-        docs[name].add(q.doc)
-        types[name] = q.entity.type if q.entity else "?"
-        if q.entity and q.entity.role:
-            roles[name][q.entity.role] = None
-        if q.entity and q.entity.organization:
-            orgs[name][q.entity.organization] = None
-    for name, n in count.most_common():
-        table.rows.append([name, types[name], n, len(docs[name]), list(roles[name]), list(orgs[name])])
+        key = entities.key(q.entity) if q.entity else q.speaker.text if q.speaker else None
+        if key is not None:
+            count[key] += 1
+            docs[key].add(q.doc)
+    known = {e.key: e for e in entities}
+    for key, n in count.most_common():
+        e = known.get(key)
+        row = [e.name, e.type, n, len(docs[key]), list(e.roles), list(e.organizations)] if e else \
+            [key, "?", n, len(docs[key]), [], []]
+        table.rows.append(row)
     return table
 
 

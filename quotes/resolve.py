@@ -7,27 +7,33 @@ Within an article:
 - a surname alone ("Kirby") is the person of that surname named in full
   elsewhere in the article ("Pentagon spokesman John Kirby"); a first name
   alone is never merged with a full name that starts with it;
-- "he"/"she" is the latest person named as a subject or speaker before it;
+- "he"/"she" is the latest person named as a subject or speaker before it
+  whose gender does not conflict: by a title ("Mrs."), the first name
+  (gender-guesser's lexicon) or an earlier "he"/"she" resolved to them;
   "it"/"they" the latest organisation or group; "the group", "the military"
-  the latest organisation whose name fits;
+  the latest organisation whose name fits; "the senator", "the president"
+  the latest person the article gives that role;
 - role and organisation come from titles before the name ("Pentagon spokesman",
   "Moscow's envoy to Afghanistan") and from appositives (", a 39-year-old
   shopkeeper").
 
-Limits: pronoun gender is not checked; an organisation is a string, not
-linked to a knowledge base.
+Limits: an organisation is a string, not linked to a knowledge base.
+Entities are merged across articles by :mod:`quotes.entities`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Iterator
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from nameparser import HumanName
+
 from quotes.attribute import first_subject, noun_phrase
 from quotes.budget import check
+from quotes.entities import NameParts
 from quotes.lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
@@ -41,6 +47,9 @@ from quotes.lexicon import (
 from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, Token
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female",
+                     "dame": "female", "lady": "female"}
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
 @dataclass
@@ -51,12 +60,17 @@ class _Person:
     organizations: list[str] = field(default_factory=list)
 
 
-def _clean_name(text: str) -> str:
-    words = [w for w in text.split() if w.lower().rstrip(".") not in HONORIFICS]
+def _clean_name(text: str, person: bool = True) -> str:
+    """A name without honorifics, a possessive or a bracket after it ("Sen. Lindsey Graham (R-S.C.)");
+    a ``person``'s also without a title nameparser knows ("Mayor", "Prime Minister")."""
+    words = [w for w in text.split("(")[0].split() if w.lower().rstrip(".") not in HONORIFICS]
     name = " ".join(words)
     for p in _POSSESSIVE:
         if name.endswith(p):
             name = name[: -len(p)]
+    title = HumanName(name).title if person else ""
+    if title and name.startswith(title) and name[len(title):].strip(" ,."):
+        name = name[len(title):]
     return name.strip(" ,.")
 
 
@@ -183,6 +197,14 @@ def person_spans(doc: Doc, text: str) -> list[Span]:
     return sorted(spans)
 
 
+def _title_words(sent: Sentence, name: list[Token]) -> set[str]:
+    """The role nouns and titles before a name (or in the span NER gave it) and in its appositive, lower case
+    ("president" of "President Obama", "sen" of "Sen. Bernie Sanders", "governor" of ", the governor")."""
+    lo, _ = noun_phrase(sent.tokens, name[0].index)
+    words = {t.lemma.lower().rstrip(".") for t in [*sent.tokens[lo:name[-1].index], *_appositive(sent, name[-1].index)]}
+    return {w for w in words if w in ROLE_NOUNS or w in HONORIFICS}
+
+
 def _parsed(sent: Sentence) -> bool:
     """Was the sentence parsed? Unparsed ones carry a flat "dep" parse."""
     return any(t.deprel != "dep" for t in sent.tokens)
@@ -212,6 +234,10 @@ class _ArticleIndex:
         self.text = article.text
         self.people: dict[str, _Person] = {}
         self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
+        self.named: list[tuple[int, str]] = []  # (position, canonical name) of every person named
+        self.in_full: Counter[str] = Counter()  # how often each person is named in full
+        self.titles: dict[str, set[str]] = {}  # canonical name -> title words before it or in its appositive
+        self.genders: dict[str, str] = {}  # canonical name -> "male" / "female", where the text tells
         self.persons = person_spans(doc, article.text)
         for span in self.persons:
             found = _tokens_in(doc, span)
@@ -230,6 +256,14 @@ class _ArticleIndex:
                 role, org2 = _role_from_appositive(_appositive(sent, toks[-1].index))
                 org = org or org2
             person = self._person(name, span.start)
+            self.in_full[person.name] += " " in name
+            self.titles.setdefault(person.name, set()).update(_title_words(sent, toks))
+            self.named.append((span.start, person.name))
+            said = _HONORIFIC_GENDER.get(sent.tokens[toks[0].index - 1].text.lower().rstrip(".")) \
+                if toks[0].index else None
+            gender = said or _HONORIFIC_GENDER.get(toks[0].text.lower().rstrip(".")) or NameParts.of(name).gender
+            if gender:
+                self.genders.setdefault(person.name, gender)
             if role and role not in person.roles:
                 person.roles.append(role)
             if org and org not in person.organizations:
@@ -241,7 +275,7 @@ class _ArticleIndex:
             # in a parsed sentence, only organisations named as subjects are antecedents
             # of "it" / "the group"; in an unparsed one, any may be
             if found and found[1] and _is_subject(*found):
-                self.subjects.append((m.span.start, Entity(_clean_name(m.span.text), "ORG")))
+                self.subjects.append((m.span.start, Entity(_clean_name(m.span.text, person=False), "ORG")))
 
     def _person(self, name: str, start: int) -> _Person:
         key = self.canonical(name)
@@ -250,15 +284,15 @@ class _ArticleIndex:
         return self.people[key]
 
     def canonical(self, name: str) -> str:
-        """The full name a surname-only mention stands for (itself if none)."""
+        """The full name a surname-only mention stands for: the one the article gives with that
+        surname, of several the one it names in full most often, the first on a tie (itself if none)."""
         if " " in name:
             return name
-        for full in self.people:
-            if " " in full and full.split()[-1] == name:
-                return full
-        return name
+        full = [n for n in self.people if " " in n and n.split()[-1] == name]
+        return max(full, key=lambda n: self.in_full[n]) if full else name
 
     def entity(self, name: str) -> Entity:
+        """The person ``name`` stands for, with a role and organization the article gives."""
         person = self.people.get(self.canonical(name))
         if person is None:
             return Entity(name, "PERSON")
@@ -291,18 +325,33 @@ class _ArticleIndex:
         starts, ordered = self._mentions
         return [m for m in ordered[bisect_left(starts, start):bisect_left(starts, end)] if m.span.end <= end]
 
-    def antecedent(self, pos: int, want: str) -> Entity | None:
-        """The latest entity of type ``want`` mentioned as a subject (or resolved as a speaker) before ``pos``."""
+    def antecedent(self, pos: int, want: str, gender: str | None = None) -> Entity | None:
+        """The latest entity of type ``want`` mentioned as a subject (or resolved as a speaker) before
+        ``pos``, skipping people of the other ``gender`` (by title, first name or an earlier pronoun)."""
         entries = self._mentioned.get(want, [])
         k = bisect_left(entries, pos, key=lambda x: x[0])
-        return entries[k - 1][2] if k else None
+        for _, _, e in reversed(entries[:k]):
+            if gender is None or self.genders.get(self.canonical(e.name), gender) == gender:
+                if gender:  # "she" said of someone whose name did not tell: she from now on
+                    self.genders.setdefault(self.canonical(e.name), gender)
+                return e
+        return None
+
+    def titled(self, pos: int, noun: str) -> Entity | None:
+        """The latest person named before ``pos`` with the title ``noun`` (or its abbreviation:
+        "Sen." for "senator") before the name or in an appositive: who "the senator" is."""
+        k = bisect_left(self.named, pos, key=lambda x: x[0])
+        for _, name in reversed(self.named[:k]):
+            if any(noun == word or (len(word) >= 3 and noun.startswith(word)) for word in self.titles.get(name, ())):
+                return self.entity(name)
+        return None
 
 
 def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span) -> Entity | None:
     doc = index.doc
     words = [t.text.lower() for t in toks]
-    if len(toks) == 1 and words[0] in PERSON_PRONOUNS:
-        return index.antecedent(speaker.start, "PERSON")
+    if len(toks) == 1 and words[0] in PERSON_PRONOUNS | {"his"}:  # "his campaign said": a possessive speaker
+        return index.antecedent(speaker.start, "PERSON", _PRONOUN_GENDER[words[0]])
     if len(toks) == 1 and words[0] in GROUP_PRONOUNS:
         return index.antecedent(speaker.start, "ORG")
     if len(toks) == 1 and words[0] in RELATIVE_PRONOUNS:
@@ -336,8 +385,14 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         entity.role = role or entity.role
         entity.organization = org or entity.organization
         return entity
-    if not doc.mentions and _is_name(toks) and len(toks) <= 4:
-        return index.entity(_clean_name(speaker.text))  # untagged text: trust capitals
+    name = _clean_name(speaker.text)
+    if name and _is_name(toks) and len(toks) <= 4 and (not doc.mentions or index.canonical(name) != name):
+        # untagged text, or a surname the tagger missed ("Trump" read as a noun): trust capitals
+        return index.entity(name)
+    if words[0] == "the" and toks[-1].lemma.lower() in ROLE_NOUNS:
+        titled = index.titled(speaker.start, toks[-1].lemma.lower())  # "the senator"
+        if titled is not None:
+            return titled
 
     orgs = [m.span for m in doc.mentions if m.type == "ORG"
             and speaker.start <= m.span.start and m.span.end <= speaker.end]
@@ -352,7 +407,7 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         if issuer or before:
             return Entity(" ".join(t.text for t in (issuer or before)), "ORG")
     if orgs:
-        return Entity(_clean_name(orgs[-1].text), "ORG")
+        return Entity(_clean_name(orgs[-1].text, person=False), "ORG")
     if head.lemma.lower() in ORG_NOUNS or head.text.lower() in ORG_NOUNS:
         name = _org_name(toks)
         definite = words[0] in ("the", "its", "their") and len([t for t in toks if t.upos != "DET"]) == 1
@@ -361,8 +416,8 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
             if prior is not None and (head.text.lower() in prior.name.lower() or head.lemma == "group"):
                 return prior
         return Entity(name, "ORG")
-    if any(t.upos == "PROPN" for t in toks) and all(t.upos in ("PROPN", "DET", "PUNCT") for t in toks):
-        return index.entity(_clean_name(speaker.text))
+    if name and any(t.upos == "PROPN" for t in toks) and all(t.upos in ("PROPN", "DET", "PUNCT") for t in toks):
+        return index.entity(name)
     return Entity(re.sub(r"^(the|a|an) ", "", speaker.text, flags=re.I), "NOMINAL")
 
 
@@ -446,7 +501,7 @@ def _subjects(index: _ArticleIndex, quote: Quote) -> list[Entity]:
             if m.type in ("PER", "PERSON"):
                 e = index.entity(_clean_name(m.span.text))
             elif m.type == "ORG":
-                e = Entity(_clean_name(m.span.text), "ORG")
+                e = Entity(_clean_name(m.span.text, person=False), "ORG")
             else:
                 continue
             out.setdefault(e.name, e)
@@ -461,81 +516,3 @@ def _name_bare_organizations(entities: list[Entity]) -> None:
             fuller = {n for n in names if n != e.name and n.lower().endswith(" " + e.name)}
             if len(fuller) == 1:
                 e.name = fuller.pop()
-
-
-# ---------------------------------------------------------------- across articles
-
-
-def normalize_org(name: str) -> str:
-    """One spelling per organisation: "the Pentagon", "Pentagon's" -> "Pentagon".
-
-    >>> normalize_org("the Pentagon's")
-    'Pentagon'
-    """
-    name = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.I)
-    return re.sub(r"\s*(['’]s?)$", "", name).strip()
-
-
-@dataclass
-class CorpusEntity:
-    """A speaker or organisation as known across the corpus, with provenance."""
-
-    key: str
-    name: str
-    type: str  # PERSON, ORG, NOMINAL
-    roles: dict[str, set[str]] = field(default_factory=dict)  # role -> article ids
-    organizations: dict[str, set[str]] = field(default_factory=dict)
-    docs: set[str] = field(default_factory=set)
-
-
-class CorpusEntities:
-    """Entities of all quotes, merged across articles.
-
-    People merge on their full name; a lone surname merges with the one full
-    name in the corpus that ends with it; a lone first name never merges with
-    a full name that starts with it. Organisations merge on
-    :func:`normalize_org`, case-insensitively.
-    """
-
-    def __init__(self, quotes: list[Quote]) -> None:
-        self.entities: dict[str, CorpusEntity] = {}
-        entities = [(q.doc, q.entity) for q in quotes if q.entity is not None]
-        entities += [(q.doc, e) for q in quotes for e in q.subjects]
-        full = {e.name for _, e in entities if e.type == "PERSON" and " " in e.name}
-        self._surname = {}
-        for name in full:
-            self._surname.setdefault(name.split()[-1], set()).add(name)
-        for doc, e in entities:
-            node = self._node(e)
-            node.docs.add(doc)
-            if e.role:
-                node.roles.setdefault(e.role, set()).add(doc)
-            if e.organization:
-                org = normalize_org(e.organization)
-                node.organizations.setdefault(org, set()).add(doc)
-                self._node(Entity(org, "ORG")).docs.add(doc)
-
-    def key(self, e: Entity) -> str:
-        if e.type == "PERSON":
-            name = e.name
-            if " " not in name and len(self._surname.get(name, ())) == 1:
-                name = next(iter(self._surname[name]))
-            return "person:" + name.casefold()
-        if e.type == "ORG":
-            return "org:" + normalize_org(e.name).casefold()
-        return "source:" + e.name.casefold()
-
-    def _node(self, e: Entity) -> CorpusEntity:
-        key = self.key(e)
-        if key not in self.entities:
-            name = normalize_org(e.name) if e.type == "ORG" else e.name
-            if e.type == "PERSON" and " " not in name and len(self._surname.get(name, ())) == 1:
-                name = next(iter(self._surname[name]))
-            self.entities[key] = CorpusEntity(key, name, e.type)
-        return self.entities[key]
-
-    def __getitem__(self, e: Entity) -> CorpusEntity:
-        return self.entities[self.key(e)]
-
-    def __iter__(self) -> Iterator[CorpusEntity]:
-        return iter(self.entities.values())

@@ -20,10 +20,11 @@ from pathlib import Path
 import pytest
 
 import quotes
+from quotes.analysis import Analysis
 from quotes.annotate import StanzaAnnotator
 from quotes.models import ModelSet
 from quotes.store import decode_doc, encode_doc, text_hash
-from quotes.types import Article, Doc, Paragraph, Span, Token
+from quotes.types import Article, Doc, Entity, Paragraph, Quote, Span, Token
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 SEEDS = [CORPUS / "000_7ce02406a65dd357.txt", CORPUS / "001_b8fb2cd4f4ce1228.txt"]
@@ -242,3 +243,18 @@ def frozen() -> FrozenAnnotations:
 def freeze_mode(request: pytest.FixtureRequest) -> str | None:
     """``--freeze``: None, "new" or "all"."""
     return request.config.getoption("--freeze")
+
+
+@pytest.fixture
+def two_names():
+    """The same man named "Donald J. Trump" in one article and "Donald Trump" in another (PolNeAR train)."""
+    texts = {"nyt": ("''We will make America great again,'' said Donald J. Trump, the Republican front-runner.",
+                     "Donald J. Trump", "front-runner"),
+             "ap": ("“We will make America great again,” Donald Trump said.", "Donald Trump", None)}
+    articles, found = [], []
+    for doc, (text, name, role) in texts.items():
+        articles.append(Article(doc, text, [Paragraph(Span.of(text, 0, len(text)))]))
+        at = text.index(name)
+        found.append(Quote(doc, "direct", Span.of(text, 2, 34), None, Span.of(text, at, at + len(name)),
+                           Entity(name, "PERSON", role, "Republican Party" if role else None)))
+    return Analysis(articles, found)

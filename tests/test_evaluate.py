@@ -206,3 +206,18 @@ def test_evaluate_command_reports_agreement_beside_the_pipeline(gold_dir, capsys
 def test_evaluate_command_without_gold_is_one_error(tmp_path, capsys):
     assert main(["evaluate", str(tmp_path)]) == 2
     assert "no gold articles" in capsys.readouterr().err
+
+
+def test_evaluate_command_scores_entities_against_a_mentions_table(gold_dir, tmp_path, capsys):
+    rows = [("Mayor Ana Ruiz", "Ana Ruiz"), ("The council", "Council"), ("The mayor", "Ana Ruiz"), ("she", "Ana Ruiz")]
+    lines = ["doc\tstart\tend\tmention\trole\torganization\tentity"]
+    for words, entity in rows:
+        start, end = _at(TEXT, words)
+        lines.append(f"{DOC}\t{start}\t{end}\t{words}\t\t\t{entity}")
+    mentions = tmp_path / "mentions.tsv"
+    mentions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(gold_dir), "--models", "compact", "--entities", str(mentions), "--json"]) == 0
+    entities = json.loads(capsys.readouterr().out)["entities"]
+    assert entities["bcubed"]["named"]["mentions"] == 4
+    # the mayor named, "the mayor" and "she" are one person, and one node
+    assert entities["people"] == [["Ana Ruiz", 3, ["person:ana ruiz"], []]]

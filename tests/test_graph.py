@@ -160,3 +160,18 @@ def test_reports_say_which_reader_found_them(tmp_path):
     back = nx.read_graphml(tmp_path / "g.graphml")
     assert sorted(d["reader"] for _, _, d in back.edges(data=True) if d["type"] == "reported_in") == \
         sorted(d["reader"] for d in edges)
+
+
+def test_said_edges_carry_the_role_and_organization_of_their_reports(graph):
+    kirby = next(n for n, d in nodes_of(graph, "person").items() if d["name"] == "John Kirby")
+    said = [d for _, _, d in graph.out_edges(kirby, data=True) if d["type"] == "said"]
+    assert said and all((d["role"], d["organization"]) == ("spokesman", "Pentagon") for d in said)
+
+
+def test_one_person_named_two_ways_is_one_node_with_its_roles_per_article(two_names):
+    g = build_graph(two_names)
+    people = nodes_of(g, "person")
+    assert list(people) == ["person:donald j. trump"]
+    assert people["person:donald j. trump"]["roles"] == "front-runner"
+    edges = [d for _, v, d in g.out_edges("person:donald j. trump", data=True) if d["type"] == "affiliated_with"]
+    assert [(d["role"], d["articles"]) for d in edges] == [("front-runner", "nyt")]

@@ -101,3 +101,8 @@ def test_an_analysis_shows_itself_as_html_tables_in_jupyter(seeds_analysis):
     page = seeds_analysis._repr_html_()
     assert "<strong>Speakers</strong>" in page and "<table" in page
     assert "Hamdullah Mohib" in page
+
+
+def test_the_speakers_table_lists_a_person_once_with_all_roles(two_names):
+    rows = report.speakers_table(two_names).rows
+    assert [(r[0], r[2], r[3], r[4]) for r in rows] == [("Donald J. Trump", 2, 2, ["front-runner"])]

@@ -34,3 +34,44 @@ def test_a_common_noun_news_never_uses_for_a_source_is_no_speaker(phrase):
 ])
 def test_people_organizations_groups_and_documents_are_speakers(phrase):
     assert real_source(phrase)
+
+
+# Within an article, on sentences of PolNeAR train articles (the first names and titles tell the gender;
+# "the president" is the person the article calls President).
+CLINTON = (
+    "Hillary Clinton says a president must be ready to “start making decisions” immediately upon assuming office "
+    "since it’s a job that will affect every person on the planet.\n\n"
+    "By winning the Republican primary in Ohio, John Kasich picked up all 66 of the state’s delegates to the "
+    "Republican National Convention.\n\n"
+    "But she said Tuesday that any president would have to keep the country safe, make “positive changes” in "
+    "people’s lives and unite the country.\n"
+)
+OBAMA = (
+    "On an unseasonably mild December day in Washington, President Obama had reason to bask in the sun.\n\n"
+    "Obama \"felt a moral obligation to do something about\" climate change, Axelrod said. \"This is not just a "
+    "cosmetic item on his list. This is core stuff for him.\"\n\n"
+    "\"We may end up having to do it in chunks, as opposed to some sort of comprehensive omnibus legislation,\" "
+    "the president said in a Rolling Stone interview in October 2010.\n"
+)
+
+
+def _analyze(tmp_path, text):
+    import quotes
+    from quotes.span_model import NoTagger
+
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return quotes.analyze([path], models="compact", tagger=NoTagger(), min_confidence=0)
+
+
+def _speaker_of(analysis, words):
+    quote = next(q for q in analysis.quotes if words in q.content.text)
+    return quote.entity.name if quote.entity else None
+
+
+def test_she_is_the_latest_woman_named_not_the_latest_person(tmp_path):
+    assert _speaker_of(_analyze(tmp_path, CLINTON), "any president would have") == "Hillary Clinton"
+
+
+def test_the_president_is_the_person_the_article_titles_president(tmp_path):
+    assert _speaker_of(_analyze(tmp_path, OBAMA), "in chunks") == "Obama"
