@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from quotes.attribute import first_subject, noun_phrase
@@ -38,6 +38,7 @@ from quotes.lexicon import (
     ROLE_NOUNS,
     SOURCE_HEADS,
 )
+from quotes.roles import mention_role
 from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, Token
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -366,6 +367,23 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     return Entity(re.sub(r"^(the|a|an) ", "", speaker.text, flags=re.I), "NOMINAL")
 
 
+def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span, entity: Entity) -> Entity:
+    """The entity with the role and organization this mention states
+    (:func:`quotes.roles.mention_role`), not those of its other mentions; a
+    phrase headed by a role ("a Homeland Security Department official") is a
+    nominal source, not the organization it names."""
+    if len(toks) == 1 and toks[0].text.lower() in RELATIVE_PRONOUNS:
+        toks = _relative_antecedent(sent, toks[0]) or toks  # "X, a nurse, who said": X's reading
+        speaker = Span(toks[0].start, toks[-1].end, "")
+    persons = [p for p in index.persons if speaker.start <= p.start and p.end <= speaker.end
+               and p.end >= toks[-1].end]
+    named = [t.index for t in toks if persons and persons[-1].start <= t.start and t.end <= persons[-1].end]
+    role, org = mention_role(sent, toks, (named[0], named[-1]) if named else None)
+    if entity.type == "ORG" and role:
+        entity = Entity(_org_name(toks), "NOMINAL")
+    return replace(entity, role=role, organization=org)
+
+
 def _relative_antecedent(sent: Sentence, pronoun: Token) -> list[Token] | None:
     """The phrase a relative pronoun stands for, by the parse: "Ana Diaz" in
     "said Ana Diaz, a cashier, who said she ...". An appositive gives way to the
@@ -426,6 +444,8 @@ def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
             quote.speaker = None
             continue
         entity = _entity_for(index, sent, toks, quote.speaker)
+        if entity is not None:
+            entity = _as_mentioned(index, sent, toks, quote.speaker, entity)
         quote.entity = entity
         by_speaker[quote.speaker.start] = entity
         if entity is not None:
