@@ -148,7 +148,7 @@ ROLE_NOUNS = _words("""
     backer donor fundraiser bundler endorser advocate campaigner organizer lobbyist
     president-elect vice-president premier monarch emperor dictator
     manager coach player athlete star actor actress singer musician artist comedian celebrity
-    cast veteran employee staff official officials chairperson cochair co-chair
+    cast veteran employee chairperson cochair co-chair fellow
     partner associate assistant secretary-general secretary-treasurer
 """)
 
@@ -167,9 +167,10 @@ MULTIWORD_TITLES = _phrases("""
     chief financial officer|chief strategist|senior adviser|senior advisor|senior fellow
     presidential nominee|vice-presidential nominee|vice presidential nominee|presidential candidate
     vice-presidential candidate|presidential contender|district attorney|city attorney|county attorney
-    state senator|state representative|ranking member|first lady|house speaker|senate majority leader
+    state senator|state representative|ranking member|first lady|senate majority leader
     senate minority leader|house majority leader|house minority leader|supreme court justice
     chief justice|police chief|fire chief|special counsel|white house counsel|cast member
+    chief executive officer
     """)
 
 # Abbreviated titles before names, in full: "Sen." -> senator.
@@ -178,18 +179,12 @@ TITLE_ABBREVIATIONS = {
     "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant", "adm": "admiral",
     "cmdr": "commander", "pres": "president", "sec": "secretary", "atty": "attorney", "supt": "superintendent",
     "rev": "reverend", "cpl": "corporal", "amb": "ambassador", "insp": "inspector", "det": "detective",
-    "prof": "professor", "del": "delegate",
+    "prof": "professor", "del": "delegate", "sens": "senator", "reps": "representative",
+    "ceo": "chief executive officer",
 }
 
 # Nouns that tell how a person stands to another, not a function: "my father" states no role.
 KINSHIP = _words("father mother son daughter wife husband brother sister fan friend")
-
-# Adjectives that stay in a role ("interim chairwoman", "political observer"); others
-# before a role say how, not what ("a federal judge" is a judge).
-ROLE_ADJECTIVES = _words("""
-    senior chief deputy vice executive assistant associate general national interim political
-    presidential vice-presidential legal ranking managing principal civil special
-""")
 
 # Quantities and collectives whose "of" object is the source: "a majority of voters".
 COLLECTIVES = _words("majority group number percent share handful couple dozens hundreds one some many most all")
@@ -211,7 +206,7 @@ ROLE_MODIFIERS_DROPPED = _words("""
     four both all few one own possible potential likely would-be eventual fellow independent
     conservative liberal progressive moderate female male influential powerful well-known famed noted
     renowned outspoken vocal staunch avid early die-hard loyal ardent strong big biggest high-ranking
-    highest-ranking state unnamed anonymous certain numerous various
+    highest-ranking state unnamed anonymous certain numerous various federal outside
 """)
 
 # Party labels: "Republican nominee", "(R-Texas)", "GOP" speak for a party.

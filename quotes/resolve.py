@@ -373,7 +373,7 @@ def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], speak
     phrase headed by a role ("a Homeland Security Department official") is a
     nominal source, not the organization it names."""
     if len(toks) == 1 and toks[0].text.lower() in RELATIVE_PRONOUNS:
-        toks = _relative_antecedent(sent, toks[0]) or toks  # "X, a nurse, who said": X's reading
+        toks = _relative_antecedent(sent, toks[0]) or _before_comma(sent, toks[0]) or toks
         speaker = Span(toks[0].start, toks[-1].end, "")
     persons = [p for p in index.persons if speaker.start <= p.start and p.end <= speaker.end
                and p.end >= toks[-1].end]
@@ -382,6 +382,15 @@ def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], speak
     if entity.type == "ORG" and role:
         entity = Entity(_org_name(toks), "NOMINAL")
     return replace(entity, role=role, organization=org)
+
+
+def _before_comma(sent: Sentence, pronoun: Token) -> list[Token] | None:
+    """The phrase right before ", who" where the parse links the pronoun to nothing."""
+    i = pronoun.index
+    if i < 2 or sent.tokens[i - 1].text != ",":
+        return None
+    lo, hi = noun_phrase(sent.tokens, i - 2)
+    return sent.tokens[lo:hi + 1]
 
 
 def _relative_antecedent(sent: Sentence, pronoun: Token) -> list[Token] | None:

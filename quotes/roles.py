@@ -32,7 +32,6 @@ from quotes.lexicon import (
     ORG_NOUNS,
     PARTIES,
     PLACES,
-    ROLE_ADJECTIVES,
     ROLE_MODIFIERS_DROPPED,
     ROLE_NOUNS,
     STAFF_ROLES,
@@ -124,10 +123,14 @@ def _joined(tokens: list[Token]) -> str:
 
 
 def _head(tokens: list[Token]) -> int | None:
-    """Index in ``tokens`` of the role's head: the last role word before any link word."""
+    """Index in ``tokens`` of the role's head: the last role word before any
+    link word, and not one that modifies a noun after it ("Fellow Republicans")
+    or is part of an organization's name ("The Charlotte Observer")."""
     end = next((i for i, t in enumerate(tokens) if t.text.lower() in _LINKS and i > 0), len(tokens))
     for i in range(end - 1, -1, -1):
-        if is_role_word(tokens[i]):
+        t = tokens[i]
+        modifies = i + 1 < end and tokens[i + 1].upos in ("NOUN", "PROPN") and not is_role_word(tokens[i + 1])
+        if is_role_word(t) and not modifies and t.ner[2:] not in ("ORG", "ORGANIZATION"):
             return i
     return None
 
@@ -242,12 +245,16 @@ def read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     """
     toks = [t for t in tokens if (t.upos != "PUNCT" or t.text in _POSSESSIVE or t.text in ("&", "-"))
             and not t.text.isdigit()]
+    # of two roles joined by "and", the first: "a former DNC chairman and presidential candidate"
+    cut = next((i for i, t in enumerate(toks) if t.text.lower() == "and" and i + 1 < len(toks)
+                and any(is_role_word(u) for u in toks[:i]) and any(is_role_word(u) for u in toks[i + 1:])), None)
+    toks = toks[:cut] if cut is not None else toks
     head = _head(toks)
     if head is None:
-        if len(toks) > 2 and toks[0].lemma.lower() in COLLECTIVES | {toks[0].text.lower()} & COLLECTIVES:
-            of = next((i for i, t in enumerate(toks) if t.text.lower() == "of"), None)
-            if of is not None:  # "a majority of voters"
-                return read_title(toks[of + 1:])
+        lead = next((t for t in toks if t.upos not in ("DET", "ADV")), None)
+        of = next((i for i, t in enumerate(toks) if t.text.lower() == "of"), None)
+        if lead is not None and of is not None and (lead.text.lower() in COLLECTIVES or lead.upos == "NUM"):
+            return read_title(toks[of + 1:])  # "a majority of voters", "eight of 10 voters"
         named, found_party = _org_words(toks)
         return None, (found_party if not named or party(named) else None)
     words = [expand(t.text) for t in toks]
@@ -262,12 +269,12 @@ def read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     # an organization noun among them is the organization: "a senior campaign official"
     i = lo - 1
     org_noun = None
-    while i >= 0 and toks[i].text[:1].islower() and toks[i].upos in ("NOUN", "ADJ", "PROPN") \
-            and toks[i].text.lower() not in ROLE_MODIFIERS_DROPPED:
+    while i >= 0 and (toks[i].text[:1].islower() or not _capitalized(toks[i])) \
+            and toks[i].upos in ("NOUN", "ADJ", "PROPN") and toks[i].text.lower() not in ROLE_MODIFIERS_DROPPED:
         word = toks[i].text.lower()
         if word in ORG_NOUNS and f"{word} {' '.join(role_words)}" not in MULTIWORD_TITLES:
             org_noun = org_noun or word
-        elif toks[i].upos != "ADJ" or word in ROLE_ADJECTIVES:
+        else:
             role_words.insert(0, word)
         i -= 1
     role = " ".join(role_words)
@@ -380,12 +387,17 @@ def mention_role(sent: Sentence, toks: list[Token], name: tuple[int, int] | None
                             in HONORIFICS):
         first += 1
     lo, _ = noun_phrase(sent.tokens, name[0])
+    while lo >= 2 and sent.tokens[lo - 1].text == "." and sent.tokens[lo - 2].text.lower() in TITLE_ABBREVIATIONS:
+        lo, _ = noun_phrase(sent.tokens, lo - 2)  # "Sen" "." "John McCain" as the compact tokenizer splits it
     title = sent.tokens[min(lo, toks[0].index):first]
     role, org = read_title(title) if title else (None, None)
     clause = _relative(_clause_after(sent, last))
     if clause:
         role2, org2 = read_title(clause)
-        if role2 and (role is None or len(title) == 1):
+        # a definite appositive names the office ("Rep. Jim Clyburn, the assistant leader of ...");
+        # an indefinite one describes ("Rep. Joseph Crowley, a leading advocate for ...")
+        definite = clause[0].text.lower() not in ("a", "an", "one")
+        if role2 and (role is None or (definite and len([t for t in title if t.text != "."]) == 1)):
             role, org = role2, org2 or org
         org = org or org2
     return role, org or _party_after(sent.tokens[last + 1:])
