@@ -148,7 +148,7 @@ ROLE_NOUNS = _words("""
     backer donor fundraiser bundler endorser advocate campaigner organizer lobbyist
     president-elect vice-president premier monarch emperor dictator
     manager coach player athlete star actor actress singer musician artist comedian celebrity
-    cast veteran employee chairperson cochair co-chair fellow
+    cast veteran employee chairperson cochair co-chair fellow moderator panelist
     partner associate assistant secretary-general secretary-treasurer
 """)
 
@@ -167,8 +167,7 @@ MULTIWORD_TITLES = _phrases("""
     chief financial officer|chief strategist|senior adviser|senior advisor|senior fellow
     presidential nominee|vice-presidential nominee|vice presidential nominee|presidential candidate
     vice-presidential candidate|presidential contender|district attorney|city attorney|county attorney
-    state senator|state representative|ranking member|first lady|senate majority leader
-    senate minority leader|house majority leader|house minority leader|supreme court justice
+    state senator|state representative|ranking member|first lady|supreme court justice
     chief justice|police chief|fire chief|special counsel|white house counsel|cast member
     chief executive officer
     """)
@@ -215,6 +214,9 @@ PARTIES = {
     "democrat": "Democratic Party", "democratic": "Democratic Party", "d": "Democratic Party",
     "libertarian": "Libertarian Party", "green": "Green Party",
 }
+
+# Last words of bodies' names that NER may tag as places ("White House", "Capitol Hill").
+BODY_WORDS = _words("house hill street hall palace office")
 
 # Places that are no organization even where NER misses them: the US states and
 # capitals news puts before a title ("Texas Gov. Greg Abbott").
@@ -301,6 +303,7 @@ ORG_NOUNS = _words("""
     organization organisation party campaign committee council court administration presidency
     palace embassy bank union association coalition alliance team network newspaper channel
     commission authority authorities board institute university command force forces pentagon
+    panel caucus division
 """)
 
 

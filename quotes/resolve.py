@@ -375,8 +375,10 @@ def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], speak
     if len(toks) == 1 and toks[0].text.lower() in RELATIVE_PRONOUNS:
         toks = _relative_antecedent(sent, toks[0]) or _before_comma(sent, toks[0]) or toks
         speaker = Span(toks[0].start, toks[-1].end, "")
-    persons = [p for p in index.persons if speaker.start <= p.start and p.end <= speaker.end
-               and p.end >= toks[-1].end]
+    # a party and state after the name ("Sen. Lindsey Graham (R-S.C.)") leaves it the phrase's head
+    bracket = next((t.index for t in toks[1:] if t.text == "("), None)
+    end = sent.tokens[bracket - 1].end if bracket is not None else toks[-1].end
+    persons = [p for p in index.persons if speaker.start <= p.start and p.end <= speaker.end and p.end >= end]
     named = [t.index for t in toks if persons and persons[-1].start <= t.start and t.end <= persons[-1].end]
     role, org = mention_role(sent, toks, (named[0], named[-1]) if named else None)
     if entity.type == "ORG" and role:

@@ -25,6 +25,7 @@ from nameparser import HumanName
 
 from quotes.attribute import noun_phrase
 from quotes.lexicon import (
+    BODY_WORDS,
     COLLECTIVES,
     HONORIFICS,
     KINSHIP,
@@ -154,14 +155,13 @@ def _capitalized(t: Token) -> bool:
 
 def _org_words(tokens: list[Token]) -> tuple[str | None, str | None]:
     """(organization, party) of the words before a role: the last run of
-    capitalized words that are no place, demonym or honorific; a party label
-    alone is the party ("Republican nominee"), inside a name it is the name's
-    ("Democratic National Committee")."""
+    capitalized words, unless all of it is a place ("Texas", "New York", but
+    "Virginia AFL-CIO" and "White House" are bodies) or a demonym ("Afghan");
+    a party label alone is the party ("Republican nominee"), inside a name it
+    is the name's ("Democratic National Committee")."""
     runs: list[list[Token]] = [[]]
     for t in tokens:
-        name_word = _capitalized(t) and not is_place(t) and t.text.lower().rstrip(".") not in HONORIFICS \
-            and (t.text.lower() not in ROLE_MODIFIERS_DROPPED or t.ner != "O")
-        if name_word or (runs[-1] and t.text in ("&", "-")):
+        if (_capitalized(t) and t.text.lower().rstrip(".") not in HONORIFICS) or (runs[-1] and t.text in ("&", "-")):
             runs[-1].append(t)
         elif runs[-1]:
             runs.append([])
@@ -169,10 +169,15 @@ def _org_words(tokens: list[Token]) -> tuple[str | None, str | None]:
     parties = [party(t.text) for t in tokens if party(t.text)]
     if len(run) == 1 and party(run[0].text):
         return None, party(run[0].text)
-    # a demonym ("Afghan", "Latvian") is no organization
-    if all(t.ner.endswith("MISC") or t.upos == "ADJ" for t in run):
+    if run and (_all_place(run) or all(t.ner.endswith("MISC") or t.upos == "ADJ" for t in run)):
         run = []
     return (_joined(run) or None), (parties[0] if parties else None)
+
+
+def _all_place(run: list[Token]) -> bool:
+    """Is this run of capitalized words a place? Not when it ends in a word of
+    a body's name ("White House", "Capitol Hill", as NER tags them LOC)."""
+    return all(is_place(t) for t in run) and run[-1].text.lower() not in BODY_WORDS
 
 
 def _object(tokens: list[Token]) -> list[Token]:
@@ -195,6 +200,9 @@ def _object(tokens: list[Token]) -> list[Token]:
         i += 1
     while out and out[-1].text.lower() in ("of", "for", "and", "on", "the", "&", "-"):
         out.pop()
+    # a common noun closing the name: "House panel", "VOA Eurasian division"
+    if out and i < len(tokens) and tokens[i].text.lower() in ORG_NOUNS and out[-1] is tokens[i - 1]:
+        out.append(tokens[i])
     return out
 
 
@@ -255,6 +263,9 @@ def read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
         of = next((i for i, t in enumerate(toks) if t.text.lower() == "of"), None)
         if lead is not None and of is not None and (lead.text.lower() in COLLECTIVES or lead.upos == "NUM"):
             return read_title(toks[of + 1:])  # "a majority of voters", "eight of 10 voters"
+        poss = next((k for k, t in enumerate(toks) if t.text in _POSSESSIVE), None)
+        if poss is not None and not _is_person(toks[:poss]):  # "NBC's Dante Chinni"
+            return None, _org_words(toks[:poss])[0]
         named, found_party = _org_words(toks)
         return None, (found_party if not named or party(named) else None)
     words = [expand(t.text) for t in toks]
@@ -270,9 +281,11 @@ def read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     i = lo - 1
     org_noun = None
     while i >= 0 and (toks[i].text[:1].islower() or not _capitalized(toks[i])) \
-            and toks[i].upos in ("NOUN", "ADJ", "PROPN") and toks[i].text.lower() not in ROLE_MODIFIERS_DROPPED:
+            and toks[i].upos in ("NOUN", "ADJ", "PROPN", "VERB"):
         word = toks[i].text.lower()
-        if word in ORG_NOUNS and f"{word} {' '.join(role_words)}" not in MULTIWORD_TITLES:
+        if word in ROLE_MODIFIERS_DROPPED or toks[i].upos == "VERB":
+            pass  # "former", "retired": not part of the role, but the phrase goes on
+        elif word in ORG_NOUNS and f"{word} {' '.join(role_words)}" not in MULTIWORD_TITLES:
             org_noun = org_noun or word
         else:
             role_words.insert(0, word)
@@ -284,7 +297,7 @@ def read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     for k, t in enumerate(after):
         if t.text.lower() in _LINKS[:4]:
             obj = _object(after[k + 1:])
-            if obj and not all(is_place(o) for o in obj):
+            if obj and not _all_place(obj):
                 org = _clean(_joined(obj)) if not _is_person(obj) else \
                     staff_organization(_joined(obj)) if staff else None
                 break
@@ -390,6 +403,8 @@ def mention_role(sent: Sentence, toks: list[Token], name: tuple[int, int] | None
     while lo >= 2 and sent.tokens[lo - 1].text == "." and sent.tokens[lo - 2].text.lower() in TITLE_ABBREVIATIONS:
         lo, _ = noun_phrase(sent.tokens, lo - 2)  # "Sen" "." "John McCain" as the compact tokenizer splits it
     title = sent.tokens[min(lo, toks[0].index):first]
+    if title and title[-1].text.lower() in _LINKS:  # "a spokeswoman for Hillary Clinton"
+        title = sent.tokens[title[0].index:last + 1]
     role, org = read_title(title) if title else (None, None)
     clause = _relative(_clause_after(sent, last))
     if clause:
