@@ -167,7 +167,7 @@ MULTIWORD_TITLES = _phrases("""
     chief financial officer|chief strategist|senior adviser|senior advisor|senior fellow
     presidential nominee|vice-presidential nominee|vice presidential nominee|presidential candidate
     vice-presidential candidate|presidential contender|district attorney|city attorney|county attorney
-    state senator|state representative|ranking member|first lady|supreme court justice
+    state senator|state representative|ranking member|first lady
     chief justice|police chief|fire chief|special counsel|white house counsel|cast member
     chief executive officer
     """)
@@ -196,7 +196,7 @@ STAFF_ROLES = _words("""
 """) | frozenset({"campaign manager", "campaign chairman", "campaign chairwoman", "press secretary",
                   "deputy campaign manager", "communications director", "senior adviser", "senior advisor",
                   "chief strategist", "campaign spokesman", "campaign spokeswoman", "policy director",
-                  "political director", "deputy press secretary"})
+                  "political director", "deputy press secretary", "communication director"})
 
 # Words before a role that say when or how, not what: "former President Bill Clinton" is a president.
 ROLE_MODIFIERS_DROPPED = _words("""

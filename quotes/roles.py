@@ -130,7 +130,9 @@ def _head(tokens: list[Token]) -> int | None:
     end = next((i for i, t in enumerate(tokens) if t.text.lower() in _LINKS and i > 0), len(tokens))
     for i in range(end - 1, -1, -1):
         t = tokens[i]
-        modifies = i + 1 < end and tokens[i + 1].upos in ("NOUN", "PROPN") and not is_role_word(tokens[i + 1])
+        nxt = tokens[i + 1] if i + 1 < end else None
+        modifies = nxt is not None and not is_role_word(nxt) and \
+            (nxt.upos == "NOUN" or (nxt.upos == "PROPN" and nxt.ner.endswith("MISC")))
         if is_role_word(t) and not modifies and t.ner[2:] not in ("ORG", "ORGANIZATION"):
             return i
     return None
@@ -150,7 +152,7 @@ def _capitalized(t: Token) -> bool:
     """A word of a name: capitalized, and no determiner, pronoun or common word
     capitalized only because it opens the sentence."""
     return t.text[:1].isupper() and t.upos not in ("DET", "PRON", "ADV", "VERB", "NUM") \
-        and not (t.index == 0 and t.upos in ("ADJ", "NOUN") and t.ner == "O")
+        and not (t.ner == "O" and (t.upos == "ADJ" or (t.index == 0 and t.upos == "NOUN")))
 
 
 def _org_words(tokens: list[Token]) -> tuple[str | None, str | None]:
@@ -264,7 +266,7 @@ def read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
         if lead is not None and of is not None and (lead.text.lower() in COLLECTIVES or lead.upos == "NUM"):
             return read_title(toks[of + 1:])  # "a majority of voters", "eight of 10 voters"
         poss = next((k for k, t in enumerate(toks) if t.text in _POSSESSIVE), None)
-        if poss is not None and not _is_person(toks[:poss]):  # "NBC's Dante Chinni"
+        if poss == len(toks) - 1 and not _is_person(toks[:poss]):  # "NBC's Dante Chinni"
             return None, _org_words(toks[:poss])[0]
         named, found_party = _org_words(toks)
         return None, (found_party if not named or party(named) else None)
