@@ -300,13 +300,16 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     scores = evaluation.scores()
     calibration = ev.Calibration.of(ev.evaluate(gold, ev.by_doc(everything.quotes)))
     between = agreement.scores() if agreement is not None else None
+    roles = ev.role_scores(ev.mention_pairs(ev.read_mentions(args.entities), result.quotes)) \
+        if args.entities else None
     if args.json:
         thresholds = [calibration.at(t / 20) for t in range(20)]
         sys.stdout.write(json.dumps({"articles": len(gold), "annotator": result.annotator,
                                      "min_confidence": result.min_confidence, "held_back": len(result.held),
                                      "scores": scores, "ece": calibration.ece(), "reliability": calibration.bins(),
                                      "thresholds": thresholds}
-                                    | ({"agreement": between} if between else {}), indent=1) + "\n")
+                                    | ({"agreement": between} if between else {})
+                                    | ({"roles": roles} if roles else {}), indent=1) + "\n")
         return 0
     console = out()
     if between:
@@ -315,6 +318,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                                           f"({len(result.held)} quotes held back)"))
     console.print(ev.reliability_table(calibration))
     console.print(ev.thresholds_table(calibration, default=result.min_confidence))
+    if roles:
+        console.print(ev.roles_table(roles))
     if args.errors:
         console.print(ev.errors_table(evaluation, {a.doc: a.text for a in gold}))
     return 0
@@ -362,6 +367,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", action="store_true", help="also list every error with its text")
     p.add_argument("--limit", type=int, help="only the first N articles")
+    p.add_argument("--entities", type=Path, metavar="MENTIONS.tsv",
+                   help="also score the role and organization of each speaker mention against this gold "
+                        "(benchmarks/data/polnear-dev-entities/mentions.tsv for PolNeAR dev)")
     p.add_argument("--agreement", action="store_true",
                    help="only articles with several annotators, and how far those annotators agree")
     p.set_defaults(func=cmd_evaluate)

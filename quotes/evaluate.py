@@ -534,3 +534,14 @@ def role_scores(pairs: Iterable[tuple[GoldMention, Quote]]) -> dict[str, dict[st
         out[name] = {"gold": gold, "pred": pred, "right": right, "p": p, "r": r, "f1": f}
     out["mentions"] = {"scored": n}
     return out
+
+
+def roles_table(scores: dict[str, dict[str, float]]) -> ReportTable:
+    """:func:`role_scores` as a table, one row for roles and one for organizations."""
+    table = ReportTable(f"Speaker roles and organizations per mention ({int(scores['mentions']['scored'])} "
+                        "speaker mentions on a gold source)", ["Field", "Gold", "Pred", "Right", "P", "R", "F1"])
+    for name in ("role", "organization"):
+        s = scores[name]
+        table.rows.append([name, int(s["gold"]), int(s["pred"]), int(s["right"]),
+                           *(f"{s[k]:.3f}" for k in ("p", "r", "f1"))])
+    return table

@@ -48,8 +48,6 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 class _Person:
     name: str
     start: int  # first mention
-    roles: list[str] = field(default_factory=list)
-    organizations: list[str] = field(default_factory=list)
 
 
 def _clean_name(text: str) -> str:
@@ -69,40 +67,6 @@ def _org_name(tokens: list[Token]) -> str:
     return name.strip()
 
 
-def _split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
-    """Split the words before a name into (role, organisation).
-
-    "Pentagon spokesman" -> ("spokesman", "Pentagon"); "Moscow 's envoy to
-    Afghanistan" -> ("envoy to Afghanistan", "Moscow"); "National Security
-    Adviser" -> ("National Security Adviser", None).
-    """
-    toks = [t for t in tokens if t.upos not in ("DET", "PUNCT") and not any(c.isdigit() for c in t.text)
-            and t.text.lower().rstrip(".") not in HONORIFICS]
-    poss = next((i for i, t in enumerate(toks) if t.text in _POSSESSIVE), None)
-    org_toks: list[Token] = []
-    if poss is not None:
-        org_toks, toks = toks[:poss], toks[poss + 1:]
-    else:
-        first_lower = next((i for i, t in enumerate(toks) if t.text[:1].islower()), None)
-        if first_lower is not None:
-            prefix = toks[:first_lower]
-            # demonyms ("Afghan", "Tajik": adjectives, or MISC to NER) are not organisations
-            org_toks = [t for t in prefix if t.upos != "ADJ" and not t.ner.endswith("MISC")]
-            toks = toks[first_lower:]
-    while toks and toks[0].upos == "ADJ" and toks[0].text[:1].isupper() and len(toks) > 1 \
-            and toks[0].text.lower() not in ("national", "chief", "senior", "deputy", "vice"):
-        toks = toks[1:]  # leading demonym: "Tajik President"
-    while toks and toks[-1].upos in ("ADP", "CCONJ"):
-        toks = toks[:-1]
-    # "one of the soldiers" -> "soldier"
-    role = toks[0].lemma if len(toks) == 1 and toks[0].text[:1].islower() else " ".join(t.text for t in toks) or None
-    if role and not any(t.lemma.lower() in ROLE_NOUNS or t.text.lower() in ROLE_NOUNS or t.text[:1].isupper()
-                        for t in toks):
-        role = None
-    org = _org_name(org_toks) or None
-    return role, org
-
-
 def _appositive(sent: Sentence, after: int) -> list[Token]:
     """Tokens of ", a soldier who ..." right after token index ``after`` (exclusive)."""
     toks = sent.tokens
@@ -116,15 +80,6 @@ def _appositive(sent: Sentence, after: int) -> list[Token]:
     if lo != j:
         return []
     return toks[lo:hi + 1]
-
-
-def _role_from_appositive(app: list[Token]) -> tuple[str | None, str | None]:
-    if not app or not any(t.upos == "NOUN" for t in app):
-        return None, None
-    role, org = _split_title(app)
-    if role and role[:1].isupper() and not any(t.upos == "NOUN" for t in app if t.text[:1].islower()):
-        return None, None
-    return role, org
 
 
 def _tokens_in(doc: Doc, span: Span) -> tuple[Sentence, list[Token]] | None:
@@ -224,17 +179,7 @@ class _ArticleIndex:
             name = _clean_name(span.text)
             if not name:
                 continue
-            lo, _ = noun_phrase(sent.tokens, toks[0].index)
-            title = sent.tokens[lo:toks[0].index]
-            role, org = _split_title(title) if title else (None, None)
-            if role is None:
-                role, org2 = _role_from_appositive(_appositive(sent, toks[-1].index))
-                org = org or org2
-            person = self._person(name, span.start)
-            if role and role not in person.roles:
-                person.roles.append(role)
-            if org and org not in person.organizations:
-                person.organizations.append(org)
+            self._person(name, span.start)
             if _is_subject(sent, toks):
                 self.subjects.append((span.start, self.entity(name)))
         for m in doc.mentions:
@@ -261,10 +206,7 @@ class _ArticleIndex:
 
     def entity(self, name: str) -> Entity:
         person = self.people.get(self.canonical(name))
-        if person is None:
-            return Entity(name, "PERSON")
-        return Entity(person.name, "PERSON", person.roles[0] if person.roles else None,
-                      person.organizations[0] if person.organizations else None)
+        return Entity(person.name if person else name, "PERSON")
 
     @cached_property
     def _mentioned(self) -> dict[str, list[tuple[int, int, Entity]]]:
@@ -321,22 +263,9 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         app_span = Span(app[0].start, app[-1].end, "")
         persons = [p for p in index.persons if app_span.start <= p.start and p.end <= app_span.end]
         if persons:  # "one of the soldiers, Mohammad Musa"
-            entity = index.entity(_clean_name(persons[-1].text))
-            if entity.role is None:
-                entity.role, org = _split_title([t for t in toks if t.upos != "ADP" and t.lemma != "one"])
-                entity.organization = entity.organization or org
-            return entity
+            return index.entity(_clean_name(persons[-1].text))
     if persons:
-        name_span = persons[-1]
-        entity = index.entity(_clean_name(name_span.text))
-        title = [t for t in toks if t.end <= name_span.start]
-        role, org = _split_title(title) if title else (None, None)
-        if role is None:
-            role, org2 = _role_from_appositive(app)
-            org = org or org2
-        entity.role = role or entity.role
-        entity.organization = org or entity.organization
-        return entity
+        return index.entity(_clean_name(persons[-1].text))
     if not doc.mentions and _is_name(toks) and len(toks) <= 4:
         return index.entity(_clean_name(speaker.text))  # untagged text: trust capitals
 
@@ -474,8 +403,9 @@ def _subjects(index: _ArticleIndex, quote: Quote) -> list[Entity]:
     pieces = quote.fragments if quote.kind == "direct" and len(quote.fragments) > 1 else [quote.content]
     for piece in pieces:
         for m in index.mentions_in(piece.start, piece.end):
-            if m.type in ("PER", "PERSON"):
-                e = index.entity(_clean_name(m.span.text))
+            found = _tokens_in(index.doc, m.span) if m.type in ("PER", "PERSON") else None
+            if found and found[1]:
+                e = _as_mentioned(index, *found, m.span, index.entity(_clean_name(m.span.text)))
             elif m.type == "ORG":
                 e = Entity(_clean_name(m.span.text), "ORG")
             else:
