@@ -148,7 +148,7 @@ ROLE_NOUNS = _words("""
     backer donor fundraiser bundler endorser advocate campaigner organizer lobbyist
     president-elect vice-president premier monarch emperor dictator
     manager coach player athlete star actor actress singer musician artist comedian celebrity
-    cast veteran employee chairperson cochair co-chair fellow moderator panelist
+    cast veteran employee chairperson cochair co-chair fellow moderator panelist co-founder cofounder
     partner associate assistant secretary-general secretary-treasurer
 """)
 
@@ -169,7 +169,7 @@ MULTIWORD_TITLES = _phrases("""
     vice-presidential candidate|presidential contender|district attorney|city attorney|county attorney
     state senator|state representative|ranking member|first lady
     chief justice|police chief|fire chief|special counsel|white house counsel|cast member
-    chief executive officer
+    chief executive officer|home secretary|foreign secretary|shadow home secretary|shadow chancellor
     """)
 
 # Abbreviated titles before names, in full: "Sen." -> senator.
@@ -205,7 +205,7 @@ ROLE_MODIFIERS_DROPPED = _words("""
     four both all few one own possible potential likely would-be eventual fellow independent
     conservative liberal progressive moderate female male influential powerful well-known famed noted
     renowned outspoken vocal staunch avid early die-hard loyal ardent strong big biggest high-ranking
-    highest-ranking state unnamed anonymous certain numerous various federal outside
+    highest-ranking state unnamed anonymous certain numerous various federal outside emeritus
 """)
 
 # Party labels: "Republican nominee", "(R-Texas)", "GOP" speak for a party.
@@ -217,6 +217,12 @@ PARTIES = {
 
 # Last words of bodies' names that NER may tag as places ("White House", "Capitol Hill").
 BODY_WORDS = _words("house hill street hall palace office")
+
+# Last words of names of places and buildings, never of a person's name ("Johnson Space Center").
+PLACE_HEADS = _words("""
+    center centre airport airfield base church cathedral hospital school college museum university
+    institute avenue square stadium station bridge
+""")
 
 # Places that are no organization even where NER misses them: the US states and
 # capitals news puts before a title ("Texas Gov. Greg Abbott").

@@ -34,6 +34,7 @@ from quotes.lexicon import (
     MESSAGE_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    PLACE_HEADS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     SOURCE_HEADS,
@@ -129,14 +130,23 @@ def _trim_link_object(doc: Doc, text: str, span: Span) -> Span:
 
 def person_spans(doc: Doc, text: str) -> list[Span]:
     """People named in the article: NER person mentions, plus names after a role title
-    that NER missed (compact models miss some)."""
-    spans = [_trim_link_object(doc, text, m.span) for m in doc.mentions if m.type in ("PER", "PERSON")]
+    that NER missed (compact models miss some); not a name NER also tags as a
+    place in the article ("the US exit from Bagram" beside "Bagram" a place)."""
+    spans = [_trim_link_object(doc, text, m.span) for m in _person_mentions(doc)]
     for sent in doc.sentences:
         for lo, hi in _titled_names(sent):
             start, end = sent.tokens[lo].start, sent.tokens[hi].end
             if not any(s.start < end and start < s.end for s in spans):
                 spans.append(Span.of(text, start, end))
     return sorted(spans)
+
+
+def _person_mentions(doc: Doc) -> list[Mention]:
+    """NER person mentions, less places: names NER tags as a place elsewhere in
+    the article, and names ending in a word of :data:`quotes.lexicon.PLACE_HEADS`."""
+    places = {m.span.text for m in doc.mentions if m.type in ("LOC", "GPE")}
+    return [m for m in doc.mentions if m.type in ("PER", "PERSON") and m.span.text not in places
+            and m.span.text.split()[-1].lower() not in PLACE_HEADS]
 
 
 def _parsed(sent: Sentence) -> bool:
@@ -169,6 +179,7 @@ class _ArticleIndex:
         self.people: dict[str, _Person] = {}
         self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
         self.persons = person_spans(doc, article.text)
+        self.person_mentions = _person_mentions(doc)
         for span in self.persons:
             found = _tokens_in(doc, span)
             if not found:
@@ -278,7 +289,9 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         # "a statement from the presidency", "a palace statement", "the military's count":
         # the source is the issuer
         issuer = [t for t in toks if t.index > head.index and t.upos in ("NOUN", "PROPN")]
-        before = [t for t in toks if t.index < head.index and t.upos in ("NOUN", "PROPN", "ADJ")]
+        # "a palace statement", "an Afghan army statement"; not "Recent reports"
+        before = [t for t in toks if t.index < head.index and (t.upos in ("NOUN", "PROPN") or
+                                                               (t.upos == "ADJ" and t.ner != "O"))]
         if issuer or before:
             return Entity(" ".join(t.text for t in (issuer or before)), "ORG")
     if orgs:
@@ -403,12 +416,12 @@ def _subjects(index: _ArticleIndex, quote: Quote) -> list[Entity]:
     pieces = quote.fragments if quote.kind == "direct" and len(quote.fragments) > 1 else [quote.content]
     for piece in pieces:
         for m in index.mentions_in(piece.start, piece.end):
-            found = _tokens_in(index.doc, m.span) if m.type in ("PER", "PERSON") else None
+            found = _tokens_in(index.doc, m.span) if m in index.person_mentions else None
             if found and found[1]:
                 e = _as_mentioned(index, *found, m.span, index.entity(_clean_name(m.span.text)))
             elif m.type == "ORG":
                 e = Entity(_clean_name(m.span.text), "ORG")
-            else:
+            else:  # a place NER also took for a person, or no person nor organization
                 continue
             out.setdefault(e.name, e)
     return list(out.values())

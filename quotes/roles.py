@@ -127,6 +127,8 @@ def _head(tokens: list[Token]) -> int | None:
     """Index in ``tokens`` of the role's head: the last role word before any
     link word, and not one that modifies a noun after it ("Fellow Republicans")
     or is part of an organization's name ("The Charlotte Observer")."""
+    if tokens and is_role_word(tokens[-1]):  # a title before a name ends in its head
+        return len(tokens) - 1
     end = next((i for i, t in enumerate(tokens) if t.text.lower() in _LINKS and i > 0), len(tokens))
     for i in range(end - 1, -1, -1):
         t = tokens[i]
@@ -155,25 +157,49 @@ def _capitalized(t: Token) -> bool:
         and not (t.ner == "O" and (t.upos == "ADJ" or (t.index == 0 and t.upos == "NOUN")))
 
 
+def _name_word(t: Token) -> bool:
+    """A word of a body's name: capitalized, no honorific, no "Former"."""
+    return _capitalized(t) and t.text.lower().rstrip(".") not in HONORIFICS \
+        and (t.text.lower() not in ROLE_MODIFIERS_DROPPED or t.ner != "O")
+
+
+def _name_run(tokens: list[Token], i: int) -> list[Token]:
+    """The capitalized words of a name from ``tokens[i]``, with the link words
+    between them ("Center for Strategic and International Studies",
+    "University of Texas Arlington"), an "&" or a hyphen."""
+    out: list[Token] = []
+    while i < len(tokens):
+        t = tokens[i]
+        inner_link = out and t.text.lower() in ("of", "for", "and", "on", "the") and i + 1 < len(tokens) \
+            and (_name_word(tokens[i + 1]) or tokens[i + 1].text.lower() == "the")
+        if not (_name_word(t) or (out and t.text in ("&", "-", *_POSSESSIVE)) or inner_link):
+            break
+        out.append(t)
+        i += 1
+    while out and out[-1].text.lower() in ("of", "for", "and", "on", "the", "&", "-"):
+        out.pop()
+    return out
+
+
 def _org_words(tokens: list[Token]) -> tuple[str | None, str | None]:
-    """(organization, party) of the words before a role: the last run of
-    capitalized words, unless all of it is a place ("Texas", "New York", but
-    "Virginia AFL-CIO" and "White House" are bodies) or a demonym ("Afghan");
-    a party label alone is the party ("Republican nominee"), inside a name it
-    is the name's ("Democratic National Committee")."""
-    runs: list[list[Token]] = [[]]
-    for t in tokens:
-        if (_capitalized(t) and t.text.lower().rstrip(".") not in HONORIFICS) or (runs[-1] and t.text in ("&", "-")):
-            runs[-1].append(t)
-        elif runs[-1]:
-            runs.append([])
-    run = next((r for r in reversed(runs) if r), [])
+    """(organization, party) of the words before a role: the last name among
+    them, unless all of it is a place ("Texas", "New York", but "Virginia
+    AFL-CIO" and "White House" are bodies) or a demonym ("Afghan"); a party
+    label alone is the party ("Republican nominee"), inside a name it is the
+    name's ("Democratic National Committee")."""
+    run: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        found = _name_run(tokens, i)
+        if found:
+            run = found
+        i += len(found) or 1
     parties = [party(t.text) for t in tokens if party(t.text)]
     if len(run) == 1 and party(run[0].text):
         return None, party(run[0].text)
     if run and (_all_place(run) or all(t.ner.endswith("MISC") or t.upos == "ADJ" for t in run)):
         run = []
-    return (_joined(run) or None), (parties[0] if parties else None)
+    return (_clean(_joined(run)) or None), (parties[0] if parties else None)
 
 
 def _all_place(run: list[Token]) -> bool:
@@ -183,28 +209,17 @@ def _all_place(run: list[Token]) -> bool:
 
 
 def _object(tokens: list[Token]) -> list[Token]:
-    """The name after a link word: its capitalized words, with the link words
-    between them ("Center for Strategic and International Studies"); leading
-    determiners and adjectives ("the centrist") skipped."""
+    """The name after a link word (:func:`_name_run`), leading determiners
+    and adjectives ("the centrist") skipped, with a common noun that closes it
+    ("House panel", "VOA Eurasian division")."""
     i = 0
     while i < len(tokens) and not _capitalized(tokens[i]) and tokens[i].upos in ("DET", "ADJ", "PROPN", "NOUN") \
             and tokens[i].text.lower() not in _LINKS:
         i += 1
-    out: list[Token] = []
-    while i < len(tokens):
-        t = tokens[i]
-        inner_link = out and t.text.lower() in ("of", "for", "and", "on", "the") and i + 1 < len(tokens) \
-            and (_capitalized(tokens[i + 1]) or tokens[i + 1].text.lower() == "the")
-        if _capitalized(t) or t.text in ("&", "-") or (t.text in _POSSESSIVE and out) or inner_link:
-            out.append(t)
-        else:
-            break
-        i += 1
-    while out and out[-1].text.lower() in ("of", "for", "and", "on", "the", "&", "-"):
-        out.pop()
-    # a common noun closing the name: "House panel", "VOA Eurasian division"
-    if out and i < len(tokens) and tokens[i].text.lower() in ORG_NOUNS and out[-1] is tokens[i - 1]:
-        out.append(tokens[i])
+    out = _name_run(tokens, i)
+    end = i + len(out)
+    if out and end < len(tokens) and tokens[end].text.lower() in ORG_NOUNS:
+        out.append(tokens[end])
     return out
 
 
