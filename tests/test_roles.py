@@ -6,8 +6,10 @@ tagged here as the bundled compact models tag them (UPOS, BIOES NER).
 
 import pytest
 
+from quotes.ingest import make_article
+from quotes.resolve import person_spans, resolve
 from quotes.roles import mention_role, person_name, read_title
-from quotes.types import Sentence, Token
+from quotes.types import Doc, Mention, Quote, Sentence, Span, Token
 
 
 def _sentence(tagged: str) -> Sentence:
@@ -88,3 +90,51 @@ def test_a_person_owning_a_title_other_than_staff_gives_no_organization():
 ])
 def test_person_name_drops_titles(text, name):
     assert person_name(text) == name
+
+
+def _article(tagged: str):
+    """An article of one tagged sentence, its Doc (NER mentions from the BIOES tags) and its text."""
+    sent = _sentence(tagged)
+    text = " ".join(t.text for t in sent.tokens)
+    mentions, start = [], None
+    for t in sent.tokens:
+        if t.ner[:1] in ("B", "S"):
+            start = t.start
+        if t.ner[:1] in ("E", "S"):
+            mentions.append(Mention(Span.of(text, start, t.end), t.ner[2:]))
+    return make_article("a", text), Doc([sent], mentions), text
+
+
+def _speaker_entity(tagged: str, speaker: str, content: str):
+    article, doc, text = _article(tagged)
+    quote = Quote("a", "indirect", Span.of(text, text.index(content), len(text)),
+                  speaker=Span.of(text, text.index(speaker), text.index(speaker) + len(speaker)))
+    return resolve(article, doc, [quote])[0]
+
+
+def test_the_role_of_a_speaker_is_the_one_its_own_mention_states():
+    # corpus/GUM_news_clock.txt: the whole student association is the organization, the title the role
+    quote = _speaker_entity(
+        "University/PROPN/B-ORG of/ADP/I-ORG Texas/PROPN/I-ORG Arlington/PROPN/I-ORG Muslim/ADJ/I-ORG "
+        "Student/PROPN/I-ORG Association/PROPN/E-ORG president/NOUN Sehar/PROPN/B-PER Memon/PROPN/E-PER "
+        "said/VERB the/DET feedback/NOUN helped/VERB",
+        "University of Texas Arlington Muslim Student Association president Sehar Memon", "the feedback helped")
+    assert (quote.entity.name, quote.entity.role, quote.entity.organization) == \
+        ("Sehar Memon", "president", "University of Texas Arlington Muslim Student Association")
+
+
+def test_an_adjective_before_a_document_names_no_organization():
+    # corpus/GUM_news_defector.txt: "Recent reports have revealed that ..."
+    quote = _speaker_entity("Recent/ADJ reports/NOUN have/AUX revealed/VERB that/SCONJ a/DET defector/NOUN "
+                            "was/AUX persuaded/VERB", "Recent reports", "a defector was persuaded")
+    assert quote.entity.name != "Recent"
+
+
+def test_a_name_tagged_as_a_place_elsewhere_is_no_person():
+    # corpus/001_b8fb2cd4f4ce1228.txt: "the US exit from Bagram", Bagram a place twice elsewhere
+    _, doc, text = _article("Bagram/PROPN/S-PER is/AUX near/ADP Bagram/PROPN/S-LOC and/CCONJ "
+                                  "Kabul/PROPN/S-LOC")
+    assert person_spans(doc, text) == []
+    _, doc, text = _article("rejection/NOUN of/ADP Johnson/PROPN/B-PER Space/PROPN/I-PER "
+                                  "Center/PROPN/E-PER")
+    assert person_spans(doc, text) == []
