@@ -162,13 +162,14 @@ MULTIWORD_TITLES = _phrases("""
     press secretary|deputy press secretary|national security adviser|national security advisor
     vice president|lieutenant governor|majority leader|minority leader|majority whip|minority whip
     campaign manager|deputy campaign manager|campaign chairman|campaign chairwoman|campaign chair
-    campaign spokesman|campaign spokeswoman|communications director|policy director|political director
+    communications director|policy director|political director
     executive director|managing director|chief executive|chief executive officer|chief operating officer
     chief financial officer|chief strategist|senior adviser|senior advisor|senior fellow
     presidential nominee|vice-presidential nominee|vice presidential nominee|presidential candidate
     vice-presidential candidate|presidential contender|district attorney|city attorney|county attorney
     state senator|state representative|ranking member|first lady
     chief justice|police chief|fire chief|special counsel|white house counsel|cast member
+    lieutenant general|major general|brigadier general|lieutenant colonel|rear admiral|vice admiral
     chief executive officer|home secretary|foreign secretary|shadow home secretary|shadow chancellor
     """)
 
@@ -186,7 +187,9 @@ TITLE_ABBREVIATIONS = {
 KINSHIP = _words("father mother son daughter wife husband brother sister fan friend")
 
 # Quantities and collectives whose "of" object is the source: "a majority of voters".
-COLLECTIVES = _words("majority group number percent share handful couple dozens hundreds one some many most all")
+COLLECTIVES = _words("""
+    majority group groups number percent share handful couple dozens hundreds one some many most all coalition
+""")
 
 # Staff titles that, after a person's name, make the organization that person's
 # campaign ("Clinton spokesman Nick Merrill" speaks for the Clinton campaign).

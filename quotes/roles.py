@@ -127,14 +127,13 @@ def _head(tokens: list[Token]) -> int | None:
     """Index in ``tokens`` of the role's head: the last role word before any
     link word, and not one that modifies a noun after it ("Fellow Republicans")
     or is part of an organization's name ("The Charlotte Observer")."""
-    if tokens and is_role_word(tokens[-1]):  # a title before a name ends in its head
-        return len(tokens) - 1
     end = next((i for i, t in enumerate(tokens) if t.text.lower() in _LINKS and i > 0), len(tokens))
     for i in range(end - 1, -1, -1):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < end else None
+        # "Fellow Republicans", "the nominee's daughter": a modifier or an owner, not the head
         modifies = nxt is not None and not is_role_word(nxt) and \
-            (nxt.upos == "NOUN" or (nxt.upos == "PROPN" and nxt.ner.endswith("MISC")))
+            (nxt.upos == "NOUN" or (nxt.upos == "PROPN" and nxt.ner.endswith("MISC")) or nxt.text in _POSSESSIVE)
         if is_role_word(t) and not modifies and t.ner[2:] not in ("ORG", "ORGANIZATION"):
             return i
     return None
@@ -155,6 +154,12 @@ def _capitalized(t: Token) -> bool:
     capitalized only because it opens the sentence."""
     return t.text[:1].isupper() and t.upos not in ("DET", "PRON", "ADV", "VERB", "NUM") \
         and not (t.ner == "O" and (t.upos == "ADJ" or (t.index == 0 and t.upos == "NOUN")))
+
+
+def _opening(t: Token) -> bool:
+    """A common word capitalized because it opens the sentence ("Voting rights advocates")."""
+    return t.index == 0 and t.text[:1].isupper() and t.ner == "O" and t.upos in ("NOUN", "ADJ") \
+        and not party(t.text)
 
 
 def _name_word(t: Token) -> bool:
@@ -236,7 +241,7 @@ def _is_person(tokens: list[Token]) -> bool:
     return any(t.ner[2:] in ("PER", "PERSON") for t in tokens)
 
 
-def read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
+def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | None, str | None]:
     """(role, organization) of the words that give a person's function.
 
     ``tokens`` are the words before a name ("White House press secretary"),
@@ -252,6 +257,10 @@ def read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     else an organization noun among its modifiers ("campaign"), else a party
     label. A staff title ("spokesman") owned by a person is that person's
     campaign; another title owned by a person ("Trump lawyer") has none.
+
+    With ``before_name``, the words stand before a name and a role word
+    ending them is the head ("University of Texas Arlington Muslim Student
+    Association president").
 
     Limits: a role noun outside the lexicon gives no role; capitalized words
     before a title are taken as one organization.
@@ -274,11 +283,12 @@ def read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     cut = next((i for i, t in enumerate(toks) if t.text.lower() == "and" and i + 1 < len(toks)
                 and any(is_role_word(u) for u in toks[:i]) and any(is_role_word(u) for u in toks[i + 1:])), None)
     toks = toks[:cut] if cut is not None else toks
-    head = _head(toks)
+    head = len(toks) - 1 if before_name and toks and is_role_word(toks[-1]) else _head(toks)
     if head is None:
-        lead = next((t for t in toks if t.upos not in ("DET", "ADV")), None)
         of = next((i for i, t in enumerate(toks) if t.text.lower() == "of"), None)
-        if lead is not None and of is not None and (lead.text.lower() in COLLECTIVES or lead.upos == "NUM"):
+        lead = next((t for t in reversed(toks[:of]) if t.upos in ("NOUN", "NUM", "PRON")), None) if of else None
+        if lead is not None and (lead.lemma.lower() in COLLECTIVES or lead.text.lower() in COLLECTIVES
+                                 or lead.upos == "NUM"):
             return read_title(toks[of + 1:])  # "a majority of voters", "eight of 10 voters"
         poss = next((k for k, t in enumerate(toks) if t.text in _POSSESSIVE), None)
         if poss == len(toks) - 1 and not _is_person(toks[:poss]):  # "NBC's Dante Chinni"
@@ -297,11 +307,13 @@ def read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     # an organization noun among them is the organization: "a senior campaign official"
     i = lo - 1
     org_noun = None
-    while i >= 0 and (toks[i].text[:1].islower() or not _capitalized(toks[i])) \
+    while i >= 0 and (toks[i].text[:1].islower() or _opening(toks[i])) \
             and toks[i].upos in ("NOUN", "ADJ", "PROPN", "VERB"):
+        if org_noun and _opening(toks[i]):
+            break  # "Trump campaign spokesman": the campaign's name
         word = toks[i].text.lower()
-        if word in ROLE_MODIFIERS_DROPPED or toks[i].upos == "VERB":
-            pass  # "former", "retired": not part of the role, but the phrase goes on
+        if word in ROLE_MODIFIERS_DROPPED or toks[i].upos == "VERB" or (toks[i].upos == "ADJ" and word.endswith("est")):
+            pass  # "former", "retired", "closest": not part of the role, but the phrase goes on
         elif word in ORG_NOUNS and f"{word} {' '.join(role_words)}" not in MULTIWORD_TITLES:
             org_noun = org_noun or word
         else:
@@ -330,7 +342,10 @@ def read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     if org is None:
         named, found_party = _org_words(before)
         owner_party = owner_party or found_party
-        if named and _is_person(before):
+        opening = before[-1].text if org_noun and before and _opening(before[-1]) else None
+        if (named or opening) and org_noun:  # "Obama administration official", "Trump campaign spokesman"
+            org = f"{named or opening} {org_noun}"
+        elif named and _is_person(before):
             org = staff_organization(named) if staff else None
         else:
             org = named or (org_noun if poss is None else None)
@@ -413,16 +428,16 @@ def mention_role(sent: Sentence, toks: list[Token], name: tuple[int, int] | None
     first, last = name
     titled = len(HumanName(_joined(sent.tokens[first:last + 1])).title.split())
     first = min(first + titled, last)
-    while first < last and (is_role_word(sent.tokens[first]) or sent.tokens[first].text.lower().rstrip(".")
-                            in HONORIFICS):
-        first += 1
+    # "Charlotte Mayor Jennifer Roberts" as one person: the name starts after the last title word
+    first = max([first, *(i + 1 for i in range(first, last) if is_role_word(sent.tokens[i])
+                          or sent.tokens[i].text.lower().rstrip(".") in HONORIFICS)])
     lo, _ = noun_phrase(sent.tokens, name[0])
     while lo >= 2 and sent.tokens[lo - 1].text == "." and sent.tokens[lo - 2].text.lower() in TITLE_ABBREVIATIONS:
         lo, _ = noun_phrase(sent.tokens, lo - 2)  # "Sen" "." "John McCain" as the compact tokenizer splits it
     title = sent.tokens[min(lo, toks[0].index):first]
     if title and title[-1].text.lower() in _LINKS:  # "a spokeswoman for Hillary Clinton"
         title = sent.tokens[title[0].index:last + 1]
-    role, org = read_title(title) if title else (None, None)
+    role, org = read_title(title, before_name=True) if title else (None, None)
     clause = _relative(_clause_after(sent, last))
     if clause:
         role2, org2 = read_title(clause)
