@@ -149,6 +149,7 @@ ROLE_NOUNS = _words("""
     president-elect vice-president premier monarch emperor dictator
     manager coach player athlete star actor actress singer musician artist comedian celebrity
     cast veteran employee chairperson cochair co-chair fellow moderator panelist co-founder cofounder
+    speechwriter
     partner associate assistant secretary-general secretary-treasurer
 """)
 
@@ -185,6 +186,11 @@ TITLE_ABBREVIATIONS = {
 
 # Nouns that tell how a person stands to another, not a function: "my father" states no role.
 KINSHIP = _words("father mother son daughter wife husband brother sister fan friend")
+
+# Verbs that make their subject a body's head: "X, who heads the Center for ..." is its head.
+# Not "lead": "who leads Bernie Sanders" in the polls.
+LEADING_VERBS = {"head": "head", "run": "head", "chair": "chair", "direct": "director", "helm": "head",
+                 "found": "founder"}
 
 # Quantities and collectives whose "of" object is the source: "a majority of voters".
 COLLECTIVES = _words("""

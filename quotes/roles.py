@@ -29,6 +29,7 @@ from quotes.lexicon import (
     COLLECTIVES,
     HONORIFICS,
     KINSHIP,
+    LEADING_VERBS,
     MULTIWORD_TITLES,
     ORG_NOUNS,
     PARTIES,
@@ -382,16 +383,21 @@ def _clause_after(sent: Sentence, i: int) -> list[Token]:
     return toks[j + 1:k]
 
 
-def _relative(clause: list[Token]) -> list[Token]:
-    """The role words of "who is / served as / heads X": a role after a copula
-    or "as", or a leading verb's object ("heads the center" -> head of it)."""
+def _relative(clause: list[Token]) -> tuple[str | None, str | None]:
+    """(role, organization) of an appositive or of a relative clause: "who is /
+    served as" a role, or "who heads / runs / chairs" a body (its head)."""
     if not clause or clause[0].text.lower() not in ("who", "whose"):
-        return clause
+        return read_title(clause)
     rest = clause[1:]
     for k, t in enumerate(rest[:4]):
         if t.text.lower() in ("as", "is", "was") or (t.lemma == "be" and t.upos == "AUX"):
-            return rest[k + 1:]
-    return []
+            return read_title(rest[k + 1:])
+        if t.upos == "VERB" and t.lemma.lower() in LEADING_VERBS:
+            body = _object(rest[k + 1:])
+            if _is_person(body) or (body and _all_place(body)):
+                return None, None  # "who runs against Smith", "who ran Iowa"
+            return LEADING_VERBS[t.lemma.lower()], (_clean(_joined(body)) or None)
+    return None, None
 
 
 def mention_role(sent: Sentence, toks: list[Token], name: tuple[int, int] | None) -> tuple[str | None, str | None]:
@@ -438,9 +444,9 @@ def mention_role(sent: Sentence, toks: list[Token], name: tuple[int, int] | None
     if title and title[-1].text.lower() in _LINKS:  # "a spokeswoman for Hillary Clinton"
         title = sent.tokens[title[0].index:last + 1]
     role, org = read_title(title, before_name=True) if title else (None, None)
-    clause = _relative(_clause_after(sent, last))
+    clause = _clause_after(sent, last)
     if clause:
-        role2, org2 = read_title(clause)
+        role2, org2 = _relative(clause)
         # a definite appositive names the office ("Rep. Jim Clyburn, the assistant leader of ...");
         # an indefinite one describes ("Rep. Joseph Crowley, a leading advocate for ...")
         definite = clause[0].text.lower() not in ("a", "an", "one")

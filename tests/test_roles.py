@@ -17,7 +17,8 @@ def _sentence(tagged: str) -> Sentence:
     toks, pos = [], 0
     for i, item in enumerate(tagged.split()):
         word, upos, *ner = item.rsplit("/", 2) if item.count("/") >= 2 else (*item.rsplit("/", 1), "O")
-        lemma = word if upos == "PROPN" else word.lower().removesuffix("s") if upos == "NOUN" else word.lower()
+        lemma = word if upos == "PROPN" else word.lower().removesuffix("s") if upos in ("NOUN", "VERB") \
+            else word.lower()
         toks.append(Token(i, word, pos, pos + len(word), lemma, upos, -1, "dep", ner[0] if ner else "O"))
         pos += len(word) + 1
     return Sentence(toks, 0)
@@ -53,6 +54,9 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
      "has/AUX expanded/VERB", (0, 1), (0, 1), ("spokeswoman", "Trump campaign")),
     ("Joel/PROPN/B-PER Schlabach/PROPN/E-PER ,/PUNCT a/DET teacher/NOUN at/ADP Richmond/PROPN/B-ORG "
      "High/PROPN/I-ORG School/PROPN/E-ORG ,/PUNCT said/VERB", (0, 1), (0, 1), ("teacher", "Richmond High School")),
+    # a relative clause: "who runs" a body is its head (PolNeAR train)
+    ("Chris/PROPN/B-PER Cox/PROPN/E-PER ,/PUNCT who/PRON runs/VERB the/DET NRA/PROPN/S-ORG ’s/PART "
+     "lobbying/NOUN arm/NOUN ,/PUNCT said/VERB", (0, 1), (0, 1), ("head", "NRA")),
     # a party after a lawmaker's name
     ("Sen./PROPN Lindsey/PROPN/B-PER Graham/PROPN/E-PER (/PUNCT R/PROPN -/PUNCT S.C./PROPN/S-LOC )/PUNCT "
      "told/VERB", (0, 2), (1, 2), ("senator", "Republican Party")),
