@@ -39,7 +39,7 @@ from quotes.lexicon import (
     ROLE_NOUNS,
     SOURCE_HEADS,
 )
-from quotes.roles import mention_role
+from quotes.roles import is_place, mention_role
 from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, Token
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -305,6 +305,9 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
                 return prior
         return Entity(name, "ORG")
     if any(t.upos == "PROPN" for t in toks) and all(t.upos in ("PROPN", "DET", "PUNCT") for t in toks):
+        names = [t for t in toks if t.upos == "PROPN"]
+        if all(is_place(t) for t in names):  # "Pakistan said": the country speaks, no person
+            return Entity(_clean_name(speaker.text), "ORG")
         return index.entity(_clean_name(speaker.text))
     return Entity(re.sub(r"^(the|a|an) ", "", speaker.text, flags=re.I), "NOMINAL")
 
