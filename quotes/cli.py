@@ -301,8 +301,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     scores = evaluation.scores()
     calibration = ev.Calibration.of(ev.evaluate(gold, ev.by_doc(everything.quotes)))
     between = agreement.scores() if agreement is not None else None
-    entities = ev.entity_scores(ev.read_mentions(args.entities), result.quotes, result.entities.key) \
-        if args.entities else None
+    mentions = ev.read_mentions(args.entities) if args.entities else None
+    entities = ev.entity_scores(mentions, result.quotes, result.entities.key) if mentions else None
+    roles = ev.role_scores(ev.mention_pairs(mentions, result.quotes)) if mentions else None
     if args.json:
         thresholds = [calibration.at(t / 20) for t in range(20)]
         sys.stdout.write(json.dumps({"articles": len(gold), "annotator": result.annotator,
@@ -311,7 +312,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                                      "thresholds": thresholds}
                                     | ({"agreement": between} if between else {})
                                     | ({"entities": {"bcubed": entities[0], "people": entities[1]}}
-                                       if entities else {}), indent=1) + "\n")
+                                       if entities else {})
+                                    | ({"roles": roles} if roles else {}), indent=1) + "\n")
         return 0
     console = out()
     if between:
@@ -320,7 +322,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                                           f"({len(result.held)} quotes held back)"))
     console.print(ev.reliability_table(calibration))
     console.print(ev.thresholds_table(calibration, default=result.min_confidence))
-    if entities:
+    if entities and roles:
+        console.print(ev.roles_table(roles))
         console.print(ev.entities_table(entities[0]))
         console.print(ev.people_table(entities[1]))
     if args.errors:
@@ -371,8 +374,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", action="store_true", help="also list every error with its text")
     p.add_argument("--limit", type=int, help="only the first N articles")
     p.add_argument("--entities", type=Path, metavar="MENTIONS.tsv",
-                   help="also score the speakers' entities (B-cubed, the most quoted people's nodes) against this "
-                        "gold (benchmarks/data/polnear-dev-entities/mentions.tsv for PolNeAR dev)")
+                   help="also score the speakers against this gold: role and organization per mention, "
+                        "entities (B-cubed, the most quoted people's nodes) "
+                        "(benchmarks/data/polnear-dev-entities/mentions.tsv for PolNeAR dev)")
     p.add_argument("--agreement", action="store_true",
                    help="only articles with several annotators, and how far those annotators agree")
     p.set_defaults(func=cmd_evaluate)

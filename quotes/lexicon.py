@@ -6,11 +6,18 @@ a user can see (and extend) what counts as a cue.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+def _phrases(text: str) -> frozenset[str]:
+    """Phrases separated by "|" or line ends, whitespace collapsed."""
+    return frozenset(" ".join(p.split()) for p in re.split(r"[|\n]", text) if p.strip())
+
 
 # Lemmas of verbs that introduce reported speech or thought in news.
 SPEECH_CUES = _words("""
@@ -128,7 +135,115 @@ ROLE_NOUNS = _words("""
     victim father mother son daughter wife husband brother sister fan supporter voter critic
     militant fighter insurgent citizen villager policeman chief-of-staff economist historian
     negotiator mediator
+    admiral superintendent inspector detective reverend pastor bishop cardinal pope rabbi imam
+    narrator announcer host anchor commentator columnist pundit blogger writer producer publisher
+    expert voter aide ally surrogate operative staffer insider delegate elector protester
+    protestor demonstrator parent teacher businessman businesswoman entrepreneur investor banker
+    physician surgeon psychiatrist psychologist environmentalist scholar academic regulator
+    investigator observer developer physicist co-director chief-executive
+    scientist engineer attorney-general officer agent trooper sheriff marshal
+    ranger firefighter spokesperson representative congressman assemblyman councilman
+    councilwoman alderman treasurer comptroller auditor clerk registrar nominee contender
+    challenger incumbent frontrunner front-runner runner-up
+    backer donor fundraiser bundler endorser advocate campaigner organizer lobbyist
+    president-elect vice-president premier monarch emperor dictator
+    manager coach player athlete star actor actress singer musician artist comedian celebrity
+    cast veteran employee chairperson cochair co-chair fellow moderator panelist co-founder cofounder
+    speechwriter
+    partner associate assistant secretary-general secretary-treasurer
 """)
+
+# Titles of several words, kept whole as a role: "Secretary of State Mike Pompeo"
+# is a secretary of state, not a secretary of an organization "State".
+MULTIWORD_TITLES = _phrases("""
+    secretary of state|secretary of defense|secretary of the treasury|secretary of homeland security
+    chief of staff|deputy chief of staff|speaker of the house|director of communications
+    prime minister|deputy prime minister|foreign minister|defense minister|finance minister
+    attorney general|solicitor general|surgeon general|inspector general|secretary general
+    press secretary|deputy press secretary|national security adviser|national security advisor
+    vice president|lieutenant governor|majority leader|minority leader|majority whip|minority whip
+    campaign manager|deputy campaign manager|campaign chairman|campaign chairwoman|campaign chair
+    communications director|policy director|political director
+    executive director|managing director|chief executive|chief executive officer|chief operating officer
+    chief financial officer|chief strategist|senior adviser|senior advisor|senior fellow
+    presidential nominee|vice-presidential nominee|vice presidential nominee|presidential candidate
+    vice-presidential candidate|presidential contender|district attorney|city attorney|county attorney
+    state senator|state representative|ranking member|first lady
+    chief justice|police chief|fire chief|special counsel|white house counsel|cast member
+    lieutenant general|major general|brigadier general|lieutenant colonel|rear admiral|vice admiral
+    chief executive officer|home secretary|foreign secretary|shadow home secretary|shadow chancellor
+    """)
+
+# Abbreviated titles before names, in full: "Sen." -> senator.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant", "adm": "admiral",
+    "cmdr": "commander", "pres": "president", "sec": "secretary", "atty": "attorney", "supt": "superintendent",
+    "rev": "reverend", "cpl": "corporal", "amb": "ambassador", "insp": "inspector", "det": "detective",
+    "prof": "professor", "del": "delegate", "sens": "senator", "reps": "representative",
+    "ceo": "chief executive officer",
+}
+
+# Nouns that tell how a person stands to another, not a function: "my father" states no role.
+KINSHIP = _words("father mother son daughter wife husband brother sister fan friend")
+
+# Verbs that make their subject a body's head: "X, who heads the Center for ..." is its head.
+# Not "lead": "who leads Bernie Sanders" in the polls.
+LEADING_VERBS = {"head": "head", "run": "head", "chair": "chair", "direct": "director", "helm": "head",
+                 "found": "founder"}
+
+# Quantities and collectives whose "of" object is the source: "a majority of voters".
+COLLECTIVES = _words("""
+    majority group groups number percent share handful couple dozens hundreds one some many most all coalition
+""")
+
+# Staff titles that, after a person's name, make the organization that person's
+# campaign ("Clinton spokesman Nick Merrill" speaks for the Clinton campaign).
+STAFF_ROLES = _words("""
+    spokesman spokeswoman spokesperson aide adviser advisor strategist pollster surrogate operative
+    staffer campaign-manager
+""") | frozenset({"campaign manager", "campaign chairman", "campaign chairwoman", "press secretary",
+                  "deputy campaign manager", "communications director", "senior adviser", "senior advisor",
+                  "chief strategist", "campaign spokesman", "campaign spokeswoman", "policy director",
+                  "political director", "deputy press secretary", "communication director"})
+
+# Words before a role that say when or how, not what: "former President Bill Clinton" is a president.
+ROLE_MODIFIERS_DROPPED = _words("""
+    former top longtime long-time then then- current acting interim new retired veteran prominent
+    leading local black white hispanic latino young old other major key many some several two three
+    four both all few one own possible potential likely would-be eventual fellow independent
+    conservative liberal progressive moderate female male influential powerful well-known famed noted
+    renowned outspoken vocal staunch avid early die-hard loyal ardent strong big biggest high-ranking
+    highest-ranking state unnamed anonymous certain numerous various federal outside emeritus
+""")
+
+# Party labels: "Republican nominee", "(R-Texas)", "GOP" speak for a party.
+PARTIES = {
+    "republican": "Republican Party", "gop": "Republican Party", "r": "Republican Party",
+    "democrat": "Democratic Party", "democratic": "Democratic Party", "d": "Democratic Party",
+    "libertarian": "Libertarian Party", "green": "Green Party",
+}
+
+# Last words of bodies' names that NER may tag as places ("White House", "Capitol Hill").
+BODY_WORDS = _words("house hill street hall palace office")
+
+# Last words of names of places and buildings, never of a person's name ("Johnson Space Center").
+PLACE_HEADS = _words("""
+    center centre airport airfield base church cathedral hospital school college museum university
+    institute avenue square stadium station bridge
+""")
+
+# Places that are no organization even where NER misses them: the US states and
+# capitals news puts before a title ("Texas Gov. Greg Abbott").
+PLACES = frozenset(_words("""
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina
+    dakota ohio oklahoma oregon pennsylvania rhode island tennessee texas utah vermont virginia
+    washington wisconsin wyoming america u.s. us britain uk u.k. russia china iran israel france
+    germany syria iraq afghanistan pakistan canada ukraine japan korea chicago houston boston
+    philadelphia atlanta denver dallas miami detroit cleveland
+"""))
 
 # Nouns of time: "Last month, X said", "a poll in June showed" name no speaker.
 # Days, which name no one even when they stand between a subject and its verb
@@ -203,6 +318,7 @@ ORG_NOUNS = _words("""
     organization organisation party campaign committee council court administration presidency
     palace embassy bank union association coalition alliance team network newspaper channel
     commission authority authorities board institute university command force forces pentagon
+    panel caucus division
 """)
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from nameparser import HumanName
@@ -40,10 +40,12 @@ from quotes.lexicon import (
     MESSAGE_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    PLACE_HEADS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     SOURCE_HEADS,
 )
+from quotes.roles import is_place, mention_role
 from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, Token
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -56,8 +58,6 @@ _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", 
 class _Person:
     name: str
     start: int  # first mention
-    roles: list[str] = field(default_factory=list)
-    organizations: list[str] = field(default_factory=list)
 
 
 def _clean_name(text: str, person: bool = True) -> str:
@@ -82,40 +82,6 @@ def _org_name(tokens: list[Token]) -> str:
     return name.strip()
 
 
-def _split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
-    """Split the words before a name into (role, organisation).
-
-    "Pentagon spokesman" -> ("spokesman", "Pentagon"); "Moscow 's envoy to
-    Afghanistan" -> ("envoy to Afghanistan", "Moscow"); "National Security
-    Adviser" -> ("National Security Adviser", None).
-    """
-    toks = [t for t in tokens if t.upos not in ("DET", "PUNCT") and not any(c.isdigit() for c in t.text)
-            and t.text.lower().rstrip(".") not in HONORIFICS]
-    poss = next((i for i, t in enumerate(toks) if t.text in _POSSESSIVE), None)
-    org_toks: list[Token] = []
-    if poss is not None:
-        org_toks, toks = toks[:poss], toks[poss + 1:]
-    else:
-        first_lower = next((i for i, t in enumerate(toks) if t.text[:1].islower()), None)
-        if first_lower is not None:
-            prefix = toks[:first_lower]
-            # demonyms ("Afghan", "Tajik": adjectives, or MISC to NER) are not organisations
-            org_toks = [t for t in prefix if t.upos != "ADJ" and not t.ner.endswith("MISC")]
-            toks = toks[first_lower:]
-    while toks and toks[0].upos == "ADJ" and toks[0].text[:1].isupper() and len(toks) > 1 \
-            and toks[0].text.lower() not in ("national", "chief", "senior", "deputy", "vice"):
-        toks = toks[1:]  # leading demonym: "Tajik President"
-    while toks and toks[-1].upos in ("ADP", "CCONJ"):
-        toks = toks[:-1]
-    # "one of the soldiers" -> "soldier"
-    role = toks[0].lemma if len(toks) == 1 and toks[0].text[:1].islower() else " ".join(t.text for t in toks) or None
-    if role and not any(t.lemma.lower() in ROLE_NOUNS or t.text.lower() in ROLE_NOUNS or t.text[:1].isupper()
-                        for t in toks):
-        role = None
-    org = _org_name(org_toks) or None
-    return role, org
-
-
 def _appositive(sent: Sentence, after: int) -> list[Token]:
     """Tokens of ", a soldier who ..." right after token index ``after`` (exclusive)."""
     toks = sent.tokens
@@ -129,15 +95,6 @@ def _appositive(sent: Sentence, after: int) -> list[Token]:
     if lo != j:
         return []
     return toks[lo:hi + 1]
-
-
-def _role_from_appositive(app: list[Token]) -> tuple[str | None, str | None]:
-    if not app or not any(t.upos == "NOUN" for t in app):
-        return None, None
-    role, org = _split_title(app)
-    if role and role[:1].isupper() and not any(t.upos == "NOUN" for t in app if t.text[:1].islower()):
-        return None, None
-    return role, org
 
 
 def _tokens_in(doc: Doc, span: Span) -> tuple[Sentence, list[Token]] | None:
@@ -187,8 +144,9 @@ def _trim_link_object(doc: Doc, text: str, span: Span) -> Span:
 
 def person_spans(doc: Doc, text: str) -> list[Span]:
     """People named in the article: NER person mentions, plus names after a role title
-    that NER missed (compact models miss some)."""
-    spans = [_trim_link_object(doc, text, m.span) for m in doc.mentions if m.type in ("PER", "PERSON")]
+    that NER missed (compact models miss some); not a name NER also tags as a
+    place in the article ("the US exit from Bagram" beside "Bagram" a place)."""
+    spans = [_trim_link_object(doc, text, m.span) for m in _person_mentions(doc)]
     for sent in doc.sentences:
         for lo, hi in _titled_names(sent):
             start, end = sent.tokens[lo].start, sent.tokens[hi].end
@@ -203,6 +161,14 @@ def _title_words(sent: Sentence, name: list[Token]) -> set[str]:
     lo, _ = noun_phrase(sent.tokens, name[0].index)
     words = {t.lemma.lower().rstrip(".") for t in [*sent.tokens[lo:name[-1].index], *_appositive(sent, name[-1].index)]}
     return {w for w in words if w in ROLE_NOUNS or w in HONORIFICS}
+
+
+def _person_mentions(doc: Doc) -> list[Mention]:
+    """NER person mentions, less places: names NER tags as a place elsewhere in
+    the article, and names ending in a word of :data:`quotes.lexicon.PLACE_HEADS`."""
+    places = {m.span.text for m in doc.mentions if m.type in ("LOC", "GPE")}
+    return [m for m in doc.mentions if m.type in ("PER", "PERSON") and m.span.text not in places
+            and m.span.text.split()[-1].lower() not in PLACE_HEADS]
 
 
 def _parsed(sent: Sentence) -> bool:
@@ -239,6 +205,7 @@ class _ArticleIndex:
         self.titles: dict[str, set[str]] = {}  # canonical name -> title words before it or in its appositive
         self.genders: dict[str, str] = {}  # canonical name -> "male" / "female", where the text tells
         self.persons = person_spans(doc, article.text)
+        self.person_mentions = _person_mentions(doc)
         for span in self.persons:
             found = _tokens_in(doc, span)
             if not found:
@@ -249,12 +216,6 @@ class _ArticleIndex:
             name = _clean_name(span.text)
             if not name:
                 continue
-            lo, _ = noun_phrase(sent.tokens, toks[0].index)
-            title = sent.tokens[lo:toks[0].index]
-            role, org = _split_title(title) if title else (None, None)
-            if role is None:
-                role, org2 = _role_from_appositive(_appositive(sent, toks[-1].index))
-                org = org or org2
             person = self._person(name, span.start)
             self.in_full[person.name] += " " in name
             self.titles.setdefault(person.name, set()).update(_title_words(sent, toks))
@@ -264,10 +225,6 @@ class _ArticleIndex:
             gender = said or _HONORIFIC_GENDER.get(toks[0].text.lower().rstrip(".")) or NameParts.of(name).gender
             if gender:
                 self.genders.setdefault(person.name, gender)
-            if role and role not in person.roles:
-                person.roles.append(role)
-            if org and org not in person.organizations:
-                person.organizations.append(org)
             if _is_subject(sent, toks):
                 self.subjects.append((span.start, self.entity(name)))
         for m in doc.mentions:
@@ -294,10 +251,7 @@ class _ArticleIndex:
     def entity(self, name: str) -> Entity:
         """The person ``name`` stands for, with a role and organization the article gives."""
         person = self.people.get(self.canonical(name))
-        if person is None:
-            return Entity(name, "PERSON")
-        return Entity(person.name, "PERSON", person.roles[0] if person.roles else None,
-                      person.organizations[0] if person.organizations else None)
+        return Entity(person.name if person else name, "PERSON")
 
     @cached_property
     def _mentioned(self) -> dict[str, list[tuple[int, int, Entity]]]:
@@ -369,22 +323,9 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         app_span = Span(app[0].start, app[-1].end, "")
         persons = [p for p in index.persons if app_span.start <= p.start and p.end <= app_span.end]
         if persons:  # "one of the soldiers, Mohammad Musa"
-            entity = index.entity(_clean_name(persons[-1].text))
-            if entity.role is None:
-                entity.role, org = _split_title([t for t in toks if t.upos != "ADP" and t.lemma != "one"])
-                entity.organization = entity.organization or org
-            return entity
+            return index.entity(_clean_name(persons[-1].text))
     if persons:
-        name_span = persons[-1]
-        entity = index.entity(_clean_name(name_span.text))
-        title = [t for t in toks if t.end <= name_span.start]
-        role, org = _split_title(title) if title else (None, None)
-        if role is None:
-            role, org2 = _role_from_appositive(app)
-            org = org or org2
-        entity.role = role or entity.role
-        entity.organization = org or entity.organization
-        return entity
+        return index.entity(_clean_name(persons[-1].text))
     name = _clean_name(speaker.text)
     if name and _is_name(toks) and len(toks) <= 4 and (not doc.mentions or index.canonical(name) != name):
         # untagged text, or a surname the tagger missed ("Trump" read as a noun): trust capitals
@@ -403,7 +344,9 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         # "a statement from the presidency", "a palace statement", "the military's count":
         # the source is the issuer
         issuer = [t for t in toks if t.index > head.index and t.upos in ("NOUN", "PROPN")]
-        before = [t for t in toks if t.index < head.index and t.upos in ("NOUN", "PROPN", "ADJ")]
+        # "a palace statement", "an Afghan army statement"; not "Recent reports"
+        before = [t for t in toks if t.index < head.index and (t.upos in ("NOUN", "PROPN") or
+                                                               (t.upos == "ADJ" and t.ner != "O"))]
         if issuer or before:
             return Entity(" ".join(t.text for t in (issuer or before)), "ORG")
     if orgs:
@@ -417,8 +360,38 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
                 return prior
         return Entity(name, "ORG")
     if name and any(t.upos == "PROPN" for t in toks) and all(t.upos in ("PROPN", "DET", "PUNCT") for t in toks):
+        if all(is_place(t) for t in toks if t.upos == "PROPN"):  # "Pakistan said": the country speaks, no person
+            return Entity(_clean_name(speaker.text, person=False), "ORG")
         return index.entity(name)
     return Entity(re.sub(r"^(the|a|an) ", "", speaker.text, flags=re.I), "NOMINAL")
+
+
+def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span, entity: Entity) -> Entity:
+    """The entity with the role and organization this mention states
+    (:func:`quotes.roles.mention_role`), not those of its other mentions; a
+    phrase headed by a role ("a Homeland Security Department official") is a
+    nominal source, not the organization it names."""
+    if len(toks) == 1 and toks[0].text.lower() in RELATIVE_PRONOUNS:
+        toks = _relative_antecedent(sent, toks[0]) or _before_comma(sent, toks[0]) or toks
+        speaker = Span(toks[0].start, toks[-1].end, "")
+    # a party and state after the name ("Sen. Lindsey Graham (R-S.C.)") leaves it the phrase's head
+    bracket = next((t.index for t in toks[1:] if t.text == "("), None)
+    end = sent.tokens[bracket - 1].end if bracket is not None else toks[-1].end
+    persons = [p for p in index.persons if speaker.start <= p.start and p.end <= speaker.end and p.end >= end]
+    named = [t.index for t in toks if persons and persons[-1].start <= t.start and t.end <= persons[-1].end]
+    role, org = mention_role(sent, toks, (named[0], named[-1]) if named else None)
+    if entity.type == "ORG" and role:
+        entity = Entity(_org_name(toks), "NOMINAL")
+    return replace(entity, role=role, organization=org)
+
+
+def _before_comma(sent: Sentence, pronoun: Token) -> list[Token] | None:
+    """The phrase right before ", who" where the parse links the pronoun to nothing."""
+    i = pronoun.index
+    if i < 2 or sent.tokens[i - 1].text != ",":
+        return None
+    lo, hi = noun_phrase(sent.tokens, i - 2)
+    return sent.tokens[lo:hi + 1]
 
 
 def _relative_antecedent(sent: Sentence, pronoun: Token) -> list[Token] | None:
@@ -481,6 +454,8 @@ def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
             quote.speaker = None
             continue
         entity = _entity_for(index, sent, toks, quote.speaker)
+        if entity is not None:
+            entity = _as_mentioned(index, sent, toks, quote.speaker, entity)
         quote.entity = entity
         by_speaker[quote.speaker.start] = entity
         if entity is not None:
@@ -498,11 +473,12 @@ def _subjects(index: _ArticleIndex, quote: Quote) -> list[Entity]:
     pieces = quote.fragments if quote.kind == "direct" and len(quote.fragments) > 1 else [quote.content]
     for piece in pieces:
         for m in index.mentions_in(piece.start, piece.end):
-            if m.type in ("PER", "PERSON"):
-                e = index.entity(_clean_name(m.span.text))
+            found = _tokens_in(index.doc, m.span) if m in index.person_mentions else None
+            if found and found[1]:
+                e = _as_mentioned(index, *found, m.span, index.entity(_clean_name(m.span.text)))
             elif m.type == "ORG":
                 e = Entity(_clean_name(m.span.text, person=False), "ORG")
-            else:
+            else:  # a place NER also took for a person, or no person nor organization
                 continue
             out.setdefault(e.name, e)
     return list(out.values())

@@ -7,8 +7,17 @@ import json
 import pytest
 
 from quotes.cli import main
-from quotes.evaluate import GoldAttribution, agreement, evaluate, match, read_gold
-from quotes.types import Quote, Span
+from quotes.evaluate import (
+    GoldAttribution,
+    GoldMention,
+    agreement,
+    evaluate,
+    match,
+    mention_pairs,
+    read_gold,
+    role_scores,
+)
+from quotes.types import Entity, Quote, Span
 
 DOC = "local_2016-05-02_bridge-repairs"
 TEXT = (
@@ -221,3 +230,28 @@ def test_evaluate_command_scores_entities_against_a_mentions_table(gold_dir, tmp
     assert entities["bcubed"]["named"]["mentions"] == 4
     # the mayor named, "the mayor" and "she" are one person, and one node
     assert entities["people"] == [["Ana Ruiz", 3, ["person:ana ruiz"], []]]
+
+
+def test_role_scores_count_each_speaker_mention_once():
+    gold = [GoldMention(DOC, *_at(TEXT, "Mayor Ana Ruiz"), "Mayor Ana Ruiz", "mayor", "", "Ana Ruiz"),
+            GoldMention(DOC, *_at(TEXT, "The council"), "The council", "", "", "council")]
+    ruiz = _quote("direct", "“We will rebuild the bridge before winter,”", "Ana Ruiz")
+    ruiz.entity = Entity("Ana Ruiz", "PERSON", "Mayor", "City Hall")
+    again = dataclasses.replace(ruiz)  # a second quote of the same speaker mention
+    council = _quote("indirect", "the repairs would cost $2 million", "The council")
+    council.entity = Entity("council", "ORG")
+    pairs = mention_pairs(gold, [ruiz, again, council])
+    assert len(pairs) == 2
+    scores = role_scores(pairs)
+    assert scores["role"] == {"gold": 1, "pred": 1, "right": 1, "p": 1.0, "r": 1.0, "f1": 1.0}
+    assert (scores["organization"]["pred"], scores["organization"]["right"]) == (1, 0)
+
+
+def test_evaluate_command_scores_roles_against_a_mentions_file(gold_dir, tmp_path, capsys):
+    tsv = tmp_path / "mentions.tsv"
+    start, end = _at(TEXT, "Mayor Ana Ruiz")
+    tsv.write_text("doc\tstart\tend\tmention\trole\torganization\tentity\n"
+                   f"{DOC}\t{start}\t{end}\tMayor Ana Ruiz\tmayor\t\tAna Ruiz\n", encoding="utf-8")
+    assert main(["evaluate", str(gold_dir), "--models", "compact", "--entities", str(tsv), "--json"]) == 0
+    roles = json.loads(capsys.readouterr().out)["roles"]
+    assert roles["mentions"]["scored"] == 1 and roles["role"]["right"] == 1

@@ -35,7 +35,7 @@ def test_one_mohib_with_his_role(graph):
     mohib = [d for d in nodes_of(graph, "person").values() if "Mohib" in d["name"]]
     assert len(mohib) == 1
     assert mohib[0]["name"] == "Hamdullah Mohib"
-    assert "National Security Adviser" in mohib[0]["roles"]
+    assert "national security adviser" in mohib[0]["roles"]
     assert mohib[0]["articles"] == 2
 
 

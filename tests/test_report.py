@@ -76,7 +76,7 @@ def test_json_has_every_text_whole(reported, capsys):
     assert claim["claim"].endswith("we will continue to defend the Afghan people")
     assert set(claim["outlets"]) == {"arab.news", "AFP"}
     mohib = next(r for r in data["speakers"]["rows"] if r["speaker"] == "Hamdullah Mohib")
-    assert mohib["quotes"] > 5 and "National Security Adviser" in mohib["roles"]
+    assert mohib["quotes"] > 5 and "national security adviser" in mohib["roles"]
     assert sum(data["overview"]["sources"].values()) == len(reported.quotes)
 
 

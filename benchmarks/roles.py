@@ -1,0 +1,73 @@
+"""Speaker roles and organizations on PolNeAR dev, per mention, into docs/evaluation.md.
+
+Usage: python benchmarks/roles.py [--gold ../shared/data/polnear/dev] [--db .golden/polnear-dev.db]
+       [--mentions FILE]
+
+Reads the dev articles' annotations from a store (:mod:`quotes.store`, as
+``benchmarks/calibration.py`` caches them: no Stanza run), runs detection,
+attribution and resolution on them, keeps every quote whatever its
+confidence, and scores the role and organization of each predicted speaker
+mention that overlaps a gold source mention of
+``benchmarks/data/polnear-dev-entities/mentions.tsv``
+(:func:`quotes.evaluate.role_scores`). Rewrites the section between the ROLES
+markers of docs/evaluation.md. Dev is only scored here, never examined rule
+by rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from polnear import ROOT, write_section
+
+from quotes import evaluate as ev
+from quotes.annotate import StanzaAnnotator
+from quotes.ingest import Problem, read_corpus
+from quotes.pipeline import extract_quotes
+from quotes.store import Store
+
+BEGIN, END = "<!-- ROLES:BEGIN -->", "<!-- ROLES:END -->"
+DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev"
+TARGETS = {"role": 0.90, "organization": 0.85}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=DEV, help="PolNeAR dev (text/*.txt)")
+    parser.add_argument("--db", type=Path, default=ROOT / ".golden" / "polnear-dev.db")
+    parser.add_argument("--mentions", type=Path,
+                        default=ROOT / "benchmarks" / "data" / "polnear-dev-entities" / "mentions.tsv")
+    args = parser.parse_args(argv)
+    annotator = StanzaAnnotator("compact").name
+    quotes = []
+    with Store(args.db, read_only=True) as store:
+        files = sorted((args.gold / "text").glob("*.txt"))
+        if not files:
+            print(f"no articles under {args.gold / 'text'}", file=sys.stderr)
+            return 1
+        for article in read_corpus(files):
+            doc = None if isinstance(article, Problem) else store.cached(article.text, annotator)
+            if doc is None:
+                print(f"{getattr(article, 'id', article)}: no cached annotation in {args.db}", file=sys.stderr)
+                return 1
+            quotes += extract_quotes(article, doc)
+    scores = ev.role_scores(ev.mention_pairs(ev.read_mentions(args.mentions), quotes))
+    lines = [f"Run {datetime.date.today()} with the bundled compact models on the {len(files)} PolNeAR dev articles, "
+             f"every quote whatever its confidence (`python benchmarks/roles.py`): "
+             f"{int(scores['mentions']['scored'])} predicted speaker mentions meet a gold source.", "",
+             "| field | gold | predicted | right | P | R | F1 | goal | met |", "|---|---|---|---|---|---|---|---|---|"]
+    for name, goal in TARGETS.items():
+        s = scores[name]
+        lines.append(f"| {name} | {int(s['gold'])} | {int(s['pred'])} | {int(s['right'])} | {s['p']:.3f} | "
+                     f"{s['r']:.3f} | {s['f1']:.3f} | {goal:.2f} | {'yes' if s['f1'] >= goal else 'no'} |")
+    write_section(BEGIN, END, [*lines, ""])
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Role and organization of one speaker mention, read from its sentence.
+
+The sentences come from PolNeAR train and from issue #39; their words are
+tagged here as the bundled compact models tag them (UPOS, BIOES NER).
+"""
+
+import pytest
+
+from quotes.ingest import make_article
+from quotes.resolve import person_spans, resolve
+from quotes.roles import mention_role, person_name, read_title
+from quotes.types import Doc, Mention, Quote, Sentence, Span, Token
+
+
+def _sentence(tagged: str) -> Sentence:
+    """Tokens from ``word/UPOS/NER`` items (NER ``O`` may be left out)."""
+    toks, pos = [], 0
+    for i, item in enumerate(tagged.split()):
+        word, upos, *ner = item.rsplit("/", 2) if item.count("/") >= 2 else (*item.rsplit("/", 1), "O")
+        lemma = word if upos == "PROPN" else word.lower().removesuffix("s") if upos in ("NOUN", "VERB") \
+            else word.lower()
+        toks.append(Token(i, word, pos, pos + len(word), lemma, upos, -1, "dep", ner[0] if ner else "O"))
+        pos += len(word) + 1
+    return Sentence(toks, 0)
+
+
+def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = None):
+    sent = _sentence(tagged)
+    return mention_role(sent, sent.tokens[speaker[0]:speaker[1] + 1], name)
+
+
+@pytest.mark.parametrize(("tagged", "speaker", "name", "expected"), [
+    # multiword titles kept whole (PolNeAR train; issue #39)
+    ("Secretary/PROPN of/ADP State/PROPN John/PROPN/B-PER Kerry/PROPN/E-PER said/VERB",
+     (0, 4), (3, 4), ("secretary of state", None)),
+    ("Prime/PROPN Minister/PROPN Theresa/PROPN/B-PER May/PROPN/E-PER said/VERB",
+     (0, 3), (2, 3), ("prime minister", None)),
+    ("White/ADJ/B-LOC House/PROPN/E-LOC press/NOUN secretary/NOUN Josh/PROPN/B-PER Earnest/PROPN/E-PER said/VERB",
+     (0, 5), (4, 5), ("press secretary", "White House")),
+    # abbreviations expanded; a state before the title is no organization
+    ("Texas/PROPN/S-LOC Lt./PROPN Gov./PROPN Dan/PROPN/B-PER Patrick/PROPN/E-PER says/VERB",
+     (0, 4), (3, 4), ("lieutenant governor", None)),
+    ("Texas/PROPN/S-LOC Gov./PROPN Rick/PROPN/B-PER Perry/PROPN/E-PER said/VERB",
+     (0, 3), (2, 3), ("governor", None)),
+    # a candidate's spokesman speaks for the campaign; a body's for the body
+    ("Cruz/PROPN/S-PER spokesman/NOUN Rick/PROPN/B-PER Tyler/PROPN/E-PER said/VERB",
+     (0, 3), (2, 3), ("spokesman", "Cruz campaign")),
+    ("Pentagon/PROPN/S-ORG spokesman/NOUN John/PROPN/B-PER Kirby/PROPN/E-PER said/VERB",
+     (0, 3), (2, 3), ("spokesman", "Pentagon")),
+    # "X of Y" split, from an appositive
+    ("Tom/PROPN/B-PER Fitton/PROPN/E-PER ,/PUNCT the/DET president/NOUN of/ADP Judicial/PROPN/B-ORG "
+     "Watch/PROPN/E-ORG ,/PUNCT charged/VERB", (0, 1), (0, 1), ("president", "Judicial Watch")),
+    ("Katrina/PROPN/B-PER Pierson/PROPN/E-PER ,/PUNCT a/DET spokeswoman/NOUN for/ADP Trump/PROPN/S-PER ,/PUNCT "
+     "has/AUX expanded/VERB", (0, 1), (0, 1), ("spokeswoman", "Trump campaign")),
+    ("Joel/PROPN/B-PER Schlabach/PROPN/E-PER ,/PUNCT a/DET teacher/NOUN at/ADP Richmond/PROPN/B-ORG "
+     "High/PROPN/I-ORG School/PROPN/E-ORG ,/PUNCT said/VERB", (0, 1), (0, 1), ("teacher", "Richmond High School")),
+    # a relative clause: "who runs" a body is its head (PolNeAR train)
+    ("Chris/PROPN/B-PER Cox/PROPN/E-PER ,/PUNCT who/PRON runs/VERB the/DET NRA/PROPN/S-ORG ’s/PART "
+     "lobbying/NOUN arm/NOUN ,/PUNCT said/VERB", (0, 1), (0, 1), ("head", "NRA")),
+    # a party after a lawmaker's name
+    ("Sen./PROPN Lindsey/PROPN/B-PER Graham/PROPN/E-PER (/PUNCT R/PROPN -/PUNCT S.C./PROPN/S-LOC )/PUNCT "
+     "told/VERB", (0, 2), (1, 2), ("senator", "Republican Party")),
+    # a party label before a title
+    ("The/DET Republican/ADJ/S-MISC presidential/ADJ nominee/NOUN said/VERB",
+     (0, 3), None, ("presidential nominee", "Republican Party")),
+    # nominal and anonymous sources
+    ("according/VERB to/ADP a/DET senior/ADJ administration/NOUN official/NOUN who/PRON spoke/VERB",
+     (2, 5), None, ("senior official", "administration")),
+    ("A/DET majority/NOUN of/ADP voters/NOUN said/VERB", (0, 3), None, ("voter", None)),
+    # "former" says when, not what; kinship is no role
+    ("Former/ADJ President/PROPN Bill/PROPN/B-PER Clinton/PROPN/E-PER said/VERB",
+     (0, 3), (2, 3), ("president", None)),
+    ("my/PRON father/NOUN said/VERB", (0, 1), None, (None, None)),
+    ("he/PRON said/VERB", (0, 0), None, (None, None)),
+])
+def test_a_mention_states_its_role_and_organization(tagged, speaker, name, expected):
+    assert _read(tagged, speaker, name) == expected
+
+
+def test_a_nameparser_title_inside_the_name_is_read_as_the_title():
+    # NER puts the title inside the person: "Sen. Ted Cruz" as one PER mention
+    assert _read("Sen./PROPN/B-PER Ted/PROPN/I-PER Cruz/PROPN/E-PER said/VERB", (0, 2), (0, 2)) == ("senator", None)
+
+
+def test_a_person_owning_a_title_other_than_staff_gives_no_organization():
+    sent = _sentence("Trump/PROPN/S-PER lawyer/NOUN")
+    assert read_title(sent.tokens) == ("lawyer", None)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Lt. Gov. Dan Patrick", "Dan Patrick"),
+    ("Mr. Trump's", "Trump"),
+    ("Secretary of State Mike Pompeo", "Mike Pompeo"),
+])
+def test_person_name_drops_titles(text, name):
+    assert person_name(text) == name
+
+
+def _article(tagged: str):
+    """An article of one tagged sentence, its Doc (NER mentions from the BIOES tags) and its text."""
+    sent = _sentence(tagged)
+    text = " ".join(t.text for t in sent.tokens)
+    mentions, start = [], None
+    for t in sent.tokens:
+        if t.ner[:1] in ("B", "S"):
+            start = t.start
+        if t.ner[:1] in ("E", "S"):
+            mentions.append(Mention(Span.of(text, start, t.end), t.ner[2:]))
+    return make_article("a", text), Doc([sent], mentions), text
+
+
+def _speaker_entity(tagged: str, speaker: str, content: str):
+    article, doc, text = _article(tagged)
+    quote = Quote("a", "indirect", Span.of(text, text.index(content), len(text)),
+                  speaker=Span.of(text, text.index(speaker), text.index(speaker) + len(speaker)))
+    return resolve(article, doc, [quote])[0]
+
+
+def test_the_role_of_a_speaker_is_the_one_its_own_mention_states():
+    # corpus/GUM_news_clock.txt: the whole student association is the organization, the title the role
+    quote = _speaker_entity(
+        "University/PROPN/B-ORG of/ADP/I-ORG Texas/PROPN/I-ORG Arlington/PROPN/I-ORG Muslim/ADJ/I-ORG "
+        "Student/PROPN/I-ORG Association/PROPN/E-ORG president/NOUN Sehar/PROPN/B-PER Memon/PROPN/E-PER "
+        "said/VERB the/DET feedback/NOUN helped/VERB",
+        "University of Texas Arlington Muslim Student Association president Sehar Memon", "the feedback helped")
+    assert (quote.entity.name, quote.entity.role, quote.entity.organization) == \
+        ("Sehar Memon", "president", "University of Texas Arlington Muslim Student Association")
+
+
+def test_an_adjective_before_a_document_names_no_organization():
+    # corpus/GUM_news_defector.txt: "Recent reports have revealed that ..."
+    quote = _speaker_entity("Recent/ADJ reports/NOUN have/AUX revealed/VERB that/SCONJ a/DET defector/NOUN "
+                            "was/AUX persuaded/VERB", "Recent reports", "a defector was persuaded")
+    assert quote.entity.name != "Recent"
+
+
+def test_a_name_tagged_as_a_place_elsewhere_is_no_person():
+    # corpus/001_b8fb2cd4f4ce1228.txt: "the US exit from Bagram", Bagram a place twice elsewhere
+    _, doc, text = _article("Bagram/PROPN/S-PER is/AUX near/ADP Bagram/PROPN/S-LOC and/CCONJ "
+                                  "Kabul/PROPN/S-LOC")
+    assert person_spans(doc, text) == []
+    _, doc, text = _article("rejection/NOUN of/ADP Johnson/PROPN/B-PER Space/PROPN/I-PER "
+                                  "Center/PROPN/E-PER")
+    assert person_spans(doc, text) == []
