@@ -48,14 +48,19 @@ def extract_quotes(article: Article, doc: Doc, cues: CueSelector | None = None,
 def quotes_or_problem(article: Article, doc: Doc, tagger: ReportTagger | None = None,
                       budget: float | None = ARTICLE_BUDGET) -> list[Quote] | Problem:
     """:func:`extract_quotes` within a time budget in seconds (``None``: none); an
-    article that runs over it is a :class:`~quotes.ingest.Problem`, so one
-    pathological input cannot stall a corpus run."""
+    article that runs over it, or whose analysis raises, is a
+    :class:`~quotes.ingest.Problem`, so one pathological input (or a fault
+    of ours that it triggers) cannot stop a corpus run."""
+    where = article.source or Path(article.id)
     try:
         with time_budget(budget):
             return extract_quotes(article, doc, tagger=tagger)
     except OverBudget as e:
-        return Problem(article.source or Path(article.id),
-                       f"article {article.id!r} skipped: its analysis ran {e} (raise --article-budget to finish it)")
+        return Problem(where, f"article {article.id!r} skipped: its analysis ran {e} "
+                              "(raise --article-budget to finish it)")
+    except Exception as e:  # a fault of ours in one article must not cost the rest of the corpus
+        return Problem(where, f"article {article.id!r} skipped: its analysis failed ({type(e).__name__}: {e}); "
+                              "please report this with the article")
 
 
 def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[tuple[list[Article], list[Problem]]]:

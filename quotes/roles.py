@@ -363,7 +363,7 @@ def _party_after(tokens: list[Token]) -> str | None:
     """The party of "(R-Texas)", ", R-Texas," or "(D)" right after a name."""
     text = "".join(t.text for t in tokens[:4]).lstrip(",")
     m = _PARTY_STATE.match(text) or re.match(r"^\(([RDI])\)", text)
-    return PARTIES[m.group(1).lower()] if m else None
+    return PARTIES.get(m.group(1).lower()) if m else None  # "(I-Vt.)": an independent, no party
 
 
 def _clause_after(sent: Sentence, i: int) -> list[Token]:

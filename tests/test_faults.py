@@ -308,3 +308,24 @@ def test_good_articles_are_analyzed_alike_with_and_without_bad_files(messy_corpu
     alone = quotes_of(clean)
     assert alone["good"] and alone["001_b8fb2cd4f4ce1228"]
     assert quotes_of(messy_corpus) == alone
+
+
+def test_a_fault_in_one_articles_analysis_costs_that_article_only(tmp_path, monkeypatch):
+    import quotes.pipeline as pipeline
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("“We stay,” Smith said.", encoding="utf-8")
+    (corpus / "b.txt").write_text("“We go,” Jones said.", encoding="utf-8")
+    resolve = pipeline.resolve
+
+    def faulty(article, doc, quotes):
+        if "Jones" in article.text:
+            raise KeyError("i")  # as a lookup table missing a party once did
+        return resolve(article, doc, quotes)
+
+    monkeypatch.setattr(pipeline, "resolve", faulty)
+    result = analyze(corpus, annotator=SimpleAnnotator(), min_confidence=0)
+    assert [q.content.text for q in result.quotes] == ["We stay"]
+    (problem,) = result.problems
+    assert Path(problem.path).name == "b.txt" and "KeyError" in problem.message and "\n" not in problem.message

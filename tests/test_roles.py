@@ -60,6 +60,9 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
     # a party after a lawmaker's name
     ("Sen./PROPN Lindsey/PROPN/B-PER Graham/PROPN/E-PER (/PUNCT R/PROPN -/PUNCT S.C./PROPN/S-LOC )/PUNCT "
      "told/VERB", (0, 2), (1, 2), ("senator", "Republican Party")),
+    # an independent belongs to no party
+    ("Sen./PROPN Bernie/PROPN/B-PER Sanders/PROPN/E-PER (/PUNCT I/PROPN -/PUNCT Vt./PROPN/S-LOC )/PUNCT "
+     "said/VERB", (0, 2), (1, 2), ("senator", None)),
     # a party label before a title
     ("The/DET Republican/ADJ/S-MISC presidential/ADJ nominee/NOUN said/VERB",
      (0, 3), None, ("presidential nominee", "Republican Party")),
