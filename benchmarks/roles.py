@@ -9,8 +9,10 @@ attribution and resolution on them, keeps every quote whatever its
 confidence, and scores the role and organization of each predicted speaker
 mention that overlaps a gold source mention of
 ``benchmarks/data/polnear-dev-entities/mentions.tsv``
-(:func:`quotes.evaluate.role_scores`). Rewrites the section between the ROLES
-markers of docs/evaluation.md. Dev is only scored here, never examined rule
+(:func:`quotes.evaluate.role_scores`), then the B-cubed scores of the corpus
+entities and the most quoted people's nodes (:func:`quotes.evaluate.entity_scores`).
+Rewrites the sections between the ROLES and ENTITIES markers of
+docs/evaluation.md. Dev is only scored here, never examined rule
 by rule.
 """
 
@@ -26,11 +28,14 @@ from polnear import ROOT, write_section
 
 from quotes import evaluate as ev
 from quotes.annotate import StanzaAnnotator
+from quotes.entities import CorpusEntities
 from quotes.ingest import Problem, read_corpus
 from quotes.pipeline import extract_quotes
 from quotes.store import Store
+from quotes.types import Quote
 
 BEGIN, END = "<!-- ROLES:BEGIN -->", "<!-- ROLES:END -->"
+ENTITIES_BEGIN, ENTITIES_END = "<!-- ENTITIES:BEGIN -->", "<!-- ENTITIES:END -->"
 DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev"
 TARGETS = {"role": 0.90, "organization": 0.85}
 
@@ -66,7 +71,28 @@ def main(argv: list[str] | None = None) -> int:
                      f"{s['r']:.3f} | {s['f1']:.3f} | {goal:.2f} | {'yes' if s['f1'] >= goal else 'no'} |")
     write_section(BEGIN, END, [*lines, ""])
     print("\n".join(lines))
+    entities = entity_lines(ev.read_mentions(args.mentions), quotes, len(files))
+    write_section(ENTITIES_BEGIN, ENTITIES_END, [*entities, ""])
+    print("\n".join(entities))
     return 0
+
+
+def entity_lines(mentions: list[ev.GoldMention], quotes: list[Quote], articles: int) -> list[str]:
+    """B-cubed over the corpus entities, and the most quoted people's nodes, as Markdown."""
+    bcubed, people = ev.entity_scores(mentions, quotes, CorpusEntities(quotes).key)
+    alone = sum(len(nodes) == 1 and not merged for _, _, nodes, merged in people)
+    lines = [f"Run {datetime.date.today()} with the bundled compact models on the {articles} PolNeAR dev articles, "
+             "every quote (`python benchmarks/roles.py`).", "",
+             "| scope | entities | gold mentions | matched | B-cubed P | R | F1 | goal F1 |",
+             "|---|---|---|---|---|---|---|---|"]
+    for scope, goal in (("top 40", "0.95"), ("named", "—")):
+        b = bcubed[scope]
+        lines.append(f"| {scope} | {b['entities']} | {b['mentions']:,} | {b['matched']:,} | {b['p']:.3f} | "
+                     f"{b['r']:.3f} | {b['f1']:.3f} | {goal} |")
+    split = [name for name, _, nodes, _ in people if len(nodes) != 1]
+    merged = [name for name, _, _, others in people if others]
+    return [*lines, "", f"The {len(people)} most quoted people: {alone} on one node of their own; split or without "
+            f"a node: {', '.join(split) or 'none'}; merged with another person: {', '.join(merged) or 'none'}."]
 
 
 if __name__ == "__main__":
