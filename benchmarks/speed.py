@@ -172,8 +172,8 @@ def rate(n: int, runs: list[dict[str, float]]) -> float:
 
 def table(results: dict[int, dict], stages: dict, accuracy: dict[str, dict[str, float]], workers: int) -> list[str]:
     lines = [BEGIN, "", f"Run {datetime.date.today()} on this machine ({os.cpu_count()} cores), bundled compact "
-             "models (int8), PolNeAR train articles sampled with a fixed seed; whole processes, median of the "
-             "repeats.", "",
+             "models at their own precision, PolNeAR train articles sampled with a fixed seed; whole processes, "
+             "median of the repeats.", "",
              f"| articles | quotes --workers {workers} (articles/s) | textacy, 1 process | textacy, {workers} "
              "processes | ratio | peak RSS quotes / textacy (MB) |", "|---|---|---|---|---|---|"]
     for n, runs in results.items():

@@ -37,14 +37,16 @@ class StanzaAnnotator:
     """Annotate with a Stanza pipeline built from a :mod:`quotes.models` set.
 
     The pipeline is built on first use, so constructing an annotator is cheap
-    and errors (missing models) surface when annotation starts. ``int8``
+    and errors (missing models) surface when annotation starts. ``int8=True``
     runs the NER model and parser with int8 weights
-    (:func:`quotes.models._inference.quantize`): faster on CPU, with the
-    attribution scores on PolNeAR dev unchanged; ``int8=False`` keeps the
-    models' own precision.
+    (:func:`quotes.models._inference.quantize`): about a quarter less CPU,
+    with the attribution scores on PolNeAR dev unchanged, but an article's
+    parse then depends slightly on the other articles of its batch (the
+    activations are quantized per batch), so it is off by default: the same
+    article always gets the same annotation.
     """
 
-    def __init__(self, model_set: str | models.ModelSet = "auto", parse: str = "needed", int8: bool = True,
+    def __init__(self, model_set: str | models.ModelSet = "auto", parse: str = "needed", int8: bool = False,
                  **pipeline_overrides: Any) -> None:
         self.models = models.resolve(model_set)
         # "needed": parse only sentences that hold a cue verb (the rules read the

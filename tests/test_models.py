@@ -201,8 +201,8 @@ def test_unknown_model_set_is_an_error():
 
 @pytest.mark.slow
 def test_int8_annotation_agrees_with_the_models_own_precision(afp_doc):
-    article, int8 = afp_doc
-    full = StanzaAnnotator("compact", int8=False).annotate([article])[0]
+    article, full = afp_doc  # the default: the models' own precision
+    int8 = StanzaAnnotator("compact", int8=True).annotate([article])[0]
     pairs = [(a, b) for s, t in zip(int8.sentences, full.sentences, strict=True)
              for a, b in zip(s.tokens, t.tokens, strict=True)]
     assert [(t.start, t.end) for t, _ in pairs] == [(t.start, t.end) for _, t in pairs]  # one tokenizer
@@ -217,10 +217,10 @@ def test_int8_runs_the_ner_model_and_parser_with_int8_weights_and_the_tagger_as_
     def lstms(processor):
         return [type(m) for m in processor.trainer.model.modules() if type(m).__name__ == "LSTM"]
 
-    annotator = StanzaAnnotator("compact").load()
+    annotator = StanzaAnnotator("compact", int8=True).load()
     for processor in (annotator.pipeline.processors["ner"], annotator._parser.processors["depparse"]):
         assert lstms(processor) and all("quantized" in t.__module__ for t in lstms(processor))
     assert lstms(annotator.pipeline.processors["pos"]) and \
         all(t is torch.nn.LSTM for t in lstms(annotator.pipeline.processors["pos"]))
-    full = StanzaAnnotator("compact", int8=False).load()
+    full = StanzaAnnotator("compact").load()  # the default
     assert all(t is torch.nn.LSTM for t in lstms(full._parser.processors["depparse"]))
