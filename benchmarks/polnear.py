@@ -65,14 +65,14 @@ def main() -> None:
     console.print(f"wrote {DOC.relative_to(ROOT)}")
 
 
-def write_section(begin: str, end: str, lines: list[str]) -> None:
-    """Replace what docs/evaluation.md holds between two markers (appended when missing)."""
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Evaluation\n"
+def write_section(begin: str, end: str, lines: list[str], doc: Path = DOC) -> None:
+    """Replace what ``doc`` (docs/evaluation.md) holds between two markers (appended when missing)."""
+    text = doc.read_text(encoding="utf-8") if doc.exists() else f"# {doc.stem.capitalize()}\n"
     if begin not in text:
         text += f"\n{begin}\n{end}\n"
     head, _, rest = text.partition(begin)
     _, _, tail = rest.partition(end)
-    DOC.write_text(head + "\n".join([begin, *lines, end]) + tail, encoding="utf-8")
+    doc.write_text(head + "\n".join([begin, *lines, end]) + tail, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from polnear import write_section
 from throughput import ROOT, sample
 
 DOC = ROOT / "docs" / "performance.md"
@@ -220,12 +221,7 @@ def main() -> None:
     print("\n".join(lines))
     if args.no_write or args.no_accuracy:
         return
-    text = DOC.read_text(encoding="utf-8")
-    if BEGIN not in text:
-        text += f"\n{BEGIN}\n{END}\n"
-    head, _, rest = text.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    DOC.write_text(head + "\n".join(lines) + tail, encoding="utf-8")
+    write_section(BEGIN, END, lines[1:-1], DOC)
     print(f"wrote {DOC.relative_to(ROOT)}")
 
 

@@ -26,6 +26,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from polnear import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- BENCHMARK:BEGIN -->", "<!-- BENCHMARK:END -->"
@@ -104,10 +106,7 @@ def main() -> None:
         cached = f"{again['rate']:.0f}" if again else ""
         lines.append(f"| {n} | {workers} | {first['rate']:.2f} | {first['peak_rss_mb']:.0f} | {outside} | {cached} |")
     lines += ["", END]
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
-    head, _, rest = text.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    DOC.write_text(head + "\n".join(lines) + tail, encoding="utf-8")
+    write_section(BEGIN, END, lines[1:-1], DOC)
     print(f"wrote {DOC.relative_to(ROOT)}")
 
 

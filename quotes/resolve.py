@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 
 from nameparser import HumanName
 
@@ -60,6 +60,11 @@ class _Person:
     start: int  # first mention
 
 
+@cache  # every mention of a name asks again, and a parse costs more than a lookup
+def _title(name: str) -> str:
+    return HumanName(name).title
+
+
 def _clean_name(text: str, person: bool = True) -> str:
     """A name without honorifics, a possessive or a bracket after it ("Sen. Lindsey Graham (R-S.C.)");
     a ``person``'s also without a title nameparser knows ("Mayor", "Prime Minister")."""
@@ -68,7 +73,7 @@ def _clean_name(text: str, person: bool = True) -> str:
     for p in _POSSESSIVE:
         if name.endswith(p):
             name = name[: -len(p)]
-    title = HumanName(name).title if person else ""
+    title = _title(name) if person else ""
     if title and name.startswith(title) and name[len(title):].strip(" ,."):
         name = name[len(title):]
     return name.strip(" ,.")
