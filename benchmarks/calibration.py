@@ -24,12 +24,12 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from polnear import ROOT, stored_quotes, write_section
+
 from quotes.confidence import ConfidenceModel
 from quotes.evaluate import Calibration, by_doc, evaluate, read_gold
-from quotes.pipeline import analyze
 
-ROOT = Path(__file__).resolve().parent.parent
-DOC = ROOT / "docs" / "evaluation.md"
 BEGIN, END = "<!-- CONFIDENCE:BEGIN -->", "<!-- CONFIDENCE:END -->"
 SETS = {"polnear-dev": ROOT.parent / "shared" / "data" / "polnear" / "dev",
         "corpus-gold": ROOT / "benchmarks" / "data" / "corpus-gold"}
@@ -64,14 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for name, folder in SETS.items():
         gold = read_gold(folder)
-        result = analyze([folder / "text" / f"{a.doc}.txt" for a in gold], models="compact",
-                         db=args.db_dir / f"{name}.db", min_confidence=0.0)
-        calibration = Calibration.of(evaluate(gold, by_doc(result.quotes)))
-        kept = evaluate(gold, by_doc(result.above(threshold).quotes)).scores()
-        everything = evaluate(gold, by_doc(result.quotes)).scores()
+        quotes = stored_quotes([folder / "text" / f"{a.doc}.txt" for a in gold], args.db_dir / f"{name}.db")
+        calibration = Calibration.of(evaluate(gold, by_doc(quotes)))
+        kept = evaluate(gold, by_doc([q for q in quotes if q.confidence >= threshold])).scores()
+        everything = evaluate(gold, by_doc(quotes)).scores()
         plot(name, calibration, threshold, ROOT / "docs" / f"calibration-{name}.png")
         rows.append((name, len(gold), everything, kept, calibration))
-    lines = [BEGIN, f"Run {datetime.date.today()} with the bundled compact models; default threshold "
+    lines = [f"Run {datetime.date.today()} with the bundled compact models; default threshold "
              f"{threshold:.2f} (`python benchmarks/calibration.py`).", "",
              "| set | articles | quotes kept / all | E2E P | E2E R | E2E F1 | direct E2E F1 | "
              "all quotes: E2E P / R / F1 | ECE |", "|---|---|---|---|---|---|---|---|---|"]
@@ -80,13 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| {name} | {n} | {int(a['pred'])} / {int(e['pred'])} | {a['e2e_p']:.3f} | {a['e2e_r']:.3f} | "
                      f"{a['e2e_f1']:.3f} | {d['e2e_f1']:.3f} | {e['e2e_p']:.3f} / {e['e2e_r']:.3f} / "
                      f"{e['e2e_f1']:.3f} | {calibration.ece():.3f} |")
-    lines += ["", *(f"![{name}](calibration-{name}.png)" for name, *_ in rows), END]
-    text = DOC.read_text(encoding="utf-8")
-    if BEGIN in text:
-        text = text[:text.index(BEGIN)] + "\n".join(lines) + text[text.index(END) + len(END):]
-    else:
-        text += "\n" + "\n".join(lines) + "\n"
-    DOC.write_text(text, encoding="utf-8")
+    lines += ["", *(f"![{name}](calibration-{name}.png)" for name, *_ in rows)]
+    write_section(BEGIN, END, lines)
     print("\n".join(lines))
     return 0
 

@@ -20,7 +20,10 @@ from rich.console import Console
 
 from quotes import evaluate as ev
 from quotes.annotate import StanzaAnnotator
-from quotes.pipeline import analyze
+from quotes.ingest import Problem, read_corpus
+from quotes.pipeline import analyze, extract_quotes
+from quotes.store import Store
+from quotes.types import Quote
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "evaluation.md"
@@ -63,6 +66,26 @@ def main() -> None:
     lines += [f"| {k} | {v} |" for k, v in errors.most_common()] + [""]
     write_section(BEGIN, END, lines)
     console.print(f"wrote {DOC.relative_to(ROOT)}")
+
+
+def stored_quotes(files: list[Path], db: Path) -> list[Quote]:
+    """Every quote of the articles, whatever its confidence, found afresh on their
+    annotations cached in ``db`` (a :mod:`quotes.store`): the quotes a store
+    keeps are those of the run that wrote them, so a changed rule or model
+    would not show. Articles without a cached annotation are annotated with the
+    compact models and cached first."""
+    annotator = StanzaAnnotator("compact")
+    quotes: list[Quote] = []
+    with Store(db) as store:
+        for article in read_corpus(files):
+            if isinstance(article, Problem):
+                raise SystemExit(str(article))
+            doc = store.cached(article.text, annotator.name)
+            if doc is None:
+                doc = annotator.annotate([article])[0]
+                store.save(article, doc, [], annotator.name)
+            quotes += extract_quotes(article, doc)
+    return quotes
 
 
 def write_section(begin: str, end: str, lines: list[str], doc: Path = DOC) -> None:

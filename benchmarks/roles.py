@@ -4,7 +4,7 @@ Usage: python benchmarks/roles.py [--gold ../shared/data/polnear/dev] [--db .gol
        [--mentions FILE]
 
 Reads the dev articles' annotations from a store (:mod:`quotes.store`, as
-``benchmarks/calibration.py`` caches them: no Stanza run), runs detection,
+``benchmarks/calibration.py`` caches them: no Stanza run once cached), runs detection,
 attribution and resolution on them, keeps every quote whatever its
 confidence, and scores the role and organization of each predicted speaker
 mention that overlaps a gold source mention of
@@ -24,14 +24,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from polnear import ROOT, write_section
+from polnear import ROOT, stored_quotes, write_section
 
 from quotes import evaluate as ev
-from quotes.annotate import StanzaAnnotator
 from quotes.entities import CorpusEntities
-from quotes.ingest import Problem, read_corpus
-from quotes.pipeline import extract_quotes
-from quotes.store import Store
 from quotes.types import Quote
 
 BEGIN, END = "<!-- ROLES:BEGIN -->", "<!-- ROLES:END -->"
@@ -47,19 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mentions", type=Path,
                         default=ROOT / "benchmarks" / "data" / "polnear-dev-entities" / "mentions.tsv")
     args = parser.parse_args(argv)
-    annotator = StanzaAnnotator("compact").name
-    quotes = []
-    with Store(args.db, read_only=True) as store:
-        files = sorted((args.gold / "text").glob("*.txt"))
-        if not files:
-            print(f"no articles under {args.gold / 'text'}", file=sys.stderr)
-            return 1
-        for article in read_corpus(files):
-            doc = None if isinstance(article, Problem) else store.cached(article.text, annotator)
-            if doc is None:
-                print(f"{getattr(article, 'id', article)}: no cached annotation in {args.db}", file=sys.stderr)
-                return 1
-            quotes += extract_quotes(article, doc)
+    files = sorted((args.gold / "text").glob("*.txt"))
+    if not files:
+        print(f"no articles under {args.gold / 'text'}", file=sys.stderr)
+        return 1
+    quotes = stored_quotes(files, args.db)
     scores = ev.role_scores(ev.mention_pairs(ev.read_mentions(args.mentions), quotes))
     lines = [f"Run {datetime.date.today()} with the bundled compact models on the {len(files)} PolNeAR dev articles, "
              f"every quote whatever its confidence (`python benchmarks/roles.py`): "
