@@ -9,6 +9,9 @@ models misparse, the mention is then grown with surface noun-phrase rules
 around it, and when the parse has no subject the nearest noun phrase before
 (or, in "…," said X, after) the cue is taken. "according to X" names X. A
 participle after a frame (", adding that ...") speaks for the frame's speaker.
+A message that "read" or "said" something speaks for whoever sent, left or
+wrote it ("Johnson sent the victim a text message that read, '…'" is
+Johnson's, not the victim's), or for itself when no one is named.
 What seems or is expected has no speaker ("Trump is expected to win"), and a
 question put to someone is the asker's ("was asked by host X whether ..."),
 or nobody's.
@@ -47,11 +50,13 @@ from quotes.lexicon import (
     DAYS,
     FRACTIONS,
     IN_THE_KNOW,
+    MESSAGE_NOUNS,
     NOT_SPEAKERS,
     PARTITIVES,
     RELATIVE_PRONOUNS,
     SAID_IN_NOUNS,
     SAY_FORMS,
+    SENDING_VERBS,
     SENTENCE_ADVERBS,
     SHARE_APPROXIMATORS,
     SPEAKER_LINKS,
@@ -280,6 +285,8 @@ def _verb_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     toks = sent.tokens
     if passive_report(cue, sent) or (as_clause(sent, cue) is not None and agent_by(toks, cue) is not None):
         return _asker(sent, cue)
+    if (message := _message(toks, cue)) is not None:
+        return _sender(toks, message)
     # a time is no speaker ("Earlier Wednesday, Schilling ... defended"): the next way of finding one
     found = next((bounds for find in (_surface_subject, _parse_subject, _shared_subject)
                   if (bounds := find(sent, cue)) is not None and (bounds := _cleaned(toks, *bounds))), None)
@@ -289,6 +296,28 @@ def _verb_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     elif found is not None and found[0] == cue.index < found[1]:
         found = cue.index + 1, found[1]
     return found
+
+
+def _message(toks: list[Token], cue: Token) -> Token | None:
+    """The message noun a cue's relative clause hangs on: "a text message that
+    read", "a letter that said"."""
+    noun = toks[cue.head] if cue.deprel == "acl:relcl" and 0 <= cue.head < cue.index else None
+    return noun if noun is not None and noun.lemma.lower() in MESSAGE_NOUNS else None
+
+
+def _sender(toks: list[Token], message: Token) -> tuple[int, int]:
+    """Who sent, left or wrote ``message`` (the subject of the sending verb it
+    is the object of: "Johnson sent the victim a text message", not the victim
+    it went to), else the message itself ("the mayor received a letter that
+    said")."""
+    verb = toks[message.head] if message.deprel in ("obj", "iobj") and message.head >= 0 else None
+    sent = verb is not None and verb.lemma.lower() in SENDING_VERBS
+    subject = next((t for t in toks if sent and t.head == message.head and t.deprel == "nsubj"), None)
+    if subject is not None:
+        return noun_phrase(toks, subject.index)
+    # the message's own words only: the parse may hang the recipient on it too
+    return min([message.index] + [t.index for t in toks if t.head == message.index and t.index < message.index
+                                  and t.deprel in ("det", "amod", "compound", "nmod:poss")]), message.index
 
 
 def _asker(sent: Sentence, asked: Token) -> tuple[int, int] | None:

@@ -111,8 +111,12 @@ ADDRESSEE_CUES = frozenset({"tell", "assure", "inform", "warn", "remind", "advis
 MESSAGE_NOUNS = _words("""
     count tally figures estimate estimates data survey poll study analysis records account website
     statement release communique communiqué report letter memo tweet post message spokesperson
-    document filing announcement briefing transcript email
+    document filing announcement briefing transcript email note voicemail
 """)
+
+# Verbs whose subject is the author of the message they take as object ("sent
+# the victim a text message that read"); not "received", "found", "showed".
+SENDING_VERBS = _words("send leave write post publish issue deliver mail text email tweet pen draft sign")
 
 # dashes that set off an aside; typists write an em dash as two hyphens
 DASHES = ("—", "–", "--")

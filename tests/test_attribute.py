@@ -963,3 +963,19 @@ def test_an_opening_active_participle_frames_the_quote_after_a_colon(sample_arti
     quote = by_text["Scientology vs. the Internet, part XVII"]
     assert quote.speaker is not None and quote.speaker.text.startswith("Matthew Ingram")
     assert not any(text.startswith("Matthew Ingram of The Globe") for text in by_text)
+
+
+MESSAGES = (
+    "According to the criminal complaint, Johnson sent the victim a text message that read, "
+    "\"I will find you and I will kill you.\"\n\n"
+    "The mayor received a letter that said, \"Your days are numbered.\"\n"
+)
+
+
+def test_a_message_speaks_for_its_sender_not_for_whom_it_went_to(tmp_path_factory):
+    found = direct_only(analyze_text(tmp_path_factory, MESSAGES))
+    speakers = {q.content.text: q.speaker and q.speaker.text for q in found}
+    # a threat in a complaint is the defendant's: he sent it, the victim received it
+    assert speakers["I will find you and I will kill you."] == "Johnson"
+    # who received a message did not write it: the letter speaks
+    assert speakers["Your days are numbered."] == "a letter"
