@@ -979,3 +979,9 @@ def test_a_message_speaks_for_its_sender_not_for_whom_it_went_to(tmp_path_factor
     assert speakers["I will find you and I will kill you."] == "Johnson"
     # who received a message did not write it: the letter speaks
     assert speakers["Your days are numbered."] == "a letter"
+
+
+def test_a_connective_before_a_parenthetical_frame_is_no_part_of_the_statement(tmp_path_factory):
+    text = "The council met on Monday.\n\nBut, the mayor said, “the bridge will not close this winter.”\n"
+    (q,) = analyze_text(tmp_path_factory, text).quotes
+    assert (q.kind, q.content.text, q.speaker.text) == ("direct", "the bridge will not close this winter.", "the mayor")

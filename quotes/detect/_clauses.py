@@ -277,4 +277,8 @@ def _around_frame(ctx: _Context, sent: Sentence, cue: Token, before: tuple[int, 
     rest = _trim(ctx.article.text, toks[i + 1].start, _boundary_after(ctx, toks[i + 1].start, para))
     if rest is None:
         return before
+    # only a connective before the frame ("But, he noted, …", "Still, she added, …"):
+    # the statement is what follows
+    if all(t.upos in ("CCONJ", "ADV", "INTJ", "PUNCT") for t in toks if before[0] <= t.start < before[1]):
+        return rest
     return before[0], rest[1]
