@@ -239,18 +239,21 @@ class CorpusEntities:
         entities += [(q.doc, e) for q in quotes for e in q.subjects]
         orgs = {normalize_org(e.name) for _, e in entities if e.type == "ORG"}
         orgs |= {normalize_org(e.organization) for _, e in entities if e.organization}
+        self._acronyms: dict[str, set[str]] = {}
+        for org in orgs:
+            for a in acronyms(org):
+                self._acronyms.setdefault(a, set()).add(org)
+        # "the IMF" that the tagger read as a person is the one body it abbreviates
+        orgs |= {name for _, e in entities if e.type == "PERSON" and (name := normalize_org(e.name)).isupper()
+                 and len(self._acronyms.get(name, ())) == 1}
         self._orgs = {o.casefold() for o in orgs}
         named = {NameParts.of(e.name) for _, e in entities if e.type == "PERSON"}
         self._surnames = {p.last for p in named if p.full}
         people = [e.name for _, e in entities if e.type == "PERSON" and not self._is_org(e.name)]
         self._person = person_clusters(people)
         self._org: dict[str, str] = {}
-        by_acronym: dict[str, set[str]] = {}
         for org in orgs:
-            for a in acronyms(org):
-                by_acronym.setdefault(a, set()).add(org)
-        for org in orgs:
-            expanded = by_acronym.get(org, set()) if org.isupper() else set()
+            expanded = self._acronyms.get(org, set()) if org.isupper() else set()
             self._org[org.casefold()] = next(iter(expanded)) if len(expanded) == 1 else self._of_person(org)
         for doc, e in entities:
             node = self._node(e)
@@ -265,8 +268,10 @@ class CorpusEntities:
     def _is_org(self, name: str) -> bool:
         """A "person" that is an organization the corpus names: "PolitiFact", "The New York Times"
         (the tagger reads some organizations as people); never a full name, nor the surname of one."""
-        parts = NameParts.of(name)
-        return not parts.full and parts.last not in self._surnames and normalize_org(name).casefold() in self._orgs
+        parts, org = NameParts.of(name), normalize_org(name)
+        if org.isupper() and len(org) > 1:  # an acronym ("The IMF" parses as a first and last name)
+            return org.casefold() in self._orgs
+        return not parts.full and parts.last not in self._surnames and org.casefold() in self._orgs
 
     def _of_person(self, org: str) -> str:
         """"Donald Trump campaign" as "Trump campaign": a body named after a person, by surname."""

@@ -51,6 +51,14 @@ def test_an_acronym_joins_the_one_organization_it_abbreviates():
     assert corpus.key(Entity("DOJ", "ORG")) != corpus.key(Entity("Department of Homeland Security", "ORG"))
 
 
+def test_an_acronym_the_tagger_read_as_a_person_is_the_organization_it_abbreviates():
+    corpus = CorpusEntities([_said("a", "the International Monetary Fund", "ORG"), _said("b", "The IMF"),
+                             _said("c", "Ann Ivy Smith"), _said("d", "AIS")])
+    assert corpus.key(Entity("The IMF", "PERSON")) == corpus.key(Entity("International Monetary Fund", "ORG"))
+    # initials of a person are no organization
+    assert corpus.key(Entity("AIS", "PERSON")).startswith("person:")
+
+
 def test_a_campaign_named_by_full_name_or_surname_is_one_body():
     corpus = CorpusEntities([_said("a", "Donald Trump"), _said("b", "the Donald Trump campaign", "ORG"),
                              _said("c", "Trump's campaign", "ORG")])
