@@ -12,6 +12,7 @@ Within an article:
   (gender-guesser's lexicon) or an earlier "he"/"she" resolved to them;
   "it"/"they" the latest organisation or group; "the group", "the military"
   the latest organisation whose name fits; "the senator", "the president"
+  (or "the judge" for a "Justice", "the lawmaker" for a "Rep.")
   the latest person the article gives that role;
 - role and organisation come from titles before the name ("Pentagon spokesman",
   "Moscow's envoy to Afghanistan") and from appositives (", a 39-year-old
@@ -42,6 +43,7 @@ from quotes.lexicon import (
     PERSON_PRONOUNS,
     PLACE_HEADS,
     RELATIVE_PRONOUNS,
+    ROLE_KINDS,
     ROLE_NOUNS,
     SOURCE_HEADS,
 )
@@ -301,7 +303,8 @@ class _ArticleIndex:
         "Sen." for "senator") before the name or in an appositive: who "the senator" is."""
         k = bisect_left(self.named, pos, key=lambda x: x[0])
         for _, name in reversed(self.named[:k]):
-            if any(noun == word or (len(word) >= 3 and noun.startswith(word)) for word in self.titles.get(name, ())):
+            if any(noun == word or (len(word) >= 3 and noun.startswith(word)) or word in ROLE_KINDS.get(noun, ())
+                   for word in self.titles.get(name, ())):
                 return self.entity(name)
         return None
 

@@ -75,3 +75,14 @@ def test_she_is_the_latest_woman_named_not_the_latest_person(tmp_path):
 
 def test_the_president_is_the_person_the_article_titles_president(tmp_path):
     assert _speaker_of(_analyze(tmp_path, OBAMA), "in chunks") == "Obama"
+
+
+COURT = (
+    "State Supreme Court Justice Frank Nervo heard the newspaper's request on Thursday.\n\n"
+    "Lawyers for the couple argued that the records should stay sealed.\n\n"
+    "The judge said the records would remain closed to the public.\n"
+)
+
+
+def test_the_judge_is_the_person_the_article_titles_justice(tmp_path):
+    assert _speaker_of(_analyze(tmp_path, COURT), "remain closed") == "Frank Nervo"
