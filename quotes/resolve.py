@@ -12,8 +12,8 @@ Within an article:
   (gender-guesser's lexicon) or an earlier "he"/"she" resolved to them;
   "it"/"they" the latest organisation or group; "the group", "the military"
   the latest organisation whose name fits; "the senator", "the president"
-  (or "the judge" for a "Justice", "the lawmaker" for a "Rep.")
-  the latest person the article gives that role;
+  the latest person the article gives that role, or a title of that kind
+  ("the judge" a "Justice", "the lawmaker" a "Rep.");
 - role and organisation come from titles before the name ("Pentagon spokesman",
   "Moscow's envoy to Afghanistan") and from appositives (", a 39-year-old
   shopkeeper").
