@@ -17,9 +17,9 @@ The weights live in ``quotes/models/confidence.json`` (trained by
 ``python training/train_confidence.py``); no scikit-learn is needed to use them.
 
 Limits: calibrated on 2016 US election news (PolNeAR train, on which the rules
-were tuned and the tagger trained, so its levels run a little high on unseen
-news: docs/evaluation.md has the reliability on PolNeAR dev and on the
-out-of-domain set).
+were tuned; the tagger's features come from taggers that never saw the
+article they read). docs/evaluation.md has the reliability on PolNeAR dev and
+on the out-of-domain set.
 
 Examples
 --------
@@ -61,14 +61,17 @@ def _bucket(n: float, edges: Iterable[float]) -> str:
     return f">{last:g}"
 
 
-def word_roles(quotes: list[Quote], article: Article, doc: Doc) -> dict[int, list[float]]:
-    """The report tagger's probability of each label (source, cue, content...) for
-    every word of the sentences that hold a quote's cue or start, by word offset:
-    how far a learned reading of the sentence agrees with the rules'."""
+def word_roles(quotes: list[Quote], article: Article, doc: Doc,
+               tagger: SpanTagger | None = None) -> dict[int, list[float]]:
+    """The report tagger's (default: the bundled one's) probability of each label
+    (source, cue, content...) for every word of the sentences that hold a quote's
+    cue or start, by word offset: how far a learned reading of the sentence
+    agrees with the rules'."""
     wanted = {id(s): s for q in quotes for pos in (q.content.start, q.cue.start if q.cue else None)
               if pos is not None and (s := doc.sentence_at(pos)) is not None}
     sentences = list(wanted.values())
-    probs = SpanTagger.load().probabilities(sentences, fragment_spans(quoted_spans(article))) if sentences else []
+    spans = fragment_spans(quoted_spans(article))
+    probs = (tagger or SpanTagger.load()).probabilities(sentences, spans) if sentences else []
     return {t.start: row for s, rows in zip(sentences, probs, strict=True)
             for t, row in zip(s.tokens, rows, strict=True)}
 
