@@ -3,6 +3,7 @@
 import socket
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -224,3 +225,19 @@ def test_int8_runs_the_ner_model_and_parser_with_int8_weights_and_the_tagger_as_
         all(t is torch.nn.LSTM for t in lstms(annotator.pipeline.processors["pos"]))
     full = StanzaAnnotator("compact").load()  # the default
     assert all(t is torch.nn.LSTM for t in lstms(full._parser.processors["depparse"]))
+
+
+def test_bundled_model_files_load_with_torchs_own_unpickler_and_others_as_asked(tmp_path, monkeypatch):
+    # a pickle that the weights-only unpickler refuses (a Fraction is no type it allows)
+    bundled, elsewhere = tmp_path / "bundled", tmp_path / "elsewhere"
+    bundled.mkdir()
+    elsewhere.mkdir()
+    for folder in (bundled, elsewhere):
+        torch.save({"scale": Fraction(1, 3)}, folder / "model.pt")
+    monkeypatch.setattr(_inference, "_BUNDLED", str(bundled) + "/")
+    with _inference.active():
+        assert torch.load(str(bundled / "model.pt"), weights_only=True) == {"scale": Fraction(1, 3)}
+        with pytest.raises(Exception, match="Weights only load failed"):
+            torch.load(str(elsewhere / "model.pt"), weights_only=True)
+    with pytest.raises(Exception, match="Weights only load failed"):  # outside our pipelines, as Stanza asks
+        torch.load(str(bundled / "model.pt"), weights_only=True)
