@@ -14,6 +14,8 @@ Within an article:
   the latest organisation whose name fits; "the senator", "the president"
   the latest person the article gives that role, or a title of that kind
   ("the judge" a "Justice", "the lawmaker" a "Rep.");
+- "I" outside quotes is the writer an opinion piece names in its closing
+  contributor line ("Jane Doe is a professor of history at ...");
 - role and organisation come from titles before the name ("Pentagon spokesman",
   "Moscow's envoy to Afghanistan") and from appositives (", a 39-year-old
   shopkeeper").
@@ -298,6 +300,19 @@ class _ArticleIndex:
                 return e
         return None
 
+    @cached_property
+    def author(self) -> str | None:
+        """The writer an opinion piece names in its closing contributor line
+        ("Charlotte Meehan is playwright-in-residence at Wheaton College."):
+        who its "I" is."""
+        for sent in reversed(self.doc.sentences[-3:]):
+            first = next((p for p in self.persons if p.start == sent.tokens[0].start), None)
+            verb = next((t for t in sent.tokens if first is not None and t.start >= first.end), None)
+            if first is not None and verb is not None and verb.lemma.lower() == "be" \
+                    and " " in (name := _clean_name(first.text)):
+                return name
+        return None
+
     def titled(self, pos: int, noun: str) -> Entity | None:
         """The latest person named before ``pos`` with the title ``noun`` (or its abbreviation:
         "Sen." for "senator") before the name or in an appositive: who "the senator" is."""
@@ -314,6 +329,8 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     words = [t.text.lower() for t in toks]
     if len(toks) == 1 and words[0] in PERSON_PRONOUNS | {"his"}:  # "his campaign said": a possessive speaker
         return index.antecedent(speaker.start, "PERSON", _PRONOUN_GENDER[words[0]])
+    if len(toks) == 1 and words[0] in ("i", "me") and index.author is not None:  # the writer of an opinion piece
+        return index.entity(index.author)
     if len(toks) == 1 and words[0] in GROUP_PRONOUNS:
         return index.antecedent(speaker.start, "ORG")
     if len(toks) == 1 and words[0] in RELATIVE_PRONOUNS:

@@ -86,3 +86,17 @@ COURT = (
 
 def test_the_judge_is_the_person_the_article_titles_justice(tmp_path):
     assert _speaker_of(_analyze(tmp_path, COURT), "remain closed") == "Frank Nervo"
+
+
+OPINION = (
+    "I grew up in a mill town in Ohio.\n\n"
+    "I have argued for years that the plant should close, and I still believe it.\n\n"
+    "The council disagrees.\n\n"
+    "Jane Doe is a professor of history at Ohio State University.\n"
+)
+
+
+def test_the_writers_i_is_the_author_of_the_contributor_line(tmp_path):
+    assert _speaker_of(_analyze(tmp_path, OPINION), "the plant should close") == "Jane Doe"
+    # without a contributor line nobody is named
+    assert _speaker_of(_analyze(tmp_path, OPINION.rsplit("\n\n", 1)[0] + "\n"), "the plant should close") == "I"
