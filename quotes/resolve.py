@@ -5,7 +5,9 @@ Within an article:
 - a person's name comes from the NER mention inside the speaker phrase, or
   from its appositive ("one of the soldiers, Mohammad Musa");
 - a surname alone ("Kirby") is the person of that surname named in full
-  elsewhere in the article ("Pentagon spokesman John Kirby"); a first name
+  elsewhere in the article ("Pentagon spokesman John Kirby"), of several
+  the one its honorific and titles, or the surname's other mentions, fit
+  ("Mr. Obama" is not Michelle Obama); a first name
   alone is never merged with a full name that starts with it;
 - "he"/"she" is the latest person named as a subject or speaker before it
   whose gender does not conflict: by a title ("Mrs."), the first name
@@ -213,6 +215,7 @@ class _ArticleIndex:
         self.in_full: Counter[str] = Counter()  # how often each person is named in full
         self.titles: dict[str, set[str]] = {}  # canonical name -> title words before it or in its appositive
         self.genders: dict[str, str] = {}  # canonical name -> "male" / "female", where the text tells
+        self.hints: dict[int, tuple[str | None, set[str]]] = {}  # person span start -> its honorific gender, titles
         self.persons = person_spans(doc, article.text)
         self.person_mentions = _person_mentions(doc)
         for span in self.persons:
@@ -225,17 +228,20 @@ class _ArticleIndex:
             name = _clean_name(span.text)
             if not name:
                 continue
-            person = self._person(name, span.start)
-            self.in_full[person.name] += " " in name
-            self.titles.setdefault(person.name, set()).update(_title_words(sent, toks))
-            self.named.append((span.start, person.name))
             said = _HONORIFIC_GENDER.get(sent.tokens[toks[0].index - 1].text.lower().rstrip(".")) \
                 if toks[0].index else None
-            gender = said or _HONORIFIC_GENDER.get(toks[0].text.lower().rstrip(".")) or NameParts.of(name).gender
+            said = said or _HONORIFIC_GENDER.get(toks[0].text.lower().rstrip("."))
+            titles = _title_words(sent, toks)
+            self.hints[span.start] = said, titles
+            person = self._person(self.canonical(name, said, titles), span.start)
+            self.in_full[person.name] += " " in name
+            self.titles.setdefault(person.name, set()).update(titles)
+            self.named.append((span.start, person.name))
+            gender = said or NameParts.of(name).gender
             if gender:
                 self.genders.setdefault(person.name, gender)
             if _is_subject(sent, toks):
-                self.subjects.append((span.start, self.entity(name)))
+                self.subjects.append((span.start, self.entity(name, span.start)))
         for m in doc.mentions:
             found = _tokens_in(doc, m.span) if m.type == "ORG" else None
             # in a parsed sentence, only organisations named as subjects are antecedents
@@ -244,22 +250,28 @@ class _ArticleIndex:
                 self.subjects.append((m.span.start, Entity(_clean_name(m.span.text, person=False), "ORG")))
 
     def _person(self, name: str, start: int) -> _Person:
-        key = self.canonical(name)
-        if key not in self.people:
-            self.people[key] = _Person(key, start)
-        return self.people[key]
+        if name not in self.people:
+            self.people[name] = _Person(name, start)
+        return self.people[name]
 
-    def canonical(self, name: str) -> str:
+    def canonical(self, name: str, gender: str | None = None, titles: set[str] | frozenset[str] = frozenset()) -> str:
         """The full name a surname-only mention stands for: the one the article gives with that
-        surname, of several the one it names in full most often, the first on a tie (itself if none)."""
+        surname, of several the one it names in full most often, the first on a tie (itself if none).
+        The mention's honorific and titles choose among them: "Mr. Obama" is no woman, "President
+        Obama" the one the article titles president."""
         if " " in name:
             return name
+        # what the article's other bare mentions of the surname tell ("Mr. Obama" fifteen times)
+        gender, titles = gender or self.genders.get(name), titles | self.titles.get(name, set())
         full = [n for n in self.people if " " in n and n.split()[-1] == name]
-        return max(full, key=lambda n: self.in_full[n]) if full else name
+        fits = [n for n in full if gender is None or self.genders.get(n, gender) == gender]
+        pool = [n for n in fits if titles & self.titles.get(n, set()) - HONORIFICS] or fits
+        return max(pool, key=lambda n: self.in_full[n]) if pool else name
 
-    def entity(self, name: str) -> Entity:
-        """The person ``name`` stands for, with a role and organization the article gives."""
-        person = self.people.get(self.canonical(name))
+    def entity(self, name: str, at: int | None = None) -> Entity:
+        """The person ``name`` stands for (named by the person span starting at ``at``,
+        whose honorific and titles help choose)."""
+        person = self.people.get(self.canonical(name, *self.hints.get(at, (None, frozenset()))))
         return Entity(person.name if person else name, "PERSON")
 
     @cached_property
@@ -348,9 +360,9 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         app_span = Span(app[0].start, app[-1].end, "")
         persons = [p for p in index.persons if app_span.start <= p.start and p.end <= app_span.end]
         if persons:  # "one of the soldiers, Mohammad Musa"
-            return index.entity(_clean_name(persons[-1].text))
+            return index.entity(_clean_name(persons[-1].text), persons[-1].start)
     if persons:
-        return index.entity(_clean_name(persons[-1].text))
+        return index.entity(_clean_name(persons[-1].text), persons[-1].start)
     name = _clean_name(speaker.text)
     if name and _is_name(toks) and len(toks) <= 4 and (not doc.mentions or index.canonical(name) != name):
         # untagged text, or a surname the tagger missed ("Trump" read as a noun): trust capitals

@@ -100,3 +100,13 @@ def test_the_writers_i_is_the_author_of_the_contributor_line(tmp_path):
     assert _speaker_of(_analyze(tmp_path, OPINION), "the plant should close") == "Jane Doe"
     # without a contributor line nobody is named
     assert _speaker_of(_analyze(tmp_path, OPINION.rsplit("\n\n", 1)[0] + "\n"), "the plant should close") == "I"
+
+
+COUPLE = (
+    "Michelle Obama and Barack Obama arrived in Ohio on Monday.\n\n"
+    "Mr. Obama said the economy had recovered.\n"
+)
+
+
+def test_mr_before_a_surname_picks_the_man_of_that_surname(tmp_path):
+    assert _speaker_of(_analyze(tmp_path, COUPLE), "the economy had recovered") == "Barack Obama"
