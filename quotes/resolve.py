@@ -4,6 +4,9 @@ Within an article:
 
 - a person's name comes from the NER mention inside the speaker phrase, or
   from its appositive ("one of the soldiers, Mohammad Musa");
+- a name in a title-case headline counts only where the story names that
+  person too: NER runs names on over capitalized words ("Gold Star Mom
+  Corners Obama");
 - a surname alone ("Kirby") is the person of that surname named in full
   elsewhere in the article ("Pentagon spokesman John Kirby"), of several
   the one its honorific and titles, or the surname's other mentions, fit
@@ -166,6 +169,17 @@ def person_spans(doc: Doc, text: str) -> list[Span]:
     return sorted(spans)
 
 
+def _headline(article: Article) -> Span | None:
+    """The article's first paragraph when it is a headline in title case (most of its
+    words capitalized), where the NER model runs names on over capitalized words."""
+    if not article.paragraphs:
+        return None
+    first = article.paragraphs[0].span
+    words = [w for w in first.text.split() if w[:1].isalpha()]
+    capitalized = sum(w[:1].isupper() for w in words)
+    return first if len(words) >= 3 and capitalized >= 0.7 * len(words) else None
+
+
 def _title_words(sent: Sentence, name: list[Token]) -> set[str]:
     """The role nouns and titles before a name (or in the span NER gave it) and in its appositive, lower case
     ("president" of "President Obama", "sen" of "Sen. Bernie Sanders", "governor" of ", the governor")."""
@@ -218,6 +232,7 @@ class _ArticleIndex:
         self.hints: dict[int, tuple[str | None, set[str]]] = {}  # person span start -> its honorific gender, titles
         self.persons = person_spans(doc, article.text)
         self.person_mentions = _person_mentions(doc)
+        headline = _headline(article)
         for span in self.persons:
             found = _tokens_in(doc, span)
             if not found:
@@ -226,7 +241,10 @@ class _ArticleIndex:
             if not toks:
                 continue
             name = _clean_name(span.text)
-            if not name:
+            # NER runs on over capitalized headline words ("Gold Star Mom Corners Obama"):
+            # a headline name counts only where the story names that person too
+            if not name or (headline is not None and span.end <= headline.end
+                            and article.text.find(name, headline.end) < 0):
                 continue
             said = _HONORIFIC_GENDER.get(sent.tokens[toks[0].index - 1].text.lower().rstrip(".")) \
                 if toks[0].index else None

@@ -110,3 +110,14 @@ COUPLE = (
 
 def test_mr_before_a_surname_picks_the_man_of_that_surname(tmp_path):
     assert _speaker_of(_analyze(tmp_path, COUPLE), "the economy had recovered") == "Barack Obama"
+
+
+HEADLINE = (
+    "Gold Star Mom Corners Obama At Town Hall Over Benghazi Failures\n\n"
+    "A mother whose son died in the attack confronted the president on Wednesday.\n\n"
+    "Obama said the attack had been a tragedy for the whole country.\n"
+)
+
+
+def test_a_name_run_on_over_headline_words_is_no_person_the_story_names(tmp_path):
+    assert _speaker_of(_analyze(tmp_path, HEADLINE), "had been a tragedy") == "Obama"
