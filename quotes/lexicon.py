@@ -124,16 +124,14 @@ DASHES = ("—", "–", "--")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
 
+# A general role noun and the titles (abbreviations expanded) it covers: "the
+# lawmaker" may be the person an article calls "Rep. Adam Schiff", "the judge"
+# a "Justice Frank Nervo".
+_LAWMAKERS = _words("senator representative congressman congresswoman assemblyman assemblywoman mp")
+ROLE_KINDS: dict[str, frozenset[str]] = {"lawmaker": _LAWMAKERS, "legislator": _LAWMAKERS, "judge": _words("justice")}
+
 # Head nouns of roles, for reading "Pentagon spokesman John Kirby" or
 # "Hamdullah, a 39-year-old shopkeeper".
-# A general role noun and the titles it covers: "the lawmaker" may be the person
-# an article calls "Rep. Adam Schiff", "the judge" a "Justice Frank Nervo".
-ROLE_KINDS: dict[str, frozenset[str]] = {
-    "lawmaker": _words("senator sen representative rep congressman congresswoman assemblyman assemblywoman mp"),
-    "legislator": _words("senator sen representative rep congressman congresswoman assemblyman assemblywoman mp"),
-    "judge": _words("justice"),
-}
-
 ROLE_NOUNS = _words("""
     adviser advisor spokesman spokeswoman spokesperson minister president premier envoy
     ambassador commander general colonel major captain lieutenant sergeant officer official

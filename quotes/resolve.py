@@ -54,7 +54,7 @@ from quotes.lexicon import (
     ROLE_NOUNS,
     SOURCE_HEADS,
 )
-from quotes.roles import is_place, mention_role
+from quotes.roles import expand, is_place, mention_role, phrase_start
 from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, Token
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -182,9 +182,10 @@ def _headline(article: Article) -> Span | None:
 
 def _title_words(sent: Sentence, name: list[Token]) -> set[str]:
     """The role nouns and titles before a name (or in the span NER gave it) and in its appositive, lower case
-    ("president" of "President Obama", "sen" of "Sen. Bernie Sanders", "governor" of ", the governor")."""
-    lo, _ = noun_phrase(sent.tokens, name[0].index)
-    words = {t.lemma.lower().rstrip(".") for t in [*sent.tokens[lo:name[-1].index], *_appositive(sent, name[-1].index)]}
+    and abbreviations expanded ("president" of "President Obama", "senator" of "Sen. Bernie Sanders",
+    "governor" of ", the governor")."""
+    lo = phrase_start(sent, name[0].index)
+    words = {expand(t.lemma) for t in [*sent.tokens[lo:name[-1].index], *_appositive(sent, name[-1].index)]}
     return {w for w in words if w in ROLE_NOUNS or w in HONORIFICS}
 
 
@@ -344,12 +345,12 @@ class _ArticleIndex:
         return None
 
     def titled(self, pos: int, noun: str) -> Entity | None:
-        """The latest person named before ``pos`` with the title ``noun`` (or its abbreviation:
-        "Sen." for "senator") before the name or in an appositive: who "the senator" is."""
+        """The latest person named before ``pos`` with the title ``noun`` (or one of its kind,
+        :data:`~quotes.lexicon.ROLE_KINDS`) before the name or in an appositive: who "the senator"
+        is ("Sen. X"), not who "the reporter" is ("Rep. X")."""
         k = bisect_left(self.named, pos, key=lambda x: x[0])
         for _, name in reversed(self.named[:k]):
-            if any(noun == word or (len(word) >= 3 and noun.startswith(word)) or word in ROLE_KINDS.get(noun, ())
-                   for word in self.titles.get(name, ())):
+            if any(noun == word or word in ROLE_KINDS.get(noun, ()) for word in self.titles.get(name, ())):
                 return self.entity(name)
         return None
 

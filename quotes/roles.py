@@ -68,6 +68,15 @@ def person_name(text: str) -> str:
     return " ".join(p for p in parts if p).strip(" ,.") or text
 
 
+def phrase_start(sent: Sentence, i: int) -> int:
+    """Where the noun phrase of the word at ``i`` starts, a title abbreviation the
+    tokenizer split from its period included ("Sen" "." "John McCain")."""
+    lo, _ = noun_phrase(sent.tokens, i)
+    while lo >= 2 and sent.tokens[lo - 1].text == "." and sent.tokens[lo - 2].text.lower() in TITLE_ABBREVIATIONS:
+        lo, _ = noun_phrase(sent.tokens, lo - 2)
+    return lo
+
+
 def expand(word: str) -> str:
     """A title word in full, lower case: "Sen." -> "senator", "Gov" -> "governor".
 
@@ -437,10 +446,7 @@ def mention_role(sent: Sentence, toks: list[Token], name: tuple[int, int] | None
     # "Charlotte Mayor Jennifer Roberts" as one person: the name starts after the last title word
     first = max([first, *(i + 1 for i in range(first, last) if is_role_word(sent.tokens[i])
                           or sent.tokens[i].text.lower().rstrip(".") in HONORIFICS)])
-    lo, _ = noun_phrase(sent.tokens, name[0])
-    while lo >= 2 and sent.tokens[lo - 1].text == "." and sent.tokens[lo - 2].text.lower() in TITLE_ABBREVIATIONS:
-        lo, _ = noun_phrase(sent.tokens, lo - 2)  # "Sen" "." "John McCain" as the compact tokenizer splits it
-    title = sent.tokens[min(lo, toks[0].index):first]
+    title = sent.tokens[min(phrase_start(sent, name[0]), toks[0].index):first]
     if title and title[-1].text.lower() in _LINKS:  # "a spokeswoman for Hillary Clinton"
         title = sent.tokens[title[0].index:last + 1]
     role, org = read_title(title, before_name=True) if title else (None, None)
