@@ -25,13 +25,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from polnear import ROOT, stored_quotes, write_section
+from polnear import DEV, ROOT, stored_quotes, write_section
 
 from quotes.confidence import ConfidenceModel
 from quotes.evaluate import Calibration, by_doc, evaluate, read_gold
 
 BEGIN, END = "<!-- CONFIDENCE:BEGIN -->", "<!-- CONFIDENCE:END -->"
-SETS = {"polnear-dev": ROOT.parent / "shared" / "data" / "polnear" / "dev",
+SETS = {"polnear-dev": DEV,
         "corpus-gold": ROOT / "benchmarks" / "data" / "corpus-gold"}
 
 
@@ -65,9 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, folder in SETS.items():
         gold = read_gold(folder)
         quotes = stored_quotes([folder / "text" / f"{a.doc}.txt" for a in gold], args.db_dir / f"{name}.db")
-        calibration = Calibration.of(evaluate(gold, by_doc(quotes)))
+        evaluation = evaluate(gold, by_doc(quotes))
+        calibration, everything = Calibration.of(evaluation), evaluation.scores()
         kept = evaluate(gold, by_doc([q for q in quotes if q.confidence >= threshold])).scores()
-        everything = evaluate(gold, by_doc(quotes)).scores()
         plot(name, calibration, threshold, ROOT / "docs" / f"calibration-{name}.png")
         rows.append((name, len(gold), everything, kept, calibration))
     lines = [f"Run {datetime.date.today()} with the bundled compact models; default threshold "

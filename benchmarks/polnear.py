@@ -27,6 +27,7 @@ from quotes.types import Quote
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "evaluation.md"
+DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev"
 BEGIN, END = "<!-- BENCHMARK:BEGIN -->", "<!-- BENCHMARK:END -->"
 TARGETS = {"direct e2e F1": ("direct", "e2e_f1", 0.90), "all e2e F1": ("all", "e2e_f1", 0.75),
            "direct speaker accuracy": ("direct", "speaker_acc", 0.95)}
@@ -34,7 +35,7 @@ TARGETS = {"direct e2e F1": ("direct", "e2e_f1", 0.90), "all e2e F1": ("all", "e
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "data" / "polnear" / "dev")
+    parser.add_argument("--gold", type=Path, default=DEV)
     parser.add_argument("--models", default="auto")
     parser.add_argument("--no-write", action="store_true", help="print only, leave docs/ alone")
     args = parser.parse_args()
@@ -80,11 +81,7 @@ def stored_quotes(files: list[Path], db: Path) -> list[Quote]:
         for article in read_corpus(files):
             if isinstance(article, Problem):
                 raise SystemExit(str(article))
-            doc = store.cached(article.text, annotator.name)
-            if doc is None:
-                doc = annotator.annotate([article])[0]
-                store.save(article, doc, [], annotator.name)
-            quotes += extract_quotes(article, doc)
+            quotes += extract_quotes(article, store.annotation(article, annotator))
     return quotes
 
 

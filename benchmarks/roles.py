@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from polnear import ROOT, stored_quotes, write_section
+from polnear import DEV, ROOT, stored_quotes, write_section
 
 from quotes import evaluate as ev
 from quotes.entities import CorpusEntities
@@ -32,7 +32,6 @@ from quotes.types import Quote
 
 BEGIN, END = "<!-- ROLES:BEGIN -->", "<!-- ROLES:END -->"
 ENTITIES_BEGIN, ENTITIES_END = "<!-- ENTITIES:BEGIN -->", "<!-- ENTITIES:END -->"
-DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev"
 TARGETS = {"role": 0.90, "organization": 0.85}
 
 
@@ -48,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no articles under {args.gold / 'text'}", file=sys.stderr)
         return 1
     quotes = stored_quotes(files, args.db)
-    scores = ev.role_scores(ev.mention_pairs(ev.read_mentions(args.mentions), quotes))
+    mentions = ev.read_mentions(args.mentions)
+    scores = ev.role_scores(ev.mention_pairs(mentions, quotes))
     lines = [f"Run {datetime.date.today()} with the bundled compact models on the {len(files)} PolNeAR dev articles, "
              f"every quote whatever its confidence (`python benchmarks/roles.py`): "
              f"{int(scores['mentions']['scored'])} predicted speaker mentions meet a gold source.", "",
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
                      f"{s['r']:.3f} | {s['f1']:.3f} | {goal:.2f} | {'yes' if s['f1'] >= goal else 'no'} |")
     write_section(BEGIN, END, [*lines, ""])
     print("\n".join(lines))
-    entities = entity_lines(ev.read_mentions(args.mentions), quotes, len(files))
+    entities = entity_lines(mentions, quotes, len(files))
     write_section(ENTITIES_BEGIN, ENTITIES_END, [*entities, ""])
     print("\n".join(entities))
     return 0

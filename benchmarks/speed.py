@@ -35,12 +35,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from polnear import write_section
+from polnear import DEV, write_section
 from throughput import ROOT, sample
 
 DOC = ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- SPEED:BEGIN -->", "<!-- SPEED:END -->"
-DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev"
 QUOTES = str(Path(sys.executable).with_name("quotes"))
 
 # Runs a command and prints its wall time and the peak RSS of its largest process.

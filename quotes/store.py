@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from quotes.analysis import Analysis
+from quotes.annotate import Annotator
 from quotes.ingest import Problem
 from quotes.types import Article, Doc, Entity, Mention, Paragraph, Quote, Sentence, Span, Token
 
@@ -281,6 +282,15 @@ class Store:
         row = self.db.execute("SELECT doc FROM annotations WHERE text_hash = ? AND annotator = ?",
                               (text_hash(text), annotator)).fetchone()
         return decode_doc(row["doc"]) if row else None
+
+    def annotation(self, article: Article, annotator: Annotator) -> Doc:
+        """The annotation of ``article`` by ``annotator``: cached, or made now and cached
+        (with the article, as done by no run)."""
+        doc = self.cached(article.text, annotator.name)
+        if doc is None:
+            doc = annotator.annotate([article])[0]
+            self.save(article, doc, [], annotator.name)
+        return doc
 
     # -- articles
 

@@ -25,6 +25,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -56,10 +58,7 @@ def annotated(gold: list[GoldArticle], db: Path) -> list[tuple[GoldArticle, Arti
     with Store(db) as store:
         for g in gold:
             article = make_article(g.doc, g.text)
-            doc = store.cached(article.text, annotator.name)
-            if doc is None:
-                doc = annotator.annotate([article])[0]
-                store.save(article, doc, [], annotator.name)
+            doc = store.annotation(article, annotator)
             out.append((g, article, doc))
     return out
 
@@ -105,17 +104,18 @@ def wordnet_sources(folder: Path = WORDNET) -> frozenset[str]:
 Data = list[tuple[GoldArticle, Article, Doc]]
 
 
-def fold_taggers(data: Data, folds: int, folder: Path, extra: list[list[str]]) -> dict[str, SpanTagger]:
+def fold_taggers(data: Data, folds: int, folder: Path, extra: Callable[[], list[list[str]]]) -> dict[str, SpanTagger]:
     """For each article, a report tagger trained on the folds it is not in
-    (``folder/spans-fold<k>-of-<folds>.pt``, trained when missing)."""
+    (``folder/spans-fold<k>-of-<folds>-<articles>.pt``, trained when missing;
+    ``extra()``: unlabelled sentences for its word vectors)."""
     out = {}
     for k in range(folds):
-        path = folder / f"spans-fold{k}-of-{folds}.pt"
+        path = folder / f"spans-fold{k}-of-{folds}-{len(data)}.pt"
         inside = [d for i, d in enumerate(data) if i % folds == k]
         if not path.exists():
             others = [d for i, d in enumerate(data) if i % folds != k]
             print(f"training the report tagger without fold {k} ({len(others)} articles) -> {path}", flush=True)
-            train_spans.train(*train_spans.sequences(*zip(*others, strict=True)), path, extra)
+            train_spans.train(*train_spans.sequences(*zip(*others, strict=True)), path, extra())
         tagger = SpanTagger(path)
         out.update((g.doc, tagger) for g, _, _ in inside)
     return out
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     taggers = None
     if args.tagger_folds:
         extra_files = args.extra_text or [args.gold.parent.parent / "ud" / "en_ewt-ud-train.conllu"]
-        extra = [s for path in extra_files for s in train_spans.conllu_sentences(path)]
+        extra = cache(lambda: [s for path in extra_files for s in train_spans.conllu_sentences(path)])
         taggers = fold_taggers(data, args.tagger_folds, args.db.parent, extra)
     xs, ys, groups, gold_total = examples(data, taggers)
     y = np.array(ys)
