@@ -241,3 +241,16 @@ def test_a_version_3_store_is_upgraded_and_its_tokens_read_with_no_morphology(tm
     with Store(db, read_only=True) as store:
         doc = store.cached(result.articles[0].text, again.name)
     assert doc.sentences and all(t.xpos == t.feats == "" for s in doc.sentences for t in s.tokens)
+
+
+def test_an_annotation_is_made_once_then_read_from_the_store(tmp_path):
+    from quotes.ingest import read_file
+
+    (article,) = read_file(CORPUS / "GUM_news_nasa.txt")
+    annotator = CountingAnnotator()
+    with Store(tmp_path / "s.db") as store:
+        first = store.annotation(article, annotator)
+        again = store.annotation(article, annotator)
+    assert annotator.seen == 1
+    assert again == first
+    assert first.sentences and all(article.text[t.start:t.end] == t.text for t in first.sentences[0].tokens)
