@@ -135,6 +135,7 @@ def test_an_adjective_before_a_document_names_no_organization():
     quote = _speaker_entity("Recent/ADJ reports/NOUN have/AUX revealed/VERB that/SCONJ a/DET defector/NOUN "
                             "was/AUX persuaded/VERB", "Recent reports", "a defector was persuaded")
     assert quote.entity.name != "Recent"
+    assert quote.entity.organization is None and quote.entity.type != "ORG"
 
 
 def test_a_name_tagged_as_a_place_elsewhere_is_no_person():
