@@ -181,7 +181,7 @@ MULTIWORD_TITLES = _phrases("""
     state senator|state representative|ranking member|first lady
     chief justice|police chief|fire chief|special counsel|white house counsel|cast member
     lieutenant general|major general|brigadier general|lieutenant colonel|rear admiral|vice admiral
-    chief executive officer|home secretary|foreign secretary|shadow home secretary|shadow chancellor
+    home secretary|foreign secretary|shadow home secretary|shadow chancellor
     """)
 
 # Abbreviated titles before names, in full: "Sen." -> senator.
@@ -245,7 +245,7 @@ PLACE_HEADS = _words("""
 
 # Places that are no organization even where NER misses them: the US states and
 # capitals news puts before a title ("Texas Gov. Greg Abbott").
-PLACES = frozenset(_words("""
+PLACES = _words("""
     alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
     idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
     minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina
@@ -253,7 +253,7 @@ PLACES = frozenset(_words("""
     washington wisconsin wyoming america u.s. us britain uk u.k. russia china iran israel france
     germany syria iraq afghanistan pakistan canada ukraine japan korea chicago houston boston
     philadelphia atlanta denver dallas miami detroit cleveland
-"""))
+""")
 
 # Nouns of time: "Last month, X said", "a poll in June showed" name no speaker.
 # Days, which name no one even when they stand between a subject and its verb

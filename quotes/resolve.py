@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, cached_property
 
 from nameparser import HumanName
@@ -61,12 +61,6 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female",
                      "dame": "female", "lady": "female"}
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
-
-
-@dataclass
-class _Person:
-    name: str
-    start: int  # first mention
 
 
 @cache  # every mention of a name asks again, and a parse costs more than a lookup
@@ -224,7 +218,7 @@ class _ArticleIndex:
     def __init__(self, article: Article, doc: Doc) -> None:
         self.doc = doc
         self.text = article.text
-        self.people: dict[str, _Person] = {}
+        self.people: dict[str, None] = {}  # canonical names, in the order first named
         self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
         self.named: list[tuple[int, str]] = []  # (position, canonical name) of every person named
         self.in_full: Counter[str] = Counter()  # how often each person is named in full
@@ -252,13 +246,14 @@ class _ArticleIndex:
             said = said or _HONORIFIC_GENDER.get(toks[0].text.lower().rstrip("."))
             titles = _title_words(sent, toks)
             self.hints[span.start] = said, titles
-            person = self._person(self.canonical(name, said, titles), span.start)
-            self.in_full[person.name] += " " in name
-            self.titles.setdefault(person.name, set()).update(titles)
-            self.named.append((span.start, person.name))
+            person = self.canonical(name, said, titles)
+            self.people.setdefault(person)
+            self.in_full[person] += " " in name
+            self.titles.setdefault(person, set()).update(titles)
+            self.named.append((span.start, person))
             gender = said or NameParts.of(name).gender
             if gender:
-                self.genders.setdefault(person.name, gender)
+                self.genders.setdefault(person, gender)
             if _is_subject(sent, toks):
                 self.subjects.append((span.start, self.entity(name, span.start)))
         for m in doc.mentions:
@@ -267,11 +262,6 @@ class _ArticleIndex:
             # of "it" / "the group"; in an unparsed one, any may be
             if found and found[1] and _is_subject(*found):
                 self.subjects.append((m.span.start, Entity(_clean_name(m.span.text, person=False), "ORG")))
-
-    def _person(self, name: str, start: int) -> _Person:
-        if name not in self.people:
-            self.people[name] = _Person(name, start)
-        return self.people[name]
 
     def canonical(self, name: str, gender: str | None = None, titles: set[str] | frozenset[str] = frozenset()) -> str:
         """The full name a surname-only mention stands for: the one the article gives with that
@@ -290,8 +280,7 @@ class _ArticleIndex:
     def entity(self, name: str, at: int | None = None) -> Entity:
         """The person ``name`` stands for (named by the person span starting at ``at``,
         whose honorific and titles help choose)."""
-        person = self.people.get(self.canonical(name, *self.hints.get(at, (None, frozenset()))))
-        return Entity(person.name if person else name, "PERSON")
+        return Entity(self.canonical(name, *self.hints.get(at, (None, frozenset()))), "PERSON")
 
     @cached_property
     def _mentioned(self) -> dict[str, list[tuple[int, int, Entity]]]:

@@ -10,8 +10,9 @@ and the organization is split out of it ("president of the National
 Education Association" -> president, National Education Association).
 A place is never an organization ("Texas Gov. Greg Abbott" -> governor).
 
-Limits: an organization is the text's own words (no knowledge base: "the
-Justice Department" and "DOJ" stay different strings); a staff title before
+Limits: a mention's organization is the text's own words (no knowledge base;
+:mod:`quotes.entities` merges "the Justice Department" and "DOJ" across the
+corpus); a staff title before
 or after a person's name ("Clinton spokesman", "spokeswoman for Hillary
 Clinton") is read as that person's campaign whoever the person is; roles the
 text gives elsewhere in the article are not carried to this mention.
