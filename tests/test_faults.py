@@ -321,7 +321,7 @@ def test_a_fault_in_one_articles_analysis_costs_that_article_only(tmp_path, monk
 
     def faulty(article, doc, quotes):
         if "Jones" in article.text:
-            raise KeyError("i")  # as a lookup table missing a party once did
+            raise KeyError("i")  # any fault of a later stage, such as a lookup of a missing key
         return resolve(article, doc, quotes)
 
     monkeypatch.setattr(pipeline, "resolve", faulty)

@@ -69,7 +69,7 @@ def render(state: dict) -> str:
         "newsrooms (and this project's CI) cannot reach, so the package ships its own compact set in "
         "`quotes/models/en-compact/`, trained by `python -m training.train` with Stanza's own trainers "
         "on open treebanks, and loaded with `download_method=None` and explicit model paths. No pretrained word "
-        "vectors or character language models are used (the training machine had no internet access), which is "
+        "vectors or character language models are used, which is "
         "the main reason these models trail the official ones. `quotes models install` fetches the official models "
         "where there is internet; `--models auto` (the default) then prefers them and adds Stanza's coref.",
         "",
