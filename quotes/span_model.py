@@ -228,7 +228,9 @@ class SpanTagger:
         import torch
 
         self.name = f"tagger:{Path(path).name}"
-        saved = torch.load(path, weights_only=True)
+        from quotes.models import bundled
+
+        saved = torch.load(path, weights_only=not bundled(path))
         self.vocab: dict[str, int] = saved["vocab"]
         self._net = network(len(self.vocab) + 2, saved["hidden"])
         self._net.load_state_dict({k: v.float() for k, v in saved["state"].items()})

@@ -1,8 +1,9 @@
 """One entity per real person or organization across articles (quotes/entities.py), on names from PolNeAR train."""
 
+import gender_guesser.detector
 import pytest
 
-from quotes.entities import CorpusEntities, normalize_org, person_clusters
+from quotes.entities import CorpusEntities, _CachedDetector, normalize_org, person_clusters
 from quotes.types import Entity, Quote, Span
 
 
@@ -78,3 +79,25 @@ def test_an_entity_keeps_every_role_and_organization_with_its_articles():
     pence = corpus[Entity("Mike Pence", "PERSON")]
     assert pence.roles == {"governor": {"a"}, "running mate": {"b"}}
     assert pence.organizations == {"State of Indiana": {"a"}, "Trump campaign": {"b"}}
+
+
+def test_the_first_name_table_is_parsed_once_and_read_back_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = _CachedDetector(case_sensitive=False)
+    (cached,) = (tmp_path / "quotes").glob("gender-guesser-*.json")
+    monkeypatch.setattr(gender_guesser.detector.Detector, "_eat_name_line",
+                        lambda self, line: pytest.fail("the table was parsed again"))
+    again = _CachedDetector(case_sensitive=False)
+    assert again.names == fresh.names
+    assert [again.get_gender(n, "usa") for n in ("Donald", "Hillary", "Bernie")] == ["male", "female", "mostly_male"]
+    cached.write_text("{not json", encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert _CachedDetector(case_sensitive=False).names == fresh.names
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_the_parse(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert _CachedDetector(case_sensitive=False).get_gender("Hillary", "usa") == "female"

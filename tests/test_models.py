@@ -234,7 +234,7 @@ def test_bundled_model_files_load_with_torchs_own_unpickler_and_others_as_asked(
     elsewhere.mkdir()
     for folder in (bundled, elsewhere):
         torch.save({"scale": Fraction(1, 3)}, folder / "model.pt")
-    monkeypatch.setattr(_inference, "_BUNDLED", str(bundled) + "/")
+    monkeypatch.setattr(models, "_PACKAGE", str(bundled) + "/")
     with _inference.active():
         assert torch.load(str(bundled / "model.pt"), weights_only=True) == {"scale": Fraction(1, 3)}
         with pytest.raises(Exception, match="Weights only load failed"):

@@ -32,6 +32,22 @@ MODEL_FILES = {
 OFFICIAL_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner,coref"
 
 
+def bundled(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a model file shipped inside this package: such a file is
+    as trusted as the code, so it may be read with PyTorch's own (fast) unpickler
+    rather than the weights-only one that any other file needs.
+
+    Examples
+    --------
+    >>> bundled(COMPACT_DIR / "pos.pt"), bundled("/tmp/pos.pt")
+    (True, False)
+    """
+    return os.path.abspath(path).startswith(_PACKAGE)
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
 class ModelError(RuntimeError):
     """A model set is missing or cannot be loaded."""
 

@@ -59,6 +59,8 @@ from torch.nn import functional as F
 from torch.nn.utils.rnn import pack_sequence, pad_packed_sequence
 from ufal.chu_liu_edmonds import chu_liu_edmonds
 
+from quotes.models import bundled
+
 _CHUNK = 2048  # dependents scored at once: bounds the words × hidden × labels intermediate
 
 
@@ -221,14 +223,11 @@ def _no_optimizers(*args: Any, **kwargs: Any) -> dict[str, Any]:
     return {}
 
 
-_BUNDLED = os.path.dirname(os.path.abspath(__file__)) + os.sep
-
-
 def _load(f: Any, *args: Any, **kwargs: Any) -> Any:
     """``torch.load`` reading a model file bundled with this package with
-    PyTorch's own unpickler (it ships with the code, so it is trusted as the
-    code is); any other file, a user's or Stanza's official models, as asked."""
-    if isinstance(f, str | os.PathLike) and os.path.abspath(f).startswith(_BUNDLED):
+    PyTorch's own unpickler (:func:`quotes.models.bundled`); any other file, a
+    user's or Stanza's official models, as asked."""
+    if isinstance(f, str | os.PathLike) and bundled(f):
         kwargs["weights_only"] = False
     return _stock["torch_load"](f, *args, **kwargs)
 
