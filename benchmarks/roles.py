@@ -1,7 +1,12 @@
 """Speaker roles and organizations on PolNeAR dev, per mention, into docs/evaluation.md.
 
 Usage: python benchmarks/roles.py [--gold ../shared/data/polnear/dev] [--db .golden/polnear-dev.db]
-       [--mentions FILE]
+       [--mentions FILE] [--sample] [--no-write] [--errors]
+
+Development runs on the PolNeAR train sample instead (28 articles,
+``benchmarks/data/polnear-train-entities``): ``--gold ../shared/data/polnear/train
+--db .golden/annotations.db --mentions benchmarks/data/polnear-train-entities/mentions.tsv
+--sample --no-write --errors``.
 
 Reads the dev articles' annotations from a store (:mod:`quotes.store`, as
 ``benchmarks/calibration.py`` caches them: no Stanza run once cached), runs detection,
@@ -41,15 +46,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=ROOT / ".golden" / "polnear-dev.db")
     parser.add_argument("--mentions", type=Path,
                         default=ROOT / "benchmarks" / "data" / "polnear-dev-entities" / "mentions.tsv")
+    parser.add_argument("--sample", action="store_true", help="read only the articles the mentions table names")
+    parser.add_argument("--no-write", action="store_true", help="print the scores, leave docs/evaluation.md alone")
+    parser.add_argument("--errors", action="store_true", help="print each mention whose role or organization is wrong")
     args = parser.parse_args(argv)
-    files = sorted((args.gold / "text").glob("*.txt"))
+    mentions = ev.read_mentions(args.mentions)
+    docs = {m.doc for m in mentions}
+    files = sorted(f for f in (args.gold / "text").glob("*.txt") if f.stem in docs or not args.sample)
     if not files:
         print(f"no articles under {args.gold / 'text'}", file=sys.stderr)
         return 1
     quotes = stored_quotes(files, args.db)
-    mentions = ev.read_mentions(args.mentions)
-    scores = ev.role_scores(ev.mention_pairs(mentions, quotes))
-    lines = [f"Run {datetime.date.today()} with the bundled compact models on the {len(files)} PolNeAR dev articles, "
+    pairs = ev.mention_pairs(mentions, quotes)
+    scores = ev.role_scores(pairs)
+    if args.errors:
+        for g, q in pairs:
+            e = q.entity
+            read = (e.role if e else None, e.organization if e else None)
+            if (ev.label(g.role), ev.label(g.organization)) != tuple(ev.label(x) for x in read):
+                print(f"{g.doc[:30]}\t{g.mention[:70]!r}\tgold {g.role!r}/{g.organization!r}\t"
+                      f"read {read[0]!r}/{read[1]!r}")
+    lines = [f"Run {datetime.date.today()} with the bundled compact models on the {len(files)} PolNeAR "
+             f"{args.gold.name} articles, "
              f"every quote whatever its confidence (`python benchmarks/roles.py`): "
              f"{int(scores['mentions']['scored'])} predicted speaker mentions meet a gold source.", "",
              "| field | gold | predicted | right | P | R | F1 | goal | met |", "|---|---|---|---|---|---|---|---|---|"]
@@ -57,19 +75,19 @@ def main(argv: list[str] | None = None) -> int:
         s = scores[name]
         lines.append(f"| {name} | {int(s['gold'])} | {int(s['pred'])} | {int(s['right'])} | {s['p']:.3f} | "
                      f"{s['r']:.3f} | {s['f1']:.3f} | {goal:.2f} | {'yes' if s['f1'] >= goal else 'no'} |")
-    write_section(BEGIN, END, [*lines, ""])
-    print("\n".join(lines))
-    entities = entity_lines(mentions, quotes, len(files))
-    write_section(ENTITIES_BEGIN, ENTITIES_END, [*entities, ""])
-    print("\n".join(entities))
+    entities = entity_lines(mentions, quotes, f"{len(files)} PolNeAR {args.gold.name}")
+    if not args.no_write:
+        write_section(BEGIN, END, [*lines, ""])
+        write_section(ENTITIES_BEGIN, ENTITIES_END, [*entities, ""])
+    print("\n".join([*lines, "", *entities]))
     return 0
 
 
-def entity_lines(mentions: list[ev.GoldMention], quotes: list[Quote], articles: int) -> list[str]:
+def entity_lines(mentions: list[ev.GoldMention], quotes: list[Quote], articles: str) -> list[str]:
     """B-cubed over the corpus entities, and the most quoted people's nodes, as Markdown."""
     bcubed, people = ev.entity_scores(mentions, quotes, CorpusEntities(quotes).key)
     alone = sum(len(nodes) == 1 and not merged for _, _, nodes, merged in people)
-    lines = [f"Run {datetime.date.today()} with the bundled compact models on the {articles} PolNeAR dev articles, "
+    lines = [f"Run {datetime.date.today()} with the bundled compact models on the {articles} articles, "
              "every quote (`python benchmarks/roles.py`).", "",
              "| scope | entities | gold mentions | matched | B-cubed P | R | F1 | goal F1 |",
              "|---|---|---|---|---|---|---|---|"]

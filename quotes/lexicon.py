@@ -174,7 +174,8 @@ MULTIWORD_TITLES = _phrases("""
     vice president|lieutenant governor|majority leader|minority leader|majority whip|minority whip
     campaign manager|deputy campaign manager|campaign chairman|campaign chairwoman|campaign chair
     communications director|policy director|political director
-    executive director|managing director|chief executive|chief executive officer|chief operating officer
+    executive director|managing director|managing editor|executive editor
+    chief executive|chief executive officer|chief operating officer
     chief financial officer|chief strategist|senior adviser|senior advisor|senior fellow
     presidential nominee|vice-presidential nominee|vice presidential nominee|presidential candidate
     vice-presidential candidate|presidential contender|district attorney|city attorney|county attorney
@@ -193,6 +194,9 @@ TITLE_ABBREVIATIONS = {
     "prof": "professor", "del": "delegate", "sens": "senator", "reps": "representative",
     "ceo": "chief executive officer",
 }
+
+# Possessive endings as the tokenizer splits them: "Trump" "'s".
+POSSESSIVES = ("'s", "’s", "'", "’")
 
 # Nouns that tell how a person stands to another, not a function: "my father" states no role.
 KINSHIP = _words("father mother son daughter wife husband brother sister fan friend")
@@ -328,7 +332,7 @@ ORG_NOUNS = _words("""
     organization organisation party campaign committee council court administration presidency
     palace embassy bank union association coalition alliance team network newspaper channel
     commission authority authorities board institute university command force forces pentagon
-    panel caucus division
+    panel caucus division foundation pac
 """)
 
 

@@ -49,15 +49,15 @@ from quotes.lexicon import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PLACE_HEADS,
+    POSSESSIVES,
     RELATIVE_PRONOUNS,
     ROLE_KINDS,
     ROLE_NOUNS,
     SOURCE_HEADS,
 )
-from quotes.roles import expand, is_place, mention_role, phrase_start
+from quotes.roles import expand, is_place, is_staff, mention_role, phrase_start, staff_organization
 from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, Token
 
-_POSSESSIVE = ("'s", "’s", "'", "’")
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female",
                      "dame": "female", "lady": "female"}
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -73,7 +73,7 @@ def _clean_name(text: str, person: bool = True) -> str:
     a ``person``'s also without a title nameparser knows ("Mayor", "Prime Minister")."""
     words = [w for w in text.split("(")[0].split() if w.lower().rstrip(".") not in HONORIFICS]
     name = " ".join(words)
-    for p in _POSSESSIVE:
+    for p in POSSESSIVES:
         if name.endswith(p):
             name = name[: -len(p)]
     title = _title(name) if person else ""
@@ -85,7 +85,7 @@ def _clean_name(text: str, person: bool = True) -> str:
 def _org_name(tokens: list[Token]) -> str:
     words = [t.text for t in tokens if t.upos != "DET" and t.text.lower() not in ("the", "a", "an")]
     name = " ".join(words)
-    for p in _POSSESSIVE:
+    for p in POSSESSIVES:
         name = name.replace(" " + p, "")
     return name.strip()
 
@@ -344,6 +344,26 @@ class _ArticleIndex:
         return None
 
 
+def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Span]:
+    """The person names that head a speaker phrase ending at ``end``: a name
+    that ends it ("Republican nominee Donald Trump"; not "Afghan" in "Afghan
+    authorities"; ``end`` may stop before a bracket), else a name its appositive follows ("Sam Jacobs, Time's
+    assistant managing editor")."""
+    start = toks[0].start
+    persons = [p for p in index.persons if start <= p.start and end <= p.end <= toks[-1].end]
+    if persons:
+        return persons
+    first = toks[0].index
+    inside = range(first, toks[-1].index + 1)
+    heads = [t for t in toks if t.head not in inside]  # the phrase's syntactic head(s)
+    if len(heads) != 1:
+        return []
+    head = heads[0]
+    after = next((t for t in toks if t.start >= head.end and t.upos != "PROPN"), None)
+    return [p for p in index.persons if start <= p.start <= head.start and head.end <= p.end
+            and after is not None and after.text == "," and after.start >= p.end]
+
+
 def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span) -> Entity | None:
     doc = index.doc
     words = [t.text.lower() for t in toks]
@@ -360,9 +380,7 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         span = Span.of(index.text, phrase[0].start, phrase[-1].end)
         return _entity_for(index, sent, phrase, span)
 
-    # a person only if the name is the phrase's head: not "Afghan" in "Afghan authorities"
-    persons = [p for p in index.persons if speaker.start <= p.start and p.end <= speaker.end
-               and p.end >= toks[-1].end]
+    persons = _head_persons(index, toks, toks[-1].end)
     app = _appositive(sent, toks[-1].index)
     if not persons and app:
         app_span = Span(app[0].start, app[-1].end, "")
@@ -411,20 +429,21 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     return Entity(re.sub(r"^(the|a|an) ", "", speaker.text, flags=re.I), "NOMINAL")
 
 
-def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span, entity: Entity) -> Entity:
+def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], entity: Entity) -> Entity:
     """The entity with the role and organization this mention states
     (:func:`quotes.roles.mention_role`), not those of its other mentions; a
     phrase headed by a role ("a Homeland Security Department official") is a
     nominal source, not the organization it names."""
     if len(toks) == 1 and toks[0].text.lower() in RELATIVE_PRONOUNS:
         toks = _relative_antecedent(sent, toks[0]) or _before_comma(sent, toks[0]) or toks
-        speaker = Span(toks[0].start, toks[-1].end, "")
     # a party and state after the name ("Sen. Lindsey Graham (R-S.C.)") leaves it the phrase's head
     bracket = next((t.index for t in toks[1:] if t.text == "("), None)
     end = sent.tokens[bracket - 1].end if bracket is not None else toks[-1].end
-    persons = [p for p in index.persons if speaker.start <= p.start and p.end <= speaker.end and p.end >= end]
+    persons = _head_persons(index, toks, end)
     named = [t.index for t in toks if persons and persons[-1].start <= t.start and t.end <= persons[-1].end]
     role, org = mention_role(sent, toks, (named[0], named[-1]) if named else None)
+    if org and index.canonical(org) in index.people:  # "Trump's campaign manager", "Clinton's allies"
+        org = staff_organization(org) if is_staff(role) else None
     if entity.type == "ORG" and role:
         entity = Entity(_org_name(toks), "NOMINAL")
     return replace(entity, role=role, organization=org)
@@ -495,12 +514,14 @@ def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if not found or not found[1]:
             continue
         sent, toks = found
+        if len(toks) > 1 and toks[-1].text in POSSESSIVES:
+            toks = toks[:-1]  # "Trump's [campaign said]": the owner speaks, as "his" does
         if not real_source(toks):
             quote.speaker = None
             continue
         entity = _entity_for(index, sent, toks, quote.speaker)
         if entity is not None:
-            entity = _as_mentioned(index, sent, toks, quote.speaker, entity)
+            entity = _as_mentioned(index, sent, toks, entity)
         quote.entity = entity
         by_speaker[quote.speaker.start] = entity
         if entity is not None:
@@ -520,7 +541,7 @@ def _subjects(index: _ArticleIndex, quote: Quote) -> list[Entity]:
         for m in index.mentions_in(piece.start, piece.end):
             found = _tokens_in(index.doc, m.span) if m in index.person_mentions else None
             if found and found[1]:
-                e = _as_mentioned(index, *found, m.span, index.entity(_clean_name(m.span.text)))
+                e = _as_mentioned(index, *found, index.entity(_clean_name(m.span.text)))
             elif m.type == "ORG":
                 e = Entity(_clean_name(m.span.text, person=False), "ORG")
             else:  # a place NER also took for a person, or no person nor organization

@@ -21,6 +21,7 @@ text gives elsewhere in the article are not carried to this mention.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from nameparser import HumanName
 
@@ -35,6 +36,7 @@ from quotes.lexicon import (
     ORG_NOUNS,
     PARTIES,
     PLACES,
+    POSSESSIVES,
     ROLE_MODIFIERS_DROPPED,
     ROLE_NOUNS,
     STAFF_ROLES,
@@ -42,7 +44,6 @@ from quotes.lexicon import (
 )
 from quotes.types import Sentence, Token
 
-_POSSESSIVE = ("'s", "’s", "'", "’")
 _LINKS = ("of", "for", "at", "with", "from", "in", "on", "to")
 # "(R-Texas)", "(D-Md.)": a party and a state after a lawmaker's name
 _PARTY_STATE = re.compile(r"^\(?\s*([RDI])\s*[-–,]")
@@ -57,7 +58,7 @@ def person_name(text: str) -> str:
     ('Ted Cruz', 'Dan Patrick', 'Donald J. Trump')
     """
     text = text.strip(" ,.")
-    for p in _POSSESSIVE:
+    for p in POSSESSIVES:
         if text.endswith(p):
             text = text[: -len(p)]
     name = HumanName(text)
@@ -110,11 +111,11 @@ def is_place(tok: Token) -> bool:
 
 
 def is_role_word(tok: Token) -> bool:
-    """Can this word head a role ("spokesman", "Sen.", "voters")? Kinship
-    ("my father") is no role."""
+    """Can this word head a role ("spokesman", "Sen.", "voters")? Kinship ("my
+    father") is no role, nor a verb ("who heads the group")."""
     word = expand(tok.text)
     forms = {word, tok.lemma.lower(), word[:-1] if word.endswith("s") else word}
-    return bool(forms & ROLE_NOUNS) and not forms & KINSHIP
+    return bool(forms & ROLE_NOUNS) and not forms & KINSHIP and tok.upos not in ("VERB", "AUX")
 
 
 def _role_word(tok: Token) -> str:
@@ -138,13 +139,16 @@ def _head(tokens: list[Token]) -> int | None:
     """Index in ``tokens`` of the role's head: the last role word before any
     link word, and not one that modifies a noun after it ("Fellow Republicans")
     or is part of an organization's name ("The Charlotte Observer")."""
-    end = next((i for i, t in enumerate(tokens) if t.text.lower() in _LINKS and i > 0), len(tokens))
+    # a link inside a name is none: "a University of Washington professor"
+    end = next((i for i, t in enumerate(tokens) if t.text.lower() in _LINKS and i > 0
+                and not (i + 1 < len(tokens) and _name_word(tokens[i - 1]) and _name_word(tokens[i + 1]))),
+               len(tokens))
     for i in range(end - 1, -1, -1):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < end else None
         # "Fellow Republicans", "the nominee's daughter": a modifier or an owner, not the head
         modifies = nxt is not None and not is_role_word(nxt) and \
-            (nxt.upos == "NOUN" or (nxt.upos == "PROPN" and nxt.ner.endswith("MISC")) or nxt.text in _POSSESSIVE)
+            (nxt.upos == "NOUN" or (nxt.upos == "PROPN" and nxt.ner.endswith("MISC")) or nxt.text in POSSESSIVES)
         if is_role_word(t) and not modifies and t.ner[2:] not in ("ORG", "ORGANIZATION"):
             return i
     return None
@@ -188,7 +192,7 @@ def _name_run(tokens: list[Token], i: int) -> list[Token]:
         t = tokens[i]
         inner_link = out and t.text.lower() in ("of", "for", "and", "on", "the") and i + 1 < len(tokens) \
             and (_name_word(tokens[i + 1]) or tokens[i + 1].text.lower() == "the")
-        if not (_name_word(t) or (out and t.text in ("&", "-", *_POSSESSIVE)) or inner_link):
+        if not (_name_word(t) or (out and t.text in ("&", "-", *POSSESSIVES)) or inner_link):
             break
         out.append(t)
         i += 1
@@ -219,17 +223,27 @@ def _org_words(tokens: list[Token]) -> tuple[str | None, str | None]:
 
 
 def _all_place(run: list[Token]) -> bool:
-    """Is this run of capitalized words a place? Not when it ends in a word of
-    a body's name ("White House", "Capitol Hill", as NER tags them LOC)."""
-    return all(is_place(t) for t in run) and run[-1].text.lower() not in BODY_WORDS
+    """Is this run of capitalized words a place? Not when a word of it names a
+    body ("White House", "Capitol Hill", "PAC America Rising", as NER tags them LOC)."""
+    return all(is_place(t) for t in run) and not _names_body(run)
+
+
+def _named(run: list[Token]) -> list[Token]:
+    """A body's name without the kind of body written before it: "PAC America Rising"."""
+    return run[1:] if len(run) > 1 and run[0].text.lower() in ORG_NOUNS and _name_word(run[1]) else run
+
+
+def _names_body(run: list[Token]) -> bool:
+    """Does a word of a name say it is a body's ("Clinton Foundation", "White House")?"""
+    return any(t.text.lower() in ORG_NOUNS for t in run) or run[-1].text.lower() in BODY_WORDS
 
 
 def _object(tokens: list[Token]) -> list[Token]:
     """The name after a link word (:func:`_name_run`), leading determiners
-    and adjectives ("the centrist") skipped, with a common noun that closes it
+    and modifiers ("the centrist", "super") skipped, with a common noun that closes it
     ("House panel", "VOA Eurasian division")."""
     i = 0
-    while i < len(tokens) and not _capitalized(tokens[i]) and tokens[i].upos in ("DET", "ADJ", "PROPN", "NOUN") \
+    while i < len(tokens) and not _capitalized(tokens[i]) and tokens[i].upos in ("DET", "ADJ", "ADV", "PROPN", "NOUN") \
             and tokens[i].text.lower() not in _LINKS:
         i += 1
     out = _name_run(tokens, i)
@@ -239,6 +253,16 @@ def _object(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def is_staff(role: str | None) -> bool:
+    """Is this the role of a candidate's staff ("spokesman", "campaign manager",
+    "top adviser")? Its holder speaks for the campaign (:func:`staff_organization`).
+
+    >>> is_staff("senior adviser"), is_staff("supporter")
+    (True, False)
+    """
+    return bool(role) and (role in STAFF_ROLES or role.split()[-1] in STAFF_ROLES)
+
+
 def staff_organization(owner: str) -> str:
     """The organization of a candidate's staff: "Smith spokesman" -> "Smith campaign".
 
@@ -246,6 +270,13 @@ def staff_organization(owner: str) -> str:
     'Clinton campaign'
     """
     return person_name(owner).split()[-1] + " campaign"
+
+
+def _title_cased(word: Token, head: Token) -> bool:
+    """A role word of a title written in title case ("Time's Assistant Managing
+    Editor"): capitalized before a capitalized head, outside any name; not a
+    body's name ("Homeland Security Secretary")."""
+    return word.text[:1].isupper() and head.text[:1].isupper() and word.ner == "O" and is_role_word(word)
 
 
 def _is_person(tokens: list[Token]) -> bool:
@@ -260,8 +291,8 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     a whole phrase that names no one ("a senior campaign official"). The head
     is the last role noun (:data:`quotes.lexicon.ROLE_NOUNS`, abbreviations
     expanded) before any link word; the role is the known multiword title
-    ending at it, or its singular with the lower-case nouns and the
-    adjectives of :data:`quotes.lexicon.ROLE_ADJECTIVES` before it; the
+    ending at it, or its singular with the lower-case nouns and adjectives
+    before it (the words of a title written in title case too); the
     organization is the name after "of", "for", "at" or "with" unless the
     title is whole with it ("secretary of state"), else the owner before
     "'s", else the capitalized words before the role that are no place,
@@ -288,7 +319,7 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     ...                   ("NEA", "PROPN", "S-ORG")))
     ('president', 'NEA')
     """
-    toks = [t for t in tokens if (t.upos != "PUNCT" or t.text in _POSSESSIVE or t.text in ("&", "-"))
+    toks = [t for t in _hyphenated(tokens) if (t.upos != "PUNCT" or t.text in POSSESSIVES or t.text in ("&", "-"))
             and not t.text.isdigit()]
     # of two roles joined by "and", the first: "a former DNC chairman and presidential candidate"
     cut = next((i for i, t in enumerate(toks) if t.text.lower() == "and" and i + 1 < len(toks)
@@ -301,7 +332,7 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
         if lead is not None and (lead.lemma.lower() in COLLECTIVES or lead.text.lower() in COLLECTIVES
                                  or lead.upos == "NUM"):
             return read_title(toks[of + 1:])  # "a majority of voters", "eight of 10 voters"
-        poss = next((k for k, t in enumerate(toks) if t.text in _POSSESSIVE), None)
+        poss = next((k for k, t in enumerate(toks) if t.text in POSSESSIVES), None)
         if poss == len(toks) - 1 and not _is_person(toks[:poss]):  # "NBC's Dante Chinni"
             return None, _org_words(toks[:poss])[0]
         named, found_party = _org_words(toks)
@@ -318,7 +349,7 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     # an organization noun among them is the organization: "a senior campaign official"
     i = lo - 1
     org_noun = None
-    while i >= 0 and (toks[i].text[:1].islower() or _opening(toks[i])) \
+    while i >= 0 and (toks[i].text[:1].islower() or _opening(toks[i]) or _title_cased(toks[i], toks[head])) \
             and toks[i].upos in ("NOUN", "ADJ", "PROPN", "VERB"):
         if org_noun and _opening(toks[i]):
             break  # "Trump campaign spokesman": the campaign's name
@@ -333,19 +364,21 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     role = " ".join(role_words)
     before, after = toks[:i + 1], toks[hi + 1:]
     org = None
-    staff = role in STAFF_ROLES or role_words[-1] in STAFF_ROLES
+    staff = is_staff(role)
     for k, t in enumerate(after):
         if t.text.lower() in _LINKS[:4]:
             obj = _object(after[k + 1:])
             if obj and not _all_place(obj):
-                org = _clean(_joined(obj)) if not _is_person(obj) else \
+                org = _clean(_joined(_named(obj))) if not _is_person(obj) or _names_body(obj) else \
                     staff_organization(_joined(obj)) if staff else None
                 break
-    poss = next((k for k, t in enumerate(before) if t.text in _POSSESSIVE), None)
+    poss = next((k for k, t in enumerate(before) if t.text in POSSESSIVES), None)
     owner_party = None
     if org is None and poss is not None:
         owner = [t for t in before[:poss] if t.upos != "DET"]
-        if owner and _is_person(owner):
+        if owner and _names_body(owner):  # "the Cruz campaign's chairman"
+            org = _clean(_joined(owner))
+        elif owner and _is_person(owner):
             org = staff_organization(_joined(owner)) if staff else None
         elif owner and not any(is_place(t) for t in owner):
             org, owner_party = _org_words(owner)
@@ -363,8 +396,21 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     return role, org or owner_party
 
 
+def _hyphenated(tokens: list[Token]) -> list[Token]:
+    """The words with a hyphenated word the tokenizer split ("front" "-"
+    "runner") as one word, tagged as its last part."""
+    out: list[Token] = []
+    for t in tokens:
+        if len(out) >= 2 and out[-1].text == "-" and out[-2].end == out[-1].start and out[-1].end == t.start:
+            out.pop()
+            first = out.pop()
+            t = replace(t, text=f"{first.text}-{t.text}", start=first.start, lemma=f"{first.text.lower()}-{t.lemma}")
+        out.append(t)
+    return out
+
+
 def _clean(name: str) -> str:
-    for p in _POSSESSIVE:
+    for p in POSSESSIVES:
         name = name.replace(" " + p, "").removesuffix(p)
     return name.strip(" ,.")
 

@@ -4,6 +4,8 @@ The sentences come from PolNeAR train and from issue #39; their words are
 tagged here as the bundled compact models tag them (UPOS, BIOES NER).
 """
 
+from dataclasses import replace
+
 import pytest
 
 from quotes.ingest import make_article
@@ -74,6 +76,29 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
     ("Former/ADJ President/PROPN Bill/PROPN/B-PER Clinton/PROPN/E-PER said/VERB",
      (0, 3), (2, 3), ("president", None)),
     ("my/PRON father/NOUN said/VERB", (0, 1), None, (None, None)),
+    # a title in title case after its owner; but not a body's name before a title (PolNeAR train)
+    ("Sam/PROPN/B-PER Jacobs/PROPN/E-PER ,/PUNCT Time/PROPN ’s/PART Assistant/PROPN Managing/VERB Editor/PROPN "
+     ",/PUNCT explained/VERB", (0, 1), (0, 1), ("assistant managing editor", "Time")),
+    ("Homeland/PROPN Security/PROPN Secretary/PROPN Jeh/PROPN/B-PER Johnson/PROPN/E-PER said/VERB",
+     (0, 4), (3, 4), ("secretary", "Homeland Security")),
+    # a verb heads no role: "who heads" a body
+    ("David/PROPN/B-PER Brock/PROPN/E-PER ,/PUNCT a/DET Clinton/PROPN/S-PER ally/NOUN who/PRON heads/VERB "
+     "the/DET group/NOUN ,/PUNCT said/VERB", (0, 1), (0, 1), ("ally", None)),
+    # a link inside a body's name before the title
+    ("Robert/PROPN/B-PER Mason/PROPN/E-PER ,/PUNCT a/DET University/PROPN/B-ORG of/ADP/I-ORG "
+     "Washington/PROPN/E-ORG professor/NOUN who/PRON has/AUX researched/VERB", (0, 1), (0, 1),
+     ("professor", "University of Washington")),
+    # an owner that is a body ("the Cruz campaign's"), an object that names a body after a person
+    ("Chad/PROPN/B-PER Sweet/PROPN/E-PER ,/PUNCT the/DET Cruz/PROPN/S-PER campaign/NOUN 's/PART "
+     "chairman/NOUN ,/PUNCT said/VERB", (0, 1), (0, 1), ("chairman", "Cruz campaign")),
+    ("an/DET executive/NOUN at/ADP the/DET Clinton/PROPN/S-PER Foundation/PROPN said/VERB", (0, 5), None,
+     ("executive", "Clinton Foundation")),
+    # a descriptor before a body's name that NER took for a place; a place itself is no body
+    ("Jeff/PROPN/B-PER Bechdel/PROPN/E-PER ,/PUNCT communications/NOUN director/NOUN for/ADP the/DET "
+     "conservative/ADJ super/ADV PAC/PROPN/B-LOC America/PROPN/I-LOC Rising/PROPN/E-LOC said/VERB",
+     (0, 1), (0, 1), ("communications director", "America Rising")),
+    ("Greg/PROPN/B-PER Abbott/PROPN/E-PER ,/PUNCT the/DET governor/NOUN of/ADP Texas/PROPN/S-LOC ,/PUNCT "
+     "said/VERB", (0, 1), (0, 1), ("governor", None)),
     ("he/PRON said/VERB", (0, 0), None, (None, None)),
 ])
 def test_a_mention_states_its_role_and_organization(tagged, speaker, name, expected):
@@ -99,9 +124,12 @@ def test_person_name_drops_titles(text, name):
     assert person_name(text) == name
 
 
-def _article(tagged: str):
-    """An article of one tagged sentence, its Doc (NER mentions from the BIOES tags) and its text."""
+def _article(tagged: str, heads: list[int] | None = None):
+    """An article of one tagged sentence (with the parse's ``heads``), its Doc (NER mentions
+    from the BIOES tags) and its text."""
     sent = _sentence(tagged)
+    if heads:
+        sent.tokens[:] = [replace(t, head=h) for t, h in zip(sent.tokens, heads, strict=True)]
     text = " ".join(t.text for t in sent.tokens)
     mentions, start = [], None
     for t in sent.tokens:
@@ -112,8 +140,8 @@ def _article(tagged: str):
     return make_article("a", text), Doc([sent], mentions), text
 
 
-def _speaker_entity(tagged: str, speaker: str, content: str):
-    article, doc, text = _article(tagged)
+def _speaker_entity(tagged: str, speaker: str, content: str, heads: list[int] | None = None):
+    article, doc, text = _article(tagged, heads)
     quote = Quote("a", "indirect", Span.of(text, text.index(content), len(text)),
                   speaker=Span.of(text, text.index(speaker), text.index(speaker) + len(speaker)))
     return resolve(article, doc, [quote])[0]
@@ -146,3 +174,40 @@ def test_a_name_tagged_as_a_place_elsewhere_is_no_person():
     _, doc, text = _article("rejection/NOUN of/ADP Johnson/PROPN/B-PER Space/PROPN/I-PER "
                                   "Center/PROPN/E-PER")
     assert person_spans(doc, text) == []
+
+
+def test_a_hyphenated_title_the_tokenizer_split_is_one_word():
+    sent = _sentence("Democratic/ADJ/S-MISC front/NOUN -/PUNCT runner/NOUN Hillary/PROPN/B-PER Clinton/PROPN/E-PER "
+                     "said/VERB")
+    # "front-runner" written without spaces, as the tokenizer splits it
+    sent.tokens[2:4] = [replace(t, start=t.start - k, end=t.end - k) for k, t in enumerate(sent.tokens[2:4], 1)]
+    assert mention_role(sent, sent.tokens[:6], (4, 5)) == ("front-runner", "Democratic Party")
+
+
+def test_an_appositive_after_a_name_leaves_the_person_the_speaker():
+    # PolNeAR train: the speaker phrase runs on past the name; the appositive hangs on the name
+    heads = [9, 0, 5, 5, 3, 0, 5, 5, 0, -1, 13, 13, 13, 9]
+    quote = _speaker_entity(
+        "Sam/PROPN/B-PER Jacobs/PROPN/E-PER ,/PUNCT Time/PROPN ’s/PART Assistant/PROPN Managing/VERB "
+        "Editor/PROPN ,/PUNCT explained/VERB that/SCONJ Merkel/PROPN/S-PER was/AUX selected/VERB",
+        "Sam Jacobs , Time ’s Assistant Managing Editor", "Merkel was selected", heads)
+    assert (quote.entity.name, quote.entity.role, quote.entity.organization) == \
+        ("Sam Jacobs", "assistant managing editor", "Time")
+
+
+@pytest.mark.parametrize(("speaker", "role", "organization"), [
+    ("Trump 's campaign manager", "campaign manager", "Trump campaign"),  # staff speak for the campaign
+    ("Trump 's supporters", "supporter", None),  # supporters do not
+])
+def test_a_role_owned_by_a_person_of_the_article_is_the_campaign_only_for_staff(speaker, role, organization):
+    # PolNeAR train: the tagger did not take the bare surname for a person
+    quote = _speaker_entity(
+        f"Donald/PROPN/B-PER Trump/PROPN/E-PER won/VERB ,/PUNCT and/CCONJ {speaker.replace(' ', '/NOUN ')}/NOUN "
+        "said/VERB he/PRON was/AUX pleased/ADJ", speaker, "he was pleased")
+    assert (quote.entity.role, quote.entity.organization) == (role, organization)
+
+
+def test_a_possessive_alone_is_its_owner():
+    quote = _speaker_entity("Donald/PROPN/B-PER Trump/PROPN/E-PER won/VERB ,/PUNCT and/CCONJ Trump/PROPN "
+                            "'s/PART said/VERB he/PRON was/AUX pleased/ADJ", "Trump 's", "he was pleased")
+    assert (quote.entity.name, quote.entity.organization) == ("Donald Trump", None)
