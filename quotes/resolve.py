@@ -32,7 +32,7 @@ Entities are merged across articles by :mod:`quotes.entities`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import replace
 from functools import cache, cached_property
@@ -60,6 +60,7 @@ from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, T
 
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female",
                      "dame": "female", "lady": "female"}
+_TURN = re.compile(r"\s*([QA])\s*:\s")  # an interview transcript's question or answer
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
@@ -218,6 +219,7 @@ class _ArticleIndex:
     def __init__(self, article: Article, doc: Doc) -> None:
         self.doc = doc
         self.text = article.text
+        self.paragraphs = article.paragraphs
         self.people: dict[str, None] = {}  # canonical names, in the order first named
         self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
         self.named: list[tuple[int, str]] = []  # (position, canonical name) of every person named
@@ -333,6 +335,27 @@ class _ArticleIndex:
                 return name
         return None
 
+    @cached_property
+    def turns(self) -> list[tuple[int, str]]:
+        """(start, "Q" or "A") of the paragraphs that open a question or an
+        answer, when the article is an interview transcript ("Q: …" / "A: …",
+        at least two of each); empty otherwise."""
+        turns = [(p.span.start, m.group(1)) for p in self.paragraphs if (m := _TURN.match(p.span.text))]
+        return turns if min(sum(t == k for _, t in turns) for k in "QA") >= 2 else []
+
+    def interviewee(self, pos: int, word: str) -> str | None:
+        """Who "I" of an answer, or "you" of a question, is in an interview
+        transcript: the person the article names first ("Q&A with Vice
+        President Joe Biden"). A paragraph without its own "Q:" or "A:" goes on
+        with the turn before it."""
+        k = bisect_right(self.turns, pos, key=lambda t: t[0])
+        if not k or not self.people:
+            return None
+        turn = self.turns[k - 1][1]
+        if (turn, word) in {("A", w) for w in ("i", "me", "my")} | {("Q", w) for w in ("you", "your")}:
+            return next(iter(self.people))
+        return None
+
     def titled(self, pos: int, noun: str) -> Entity | None:
         """The latest person named before ``pos`` with the title ``noun`` (or one of its kind,
         :data:`~quotes.lexicon.ROLE_KINDS`) before the name or in an appositive: who "the senator"
@@ -353,15 +376,10 @@ def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Spa
     persons = [p for p in index.persons if start <= p.start and end <= p.end <= toks[-1].end]
     if persons:
         return persons
-    first = toks[0].index
-    inside = range(first, toks[-1].index + 1)
+    inside = range(toks[0].index, toks[-1].index + 1)
     heads = [t for t in toks if t.head not in inside]  # the phrase's syntactic head(s)
-    if len(heads) != 1:
-        return []
-    head = heads[0]
-    after = next((t for t in toks if t.start >= head.end and t.upos != "PROPN"), None)
-    return [p for p in index.persons if start <= p.start <= head.start and head.end <= p.end
-            and after is not None and after.text == "," and after.start >= p.end]
+    return [p for p in index.persons if start <= p.start and heads and all(p.start <= t.start < p.end for t in heads)
+            and next((t.text for t in toks if t.start >= p.end), None) == ","]
 
 
 def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span) -> Entity | None:
@@ -369,6 +387,8 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     words = [t.text.lower() for t in toks]
     if len(toks) == 1 and words[0] in PERSON_PRONOUNS | {"his"}:  # "his campaign said": a possessive speaker
         return index.antecedent(speaker.start, "PERSON", _PRONOUN_GENDER[words[0]])
+    if len(toks) == 1 and (interviewee := index.interviewee(speaker.start, words[0])) is not None:
+        return index.entity(interviewee)
     if len(toks) == 1 and words[0] in ("i", "me") and index.author is not None:  # the writer of an opinion piece
         return index.entity(index.author)
     if len(toks) == 1 and words[0] in GROUP_PRONOUNS:

@@ -92,16 +92,17 @@ def expand(word: str) -> str:
 
 
 def party(word: str) -> str | None:
-    """The party a label names: "Republican", "GOP", "Democrat" or "(R-Texas)".
+    """The party a label names: "Republican", "GOP", "Democrat" or "(R-Texas)";
+    an independent ("I-Vt.") has none.
 
     Examples
     --------
-    >>> party("GOP"), party("Democrats"), party("(R-Texas)"), party("Texas")
-    ('Republican Party', 'Democratic Party', 'Republican Party', None)
+    >>> party("GOP"), party("Democrats"), party("(R-Texas)"), party("Texas"), party("I-Vt.")
+    ('Republican Party', 'Democratic Party', 'Republican Party', None, None)
     """
     m = _PARTY_STATE.match(word)
     if m:
-        return PARTIES[m.group(1).lower()]
+        return PARTIES.get(m.group(1).lower())
     return PARTIES.get(word.lower().rstrip("s") if word[:1].isupper() else "", PARTIES.get(word.lower()))
 
 
@@ -424,7 +425,7 @@ def _party_after(tokens: list[Token]) -> str | None:
 
 def _clause_after(sent: Sentence, i: int) -> list[Token]:
     """The words of an appositive or relative clause after token ``i``: from
-    the comma after it (past a "(R-Texas)") to the next comma or the end."""
+    the comma after it (past a "(R-Texas)" or an age) to the next comma or the end."""
     toks = sent.tokens
     j = i + 1
     if j < len(toks) and toks[j].text == "(":
@@ -436,6 +437,8 @@ def _clause_after(sent: Sentence, i: int) -> list[Token]:
     k = j + 1
     while k < len(toks) and toks[k].text not in (",", ";", "—", "–", "--", ")"):
         k += 1
+    if k == j + 2 and toks[j + 1].upos == "NUM":  # an age: "Gloria Garcia, 34, a nurse from Brownsville"
+        return _clause_after(sent, j + 1)
     return toks[j + 1:k]
 
 

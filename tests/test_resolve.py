@@ -95,6 +95,15 @@ HEADLINE = (
     "Obama said the attack had been a tragedy for the whole country.\n"
 )
 
+INTERVIEW = (
+    "Q&A with Senator Maria Lopez.\n\n"
+    "Senator Maria Lopez spoke with our reporter on the train back to Washington.\n\n"
+    "Q: You have said the budget is a mistake. Why?\n\n"
+    "A: I think the budget cuts too deep. My staff warned me about it.\n\n"
+    "Q: Do you expect a vote this month?\n\n"
+    "A: I believe the leaders will wait until spring.\n"
+)
+
 
 @pytest.mark.parametrize(("text", "words", "speaker"), [
     pytest.param(CLINTON, "any president would have", "Hillary Clinton", id="she-is-the-latest-woman-named"),
@@ -106,9 +115,17 @@ HEADLINE = (
     pytest.param(OPINION, "the plant should close", "Jane Doe", id="the-writers-i-is-the-contributor-line's-author"),
     # without a contributor line nobody is named
     pytest.param(OPINION.rsplit("\n\n", 1)[0] + "\n", "the plant should close", "I", id="i-without-a-contributor"),
+    # an interview transcript: "I" of an answer, "you" of a question are the interviewee
+    pytest.param(INTERVIEW, "the budget cuts too deep", "Maria Lopez", id="an-answer's-i-is-the-interviewee"),
+    pytest.param(INTERVIEW, "the budget is a mistake", "Maria Lopez", id="a-question's-you-is-the-interviewee"),
     pytest.param(COUPLE, "the economy had recovered", "Barack Obama", id="mr-before-a-surname-picks-the-man"),
     # NER runs a name on over headline words ("Gold Star Mom Corners Obama"): no person the story names
     pytest.param(HEADLINE, "had been a tragedy", "Obama", id="a-headline-run-on-is-no-person"),
 ])
 def test_a_speaker_is_the_person_the_article_means(tmp_path, text, words, speaker):
     assert _speaker_of(_analyze(tmp_path, text), words) == speaker
+
+
+def test_an_interviews_question_and_answer_labels_are_no_speakers(tmp_path):
+    speakers = {q.speaker.text for q in _analyze(tmp_path, INTERVIEW).quotes if q.speaker}
+    assert speakers and not speakers & {"Q", "A"}

@@ -76,6 +76,9 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
     ("Former/ADJ President/PROPN Bill/PROPN/B-PER Clinton/PROPN/E-PER said/VERB",
      (0, 3), (2, 3), ("president", None)),
     ("my/PRON father/NOUN said/VERB", (0, 1), None, (None, None)),
+    # an age before the appositive (PolNeAR train)
+    ("Gloria/PROPN/B-PER Garcia/PROPN/E-PER ,/PUNCT 34/NUM ,/PUNCT a/DET nurse/NOUN from/ADP "
+     "Brownsville/PROPN/S-LOC ,/PUNCT said/VERB", (0, 1), (0, 1), ("nurse", None)),
     # a title in title case after its owner; but not a body's name before a title (PolNeAR train)
     ("Sam/PROPN/B-PER Jacobs/PROPN/E-PER ,/PUNCT Time/PROPN ’s/PART Assistant/PROPN Managing/VERB Editor/PROPN "
      ",/PUNCT explained/VERB", (0, 1), (0, 1), ("assistant managing editor", "Time")),
@@ -182,6 +185,14 @@ def test_a_hyphenated_title_the_tokenizer_split_is_one_word():
     # "front-runner" written without spaces, as the tokenizer splits it
     sent.tokens[2:4] = [replace(t, start=t.start - k, end=t.end - k) for k, t in enumerate(sent.tokens[2:4], 1)]
     assert mention_role(sent, sent.tokens[:6], (4, 5)) == ("front-runner", "Democratic Party")
+
+
+def test_an_independents_label_the_tokenizer_split_names_no_party():
+    # PolNeAR train: ", I-Vt.," after a name, its hyphen closed up into one word
+    sent = _sentence("Bernie/PROPN/B-PER Sanders/PROPN/E-PER ,/PUNCT I/PROPN -/PUNCT Vt./PROPN/S-LOC ,/PUNCT "
+                     "said/VERB")
+    sent.tokens[4:6] = [replace(t, start=t.start - k, end=t.end - k) for k, t in enumerate(sent.tokens[4:6], 1)]
+    assert mention_role(sent, sent.tokens[:2], (0, 1)) == (None, None)
 
 
 def test_an_appositive_after_a_name_leaves_the_person_the_speaker():

@@ -243,9 +243,11 @@ def _as_frame(toks: list[Token], cue: Token) -> bool:
 
 def _is_name(words: list[Token]) -> bool:
     """Are these few words, before a colon, a speaker's name ("Marco Rubio",
-    "Mark Blumenthal and Jon Cohen") rather than a label ("Update") or a clause?"""
+    "Mark Blumenthal and Jon Cohen") rather than a label ("Update", an
+    interview's "Q" and "A") or a clause?"""
     place = all(t.ner[2:] in ("LOC", "GPE") for t in words)  # a dateline: "KABUL: Afghan authorities ..."
-    return (0 < len(words) <= 6 and words[0].text.lower() not in LABELS and not place
+    letter = len(words) == 1 and len(words[0].text.rstrip(".")) == 1
+    return (0 < len(words) <= 6 and words[0].text.lower() not in LABELS and not place and not letter
             and all(t.text[:1].isupper() or t.upos in ("DET", "ADP", "PUNCT", "PART", "CCONJ") for t in words)
             and not _has_verb(words) and any(t.upos in ("PROPN", "NOUN") for t in words))
 
