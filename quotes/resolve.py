@@ -413,10 +413,11 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     if name and _is_name(toks) and len(toks) <= 4 and (not doc.mentions or index.canonical(name) != name):
         # untagged text, or a surname the tagger missed ("Trump" read as a noun): trust capitals
         return index.entity(name)
-    if words[0] == "the" and toks[-1].lemma.lower() in ROLE_NOUNS:
-        titled = index.titled(speaker.start, toks[-1].lemma.lower())  # "the senator"
-        if titled is not None:
-            return titled
+    # "the senator", "the former secretary of state": the title's noun before any link word
+    link = next((t.index for t in toks if t.upos == "ADP"), toks[-1].index + 1)
+    noun = next((expand(t.lemma) for t in reversed(toks) if t.index < link and expand(t.lemma) in ROLE_NOUNS), None)
+    if words[0] == "the" and noun is not None and (titled := index.titled(speaker.start, noun)) is not None:
+        return titled
 
     orgs = [m.span for m in doc.mentions if m.type == "ORG"
             and speaker.start <= m.span.start and m.span.end <= speaker.end]

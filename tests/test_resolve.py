@@ -79,6 +79,10 @@ HEARING = (
     "The lawmaker said the agency had misled Congress.\n\n"
     "The reporter said the hearing had run three hours late.\n"
 )
+KERRY = (
+    "Secretary of State John Kerry arrived in Geneva on Monday.\n\n"
+    "The secretary of state said the talks would resume in March.\n"
+)
 OPINION = (
     "I grew up in a mill town in Ohio.\n\n"
     "I have argued for years that the plant should close, and I still believe it.\n\n"
@@ -111,6 +115,7 @@ INTERVIEW = (
     pytest.param(COURT, "remain closed", "Frank Nervo", id="the-judge-is-whom-the-article-titles-justice"),
     # "Rep." read in full: a lawmaker, and no reporter
     pytest.param(HEARING, "misled Congress", "Adam Schiff", id="the-lawmaker-is-the-representative"),
+    pytest.param(KERRY, "the talks would resume", "John Kerry", id="a-title-of-several-words-by-its-noun"),
     pytest.param(HEARING, "three hours late", "reporter", id="the-reporter-is-no-representative"),
     pytest.param(OPINION, "the plant should close", "Jane Doe", id="the-writers-i-is-the-contributor-line's-author"),
     # without a contributor line nobody is named
