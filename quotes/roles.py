@@ -377,7 +377,7 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     owner_party = None
     if org is None and poss is not None:
         owner = [t for t in before[:poss] if t.upos != "DET"]
-        if owner and _names_body(owner):  # "the Cruz campaign's chairman"
+        if owner and _names_body(owner) and any(_name_word(t) for t in owner):  # "the Cruz campaign's chairman"
             org = _clean(_joined(owner))
         elif owner and _is_person(owner):
             org = staff_organization(_joined(owner)) if staff else None

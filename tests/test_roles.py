@@ -94,6 +94,7 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
     # an owner that is a body ("the Cruz campaign's"), an object that names a body after a person
     ("Chad/PROPN/B-PER Sweet/PROPN/E-PER ,/PUNCT the/DET Cruz/PROPN/S-PER campaign/NOUN 's/PART "
      "chairman/NOUN ,/PUNCT said/VERB", (0, 1), (0, 1), ("chairman", "Cruz campaign")),
+    ("the/DET party/NOUN 's/PART chairman/NOUN said/VERB", (0, 3), None, ("chairman", None)),
     ("an/DET executive/NOUN at/ADP the/DET Clinton/PROPN/S-PER Foundation/PROPN said/VERB", (0, 5), None,
      ("executive", "Clinton Foundation")),
     # a descriptor before a body's name that NER took for a place; a place itself is no body
