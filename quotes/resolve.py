@@ -61,6 +61,7 @@ from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, T
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female",
                      "dame": "female", "lady": "female"}
 _TURN = re.compile(r"\s*([QA])\s*:\s")  # an interview transcript's question or answer
+_INTERVIEWEE = {"A": {"i", "me", "my"}, "Q": {"you", "your"}}  # the words for the interviewee in each turn
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
@@ -351,10 +352,7 @@ class _ArticleIndex:
         k = bisect_right(self.turns, pos, key=lambda t: t[0])
         if not k or not self.people:
             return None
-        turn = self.turns[k - 1][1]
-        if (turn, word) in {("A", w) for w in ("i", "me", "my")} | {("Q", w) for w in ("you", "your")}:
-            return next(iter(self.people))
-        return None
+        return next(iter(self.people)) if word in _INTERVIEWEE[self.turns[k - 1][1]] else None
 
     def titled(self, pos: int, noun: str) -> Entity | None:
         """The latest person named before ``pos`` with the title ``noun`` (or one of its kind,
@@ -368,10 +366,10 @@ class _ArticleIndex:
 
 
 def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Span]:
-    """The person names that head a speaker phrase ending at ``end``: a name
-    that ends it ("Republican nominee Donald Trump"; not "Afghan" in "Afghan
-    authorities"; ``end`` may stop before a bracket), else a name its appositive follows ("Sam Jacobs, Time's
-    assistant managing editor")."""
+    """The person names that head a speaker phrase ending at ``end`` (which may
+    stop before a bracket): a name that ends it ("Republican nominee Donald
+    Trump"; not "Afghan" in "Afghan authorities"), else a name its appositive
+    follows ("Sam Jacobs, Time's assistant managing editor")."""
     start = toks[0].start
     persons = [p for p in index.persons if start <= p.start and end <= p.end <= toks[-1].end]
     if persons:
