@@ -3,7 +3,7 @@
 Usage: python benchmarks/roles.py [--gold ../shared/data/polnear/dev] [--db .golden/polnear-dev.db]
        [--mentions FILE] [--sample] [--no-write] [--errors]
 
-Development runs on the PolNeAR train sample instead (28 articles,
+Development runs on the PolNeAR train sample instead (56 articles,
 ``benchmarks/data/polnear-train-entities``): ``--gold ../shared/data/polnear/train
 --db .golden/annotations.db --mentions benchmarks/data/polnear-train-entities/mentions.tsv
 --sample --no-write --errors``.

@@ -246,6 +246,8 @@ PLACE_HEADS = _words("""
     center centre airport airfield base church cathedral hospital school college museum university
     institute avenue square stadium station bridge
 """)
+# Of these, the last words of institutions' names: "Marion Avenue Baptist Church" is a body
+INSTITUTION_HEADS = _words("center centre church cathedral hospital school college museum university institute")
 
 # Places that are no organization even where NER misses them: the US states and
 # capitals news puts before a title ("Texas Gov. Greg Abbott").

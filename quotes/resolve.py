@@ -41,7 +41,7 @@ from nameparser import HumanName
 
 from quotes.attribute import first_subject, noun_phrase
 from quotes.budget import check
-from quotes.entities import NameParts
+from quotes.entities import NameParts, acronyms
 from quotes.lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
@@ -55,7 +55,7 @@ from quotes.lexicon import (
     ROLE_NOUNS,
     SOURCE_HEADS,
 )
-from quotes.roles import expand, is_place, is_staff, mention_role, phrase_start, staff_organization
+from quotes.roles import expand, is_place, is_staff, is_suffix, mention_role, phrase_start, staff_organization
 from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, Token
 
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female",
@@ -337,6 +337,23 @@ class _ArticleIndex:
         return None
 
     @cached_property
+    def _acronyms(self) -> dict[str, set[str]]:
+        """The organizations the article names in full, by the acronyms they may go by."""
+        out: dict[str, set[str]] = {}
+        for m in self.doc.mentions:
+            if m.type == "ORG":
+                name = _clean_name(m.span.text, person=False)
+                for a in acronyms(name):
+                    out.setdefault(a, set()).add(name)
+        return out
+
+    def spelled_out(self, org: str) -> str:
+        """An acronym ("NIH") as the one organization the article names in full that
+        it abbreviates ("National Institutes of Health"); any other name as it is."""
+        full = self._acronyms.get(org.replace(".", "")) if org.replace(".", "").isupper() else None
+        return next(iter(full)) if full and len(full) == 1 else org
+
+    @cached_property
     def turns(self) -> list[tuple[int, str]]:
         """(start, "Q" or "A") of the paragraphs that open a question or an
         answer, when the article is an interview transcript ("Q: …" / "A: …",
@@ -369,15 +386,18 @@ def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Spa
     """The person names that head a speaker phrase ending at ``end`` (which may
     stop before a bracket): a name that ends it ("Republican nominee Donald
     Trump"; not "Afghan" in "Afghan authorities"), else a name its appositive
-    follows ("Sam Jacobs, Time's assistant managing editor")."""
+    or its body follows ("Sam Jacobs, Time's assistant managing editor",
+    "Meenakshi Ganguly of Human Rights Watch"), past a suffix ("Jr.")."""
     start = toks[0].start
     persons = [p for p in index.persons if start <= p.start and end <= p.end <= toks[-1].end]
     if persons:
         return persons
     inside = range(toks[0].index, toks[-1].index + 1)
     heads = [t for t in toks if t.head not in inside]  # the phrase's syntactic head(s)
-    return [p for p in index.persons if start <= p.start and heads and all(p.start <= t.start < p.end for t in heads)
-            and next((t.text for t in toks if t.start >= p.end), None) == ","]
+    return [p for p in index.persons if start <= p.start and p.end <= toks[-1].end and heads
+            and all(p.start <= t.start < p.end for t in heads)
+            and next((t.text.lower() for t in toks if t.start >= p.end and not is_suffix(t)), None)
+            in (",", "of", "at", None)]
 
 
 def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span) -> Entity | None:
@@ -461,11 +481,28 @@ def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], entit
     persons = _head_persons(index, toks, end)
     named = [t.index for t in toks if persons and persons[-1].start <= t.start and t.end <= persons[-1].end]
     role, org = mention_role(sent, toks, (named[0], named[-1]) if named else None)
-    if org and index.canonical(org) in index.people:  # "Trump's campaign manager", "Clinton's allies"
+    if org and index.canonical(_clean_name(org)) in index.people:  # "Trump's campaign manager", "Clinton's allies"
         org = staff_organization(org) if is_staff(role) else None
+    if org is None and role:
+        org = _owner_organization(index, toks, role)
+    org = index.spelled_out(org) if org else org
     if entity.type == "ORG" and role:
         entity = Entity(_org_name(toks), "NOMINAL")
     return replace(entity, role=role, organization=org)
+
+
+def _owner_organization(index: _ArticleIndex, toks: list[Token], role: str) -> str | None:
+    """The organization a possessive pronoun in a speaker phrase gives its role:
+    "his chief aide" speaks for the campaign of the man "his" stands for, "its
+    acting chairman" for the body "its" stands for; "his lawyer" for none."""
+    owner = next((t for t in toks if t.text.lower() in ("his", "her", "its", "their")), None)
+    if owner is None:
+        return None
+    if owner.text.lower() in ("its", "their"):
+        body = index.antecedent(owner.start, "ORG")
+        return body.name if body is not None else None
+    person = index.antecedent(owner.start, "PERSON", _PRONOUN_GENDER[owner.text.lower()])
+    return staff_organization(person.name) if person is not None and is_staff(role) else None
 
 
 def _before_comma(sent: Sentence, pronoun: Token) -> list[Token] | None:

@@ -24,12 +24,14 @@ import re
 from dataclasses import replace
 
 from nameparser import HumanName
+from nameparser.config import CONSTANTS
 
 from quotes.attribute import noun_phrase
 from quotes.lexicon import (
     BODY_WORDS,
     COLLECTIVES,
     HONORIFICS,
+    INSTITUTION_HEADS,
     KINSHIP,
     LEADING_VERBS,
     MULTIWORD_TITLES,
@@ -45,6 +47,7 @@ from quotes.lexicon import (
 from quotes.types import Sentence, Token
 
 _LINKS = ("of", "for", "at", "with", "from", "in", "on", "to")
+_SUFFIXES = frozenset(CONSTANTS.suffix_not_acronyms) - {"i", "2"}  # after a name: "Jr.", "III"
 # "(R-Texas)", "(D-Md.)": a party and a state after a lawmaker's name
 _PARTY_STATE = re.compile(r"^\(?\s*([RDI])\s*[-–,]")
 
@@ -106,6 +109,11 @@ def party(word: str) -> str | None:
     return PARTIES.get(word.lower().rstrip("s") if word[:1].isupper() else "", PARTIES.get(word.lower()))
 
 
+def is_suffix(tok: Token) -> bool:
+    """A suffix after a person's name, as nameparser knows them: "Jr.", "III"."""
+    return tok.text.lower().rstrip(".") in _SUFFIXES
+
+
 def is_place(tok: Token) -> bool:
     """A place name: tagged as a location by NER, or in :data:`quotes.lexicon.PLACES`."""
     return tok.ner[2:] in ("LOC", "GPE") or tok.text.lower() in PLACES
@@ -141,7 +149,7 @@ def _head(tokens: list[Token]) -> int | None:
     link word, and not one that modifies a noun after it ("Fellow Republicans")
     or is part of an organization's name ("The Charlotte Observer")."""
     # a link inside a name is none: "a University of Washington professor"
-    end = next((i for i, t in enumerate(tokens) if t.text.lower() in _LINKS and i > 0
+    end = next((i for i, t in enumerate(tokens) if (t.text.lower() in _LINKS or t.upos == "ADP") and i > 0
                 and not (i + 1 < len(tokens) and _name_word(tokens[i - 1]) and _name_word(tokens[i + 1]))),
                len(tokens))
     for i in range(end - 1, -1, -1):
@@ -235,8 +243,9 @@ def _named(run: list[Token]) -> list[Token]:
 
 
 def _names_body(run: list[Token]) -> bool:
-    """Does a word of a name say it is a body's ("Clinton Foundation", "White House")?"""
-    return any(t.text.lower() in ORG_NOUNS for t in run) or run[-1].text.lower() in BODY_WORDS
+    """Does a word of a name say it is a body's ("Clinton Foundation", "White House",
+    "Marion Avenue Baptist Church")?"""
+    return any(t.text.lower() in ORG_NOUNS for t in run) or run[-1].text.lower() in BODY_WORDS | INSTITUTION_HEADS
 
 
 def _object(tokens: list[Token]) -> list[Token]:
@@ -349,12 +358,15 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     # lower-case modifiers before the title: "press" in "press secretary", not "former";
     # an organization noun among them is the organization: "a senior campaign official"
     i = lo - 1
+    capitalized_title = toks[lo].text[:1].isupper() and toks[lo].index > 0
     org_noun = None
     while i >= 0 and (toks[i].text[:1].islower() or _opening(toks[i]) or _title_cased(toks[i], toks[head])) \
             and toks[i].upos in ("NOUN", "ADJ", "PROPN", "VERB"):
         if org_noun and _opening(toks[i]):
             break  # "Trump campaign spokesman": the campaign's name
         word = toks[i].text.lower()
+        if capitalized_title and toks[i].text[:1].islower() and word not in ROLE_MODIFIERS_DROPPED:
+            break  # a common noun is no part of a title in capitals: "a defeat President Obama believes"
         if word in ROLE_MODIFIERS_DROPPED or toks[i].upos == "VERB" or (toks[i].upos == "ADJ" and word.endswith("est")):
             pass  # "former", "retired", "closest": not part of the role, but the phrase goes on
         elif word in ORG_NOUNS and f"{word} {' '.join(role_words)}" not in MULTIWORD_TITLES:
@@ -428,6 +440,8 @@ def _clause_after(sent: Sentence, i: int) -> list[Token]:
     the comma after it (past a "(R-Texas)" or an age) to the next comma or the end."""
     toks = sent.tokens
     j = i + 1
+    while j < len(toks) and is_suffix(toks[j]):
+        j += 1  # "James B. Comey Jr., the director of ...": a suffix, not the appositive
     if j < len(toks) and toks[j].text == "(":
         while j < len(toks) and toks[j].text != ")":
             j += 1
@@ -509,4 +523,16 @@ def mention_role(sent: Sentence, toks: list[Token], name: tuple[int, int] | None
         if role2 and (role is None or (definite and len([t for t in title if t.text != "."]) == 1)):
             role, org = role2, org2 or org
         org = org or org2
-    return role, org or _party_after(sent.tokens[last + 1:])
+    return role, org or _body_after(sent.tokens[last + 1:]) or _party_after(sent.tokens[last + 1:])
+
+
+def _body_after(tokens: list[Token]) -> str | None:
+    """The body a name is "of" or "at" right after it: "Pastor Joseph Brown of
+    Marion Avenue Baptist Church", "Meenakshi Ganguly of Human Rights Watch";
+    not a place ("Bill Foster of Illinois") nor a person."""
+    if not tokens or tokens[0].text.lower() not in ("of", "at"):
+        return None
+    obj = _object(tokens[1:])
+    if not obj or _all_place(obj) or (_is_person(obj) and not _names_body(obj)):
+        return None
+    return _clean(_joined(_named(obj)))
