@@ -172,7 +172,7 @@ MULTIWORD_TITLES = _phrases("""
     attorney general|solicitor general|surgeon general|inspector general|secretary general
     press secretary|deputy press secretary|national security adviser|national security advisor
     vice president|lieutenant governor|majority leader|minority leader|majority whip|minority whip
-    campaign manager|deputy campaign manager|campaign chairman|campaign chairwoman|campaign chair
+    campaign manager|deputy campaign manager|campaign chairman|campaign chairwoman|campaign chair|campaign chief
     communications director|policy director|political director
     executive director|managing director|managing editor|executive editor
     chief executive|chief executive officer|chief operating officer
@@ -216,7 +216,7 @@ COLLECTIVES = _words("""
 STAFF_ROLES = _words("""
     spokesman spokeswoman spokesperson aide adviser advisor strategist pollster surrogate operative
     staffer campaign-manager
-""") | frozenset({"campaign manager", "campaign chairman", "campaign chairwoman", "press secretary",
+""") | frozenset({"campaign manager", "campaign chairman", "campaign chairwoman", "campaign chief", "press secretary",
                   "deputy campaign manager", "communications director", "senior adviser", "senior advisor",
                   "chief strategist", "campaign spokesman", "campaign spokeswoman", "policy director",
                   "political director", "deputy press secretary", "communication director"})

@@ -492,10 +492,17 @@ def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], entit
 
 
 def _owner_organization(index: _ArticleIndex, toks: list[Token], role: str) -> str | None:
-    """The organization a possessive pronoun in a speaker phrase gives its role:
-    "his chief aide" speaks for the campaign of the man "his" stands for, "its
-    acting chairman" for the body "its" stands for; "his lawyer" for none."""
+    """The organization a possessive pronoun or description in a speaker phrase
+    gives its role: "his chief aide" speaks for the campaign of the man "his"
+    stands for, "the senator's advisers" for that of the person the article
+    titles senator, "its acting chairman" for the body "its" stands for; "his
+    lawyer" for none."""
     owner = next((t for t in toks if t.text.lower() in ("his", "her", "its", "their")), None)
+    poss = next((k for k, t in enumerate(toks) if t.text in POSSESSIVES), None)
+    if owner is None and poss is not None and poss >= 2 and toks[0].text.lower() == "the":
+        # "the senator's advisers": whom the article titles so
+        described = index.titled(toks[0].start, expand(toks[poss - 1].lemma))
+        return staff_organization(described.name) if described is not None and is_staff(role) else None
     if owner is None:
         return None
     if owner.text.lower() in ("its", "their"):

@@ -379,7 +379,7 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     org = None
     staff = is_staff(role)
     for k, t in enumerate(after):
-        if t.text.lower() in _LINKS[:4]:
+        if t.text.lower() in ("of", "for", "at", "with", "on"):  # "a senior adviser on the Sanders campaign"
             obj = _object(after[k + 1:])
             if obj and not _all_place(obj):
                 org = _clean(_joined(_named(obj))) if not _is_person(obj) or _names_body(obj) else \

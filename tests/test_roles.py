@@ -92,6 +92,11 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
     # a preposition ends the title: "director under President Obama" is no president
     ("Harold/PROPN/B-PER Varmus/PROPN/E-PER ,/PUNCT the/DET former/ADJ NIH/PROPN/S-ORG director/NOUN under/ADP "
      "President/PROPN Obama/PROPN/S-PER ,/PUNCT said/VERB", (0, 1), (0, 1), ("director", "NIH")),
+    # a campaign "on" which one works; a campaign chief speaks for it
+    ("Tad/PROPN/B-PER Devine/PROPN/E-PER ,/PUNCT a/DET senior/ADJ adviser/NOUN on/ADP the/DET Sanders/PROPN/S-PER "
+     "campaign/NOUN ,/PUNCT said/VERB", (0, 1), (0, 1), ("senior adviser", "Sanders campaign")),
+    ("Donald/PROPN/B-PER J./PROPN/I-PER Trump/PROPN/E-PER 's/PART campaign/NOUN chief/NOUN said/VERB", (0, 5), None,
+     ("campaign chief", "Trump campaign")),
     # an age before the appositive (PolNeAR train)
     ("Gloria/PROPN/B-PER Garcia/PROPN/E-PER ,/PUNCT 34/NUM ,/PUNCT a/DET nurse/NOUN from/ADP "
      "Brownsville/PROPN/S-LOC ,/PUNCT said/VERB", (0, 1), (0, 1), ("nurse", None)),
@@ -249,6 +254,9 @@ def test_a_possessive_alone_is_its_owner():
      "the/DET race/NOUN was/AUX over/ADJ", "his lawyer", "the race was over", None),
     ("The/DET Union/PROPN/B-ORG Party/PROPN/E-ORG met/VERB ,/PUNCT and/CCONJ its/PRON chairman/NOUN said/VERB "
      "the/DET vote/NOUN was/AUX fair/ADJ", "its chairman", "the vote was fair", "Union Party"),
+    ("Sen./PROPN Bernie/PROPN/B-PER Sanders/PROPN/E-PER won/VERB ,/PUNCT and/CCONJ the/DET senator/NOUN 's/PART "
+     "advisers/NOUN said/VERB the/DET race/NOUN was/AUX over/ADJ", "the senator 's advisers", "the race was over",
+     "Sanders campaign"),
     # an acronym the article spells out elsewhere
     ("The/DET National/PROPN/B-ORG Institutes/PROPN/I-ORG of/ADP/I-ORG Health/PROPN/E-ORG grew/VERB ,/PUNCT "
      "NIH/PROPN/S-ORG director/NOUN Francis/PROPN/B-PER Collins/PROPN/E-PER said/VERB the/DET budget/NOUN "
