@@ -63,6 +63,7 @@ from quotes.lexicon import (
     SUBJECT_PRONOUNS,
     TIME_MODIFIERS,
     TIME_WORDS,
+    TITLE_ABBREVIATIONS,
     WIRE_AGENCIES,
 )
 from quotes.types import Article, Doc, Quote, Sentence, Span, Token
@@ -139,14 +140,21 @@ def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
         lo -= 1
     # a determiner starts a new phrase, except after a link word ("one of the soldiers")
     # nor do they go on one: "the Saudi Interior Ministry | over 345 pilgrims have been killed"
-    while hi + 1 < len(toks) and _np_member(toks, hi + 1) and (toks[hi + 1].upos != "DET" or toks[hi].upos == "ADP") \
-            and toks[hi + 1].text.lower() not in SHARE_APPROXIMATORS:
-        hi += 1
+    while hi + 1 < len(toks) and ((_np_member(toks, hi + 1) and (toks[hi + 1].upos != "DET" or toks[hi].upos == "ADP")
+                                   and toks[hi + 1].text.lower() not in SHARE_APPROXIMATORS) or _split_title(toks, hi)):
+        hi += 2 if _split_title(toks, hi) else 1
     # a trailing link word belongs to what follows, not to the phrase, and a
     # trailing "'s" is a verb ("He's suggesting")
     while hi > lo and (toks[hi].upos == "ADP" or toks[hi].text in ("'s", "’s")):
         hi -= 1
     return lo, hi
+
+
+def _split_title(toks: list[Token], i: int) -> bool:
+    """Is ``toks[i]`` a title abbreviation the tokenizer split from its period before
+    a name ("Sen" "." "Bernie Sanders")? The phrase goes on over the period."""
+    return i + 2 < len(toks) and toks[i].text.lower() in TITLE_ABBREVIATIONS and toks[i + 1].text == "." \
+        and toks[i + 1].start == toks[i].end and toks[i + 2].upos == "PROPN"
 
 
 def _skippable(t: Token) -> bool:

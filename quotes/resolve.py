@@ -61,6 +61,7 @@ from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, T
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female",
                      "dame": "female", "lady": "female"}
 _TURN = re.compile(r"\s*([QA])\s*:\s")  # an interview transcript's question or answer
+_REFLEXIVES = {"himself", "herself", "itself", "themselves"}
 _INTERVIEWEE = {"A": {"i", "me", "my"}, "Q": {"you", "your"}}  # the words for the interviewee in each turn
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
@@ -577,8 +578,8 @@ def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if not found or not found[1]:
             continue
         sent, toks = found
-        if len(toks) > 1 and toks[-1].text in POSSESSIVES:
-            toks = toks[:-1]  # "Trump's [campaign said]": the owner speaks, as "his" does
+        if len(toks) > 1 and (toks[-1].text in POSSESSIVES or toks[-1].text.lower() in _REFLEXIVES):
+            toks = toks[:-1]  # "Trump's [campaign said]": the owner speaks, as "his" does; "Clinton herself"
         if not real_source(toks):
             quote.speaker = None
             continue

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 import quotes
+from quotes.attribute import noun_phrase
 from quotes.span_model import NoTagger
+from quotes.types import Token
 
 NYT_STYLE = (
     "The city defended the purchase on Tuesday.\n\n"
@@ -985,3 +987,14 @@ def test_a_connective_before_a_parenthetical_frame_is_no_part_of_the_statement(t
     text = "The council met on Monday.\n\nBut, the mayor said, “the bridge will not close this winter.”\n"
     (q,) = analyze_text(tmp_path_factory, text).quotes
     assert (q.kind, q.content.text, q.speaker.text) == ("direct", "the bridge will not close this winter.", "the mayor")
+
+
+def test_a_title_split_from_its_period_runs_on_to_the_name():
+    # PolNeAR train: the parse took "Sen" alone for the subject of "Sen. Bernie Sanders ... said"
+    words = [("Sen", "PROPN"), (".", "PUNCT"), ("Bernie", "PROPN"), ("Sanders", "PROPN"), ("said", "VERB")]
+    toks, pos = [], 0
+    for i, (w, upos) in enumerate(words):
+        pos += i > 0 and w != "."  # no space before the period
+        toks.append(Token(i, w, pos, pos + len(w), w.lower(), upos, -1, "dep", "O"))
+        pos += len(w)
+    assert noun_phrase(toks, 0) == (0, 3)

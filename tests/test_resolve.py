@@ -83,6 +83,10 @@ KERRY = (
     "Secretary of State John Kerry arrived in Geneva on Monday.\n\n"
     "The secretary of state said the talks would resume in March.\n"
 )
+HERSELF = (
+    "Hillary Clinton spoke to voters in Iowa on Monday.\n\n"
+    "Clinton herself said the plan would work.\n"
+)
 OPINION = (
     "I grew up in a mill town in Ohio.\n\n"
     "I have argued for years that the plant should close, and I still believe it.\n\n"
@@ -116,6 +120,7 @@ INTERVIEW = (
     # "Rep." read in full: a lawmaker, and no reporter
     pytest.param(HEARING, "misled Congress", "Adam Schiff", id="the-lawmaker-is-the-representative"),
     pytest.param(KERRY, "the talks would resume", "John Kerry", id="a-title-of-several-words-by-its-noun"),
+    pytest.param(HERSELF, "the plan would work", "Hillary Clinton", id="a-name-and-its-reflexive-is-the-person"),
     pytest.param(HEARING, "three hours late", "reporter", id="the-reporter-is-no-representative"),
     pytest.param(OPINION, "the plant should close", "Jane Doe", id="the-writers-i-is-the-contributor-line's-author"),
     # without a contributor line nobody is named
