@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import replace
 from functools import cache, cached_property
+from itertools import accumulate
 
 from nameparser import HumanName
 
@@ -222,6 +223,8 @@ class _ArticleIndex:
         self.doc = doc
         self.text = article.text
         self.paragraphs = article.paragraphs
+        # (start, furthest end so far) of what the article's quotes report, by start
+        self.contents: list[tuple[int, int]] = []
         self.people: dict[str, None] = {}  # canonical names, in the order first named
         self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
         self.named: list[tuple[int, str]] = []  # (position, canonical name) of every person named
@@ -317,12 +320,20 @@ class _ArticleIndex:
         ``pos``, skipping people of the other ``gender`` (by title, first name or an earlier pronoun)."""
         entries = self._mentioned.get(want, [])
         k = bisect_left(entries, pos, key=lambda x: x[0])
-        for _, _, e in reversed(entries[:k]):
+        for at, _, e in reversed(entries[:k]):
+            if self.reported_at(at):
+                continue
             if gender is None or self.genders.get(self.canonical(e.name), gender) == gender:
                 if gender:  # "she" said of someone whose name did not tell: she from now on
                     self.genders.setdefault(self.canonical(e.name), gender)
                 return e
         return None
+
+    def reported_at(self, pos: int) -> bool:
+        """Is ``pos`` inside what a quote of the article reports? A name there is
+        no antecedent of a later "he" ("Manafort said Trump would win. He added ...")."""
+        k = bisect_right(self.contents, pos, key=lambda c: c[0])
+        return k > 0 and pos < self.contents[k - 1][1]
 
     @cached_property
     def author(self) -> str | None:
@@ -566,6 +577,9 @@ def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Fill ``entity`` for each quote with a speaker (in place) and return the
     quotes; a speaker phrase that is no source (:func:`real_source`) is dropped."""
     index = _ArticleIndex(article, doc)
+    spans = sorted((q.content.start, q.content.end) for q in quotes)
+    reaches = accumulate((end for _, end in spans), max)
+    index.contents = [(start, reach) for (start, _), reach in zip(spans, reaches, strict=True)]
     by_speaker: dict[int, Entity | None] = {}
     for quote in quotes:
         check()

@@ -87,6 +87,10 @@ HERSELF = (
     "Hillary Clinton spoke to voters in Iowa on Monday.\n\n"
     "Clinton herself said the plan would work.\n"
 )
+MANAFORT = (
+    "Paul Manafort said on Sunday that Donald Trump would win the state by a wide margin.\n\n"
+    "He added that the campaign had raised enough money for the fall.\n"
+)
 OPINION = (
     "I grew up in a mill town in Ohio.\n\n"
     "I have argued for years that the plant should close, and I still believe it.\n\n"
@@ -120,6 +124,8 @@ INTERVIEW = (
     # "Rep." read in full: a lawmaker, and no reporter
     pytest.param(HEARING, "misled Congress", "Adam Schiff", id="the-lawmaker-is-the-representative"),
     pytest.param(KERRY, "the talks would resume", "John Kerry", id="a-title-of-several-words-by-its-noun"),
+    # a name inside what a quote reports is no antecedent of a later "he"
+    pytest.param(MANAFORT, "raised enough money", "Paul Manafort", id="he-is-no-one-named-inside-a-report"),
     pytest.param(HERSELF, "the plan would work", "Hillary Clinton", id="a-name-and-its-reflexive-is-the-person"),
     pytest.param(HEARING, "three hours late", "reporter", id="the-reporter-is-no-representative"),
     pytest.param(OPINION, "the plant should close", "Jane Doe", id="the-writers-i-is-the-contributor-line's-author"),
