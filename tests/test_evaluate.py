@@ -7,6 +7,7 @@ import json
 import pytest
 
 from quotes.cli import main
+from quotes.entities import CorpusEntities
 from quotes.evaluate import (
     GoldAttribution,
     GoldMention,
@@ -14,6 +15,7 @@ from quotes.evaluate import (
     evaluate,
     match,
     mention_pairs,
+    people_nodes,
     read_gold,
     role_scores,
 )
@@ -255,3 +257,14 @@ def test_evaluate_command_scores_roles_against_a_mentions_file(gold_dir, tmp_pat
     assert main(["evaluate", str(gold_dir), "--models", "compact", "--entities", str(tsv), "--json"]) == 0
     roles = json.loads(capsys.readouterr().out)["roles"]
     assert roles["mentions"]["scored"] == 1 and roles["role"]["right"] == 1
+
+
+def test_a_writer_quoted_only_as_i_is_found_on_their_node():
+    # an opinion piece: its writer is never named where quoted, only "I"
+    text = "I believe the bridge should close. I think the council is wrong.\n"
+    firsts = [Span.of(text, *_at(text, "I believe")), Span.of(text, *_at(text, "I think"))]
+    mentions = [GoldMention("op", s.start, s.start + 1, "I", "", "", "Jane Doe") for s in firsts]
+    quotes = [Quote("op", "indirect", Span.of(text, s.start + 2, s.end), speaker=Span.of(text, s.start, s.start + 1),
+                    entity=Entity("Jane Doe", "PERSON")) for s in firsts]
+    people = people_nodes(mentions, quotes, CorpusEntities(quotes).key)
+    assert people == [("Jane Doe", 2, ["person:jane doe"], [])]
