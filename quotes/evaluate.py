@@ -532,8 +532,8 @@ def people_nodes(mentions: list[GoldMention], quotes: Iterable[Quote], key: Call
     """The ``n`` most quoted gold people: each with its matched mentions, the predicted person
     nodes it is split into, and the other gold people merged into its node.
 
-    Counted over the mentions that name the person (:func:`_by_name`), or over all of a
-    person's mentions where none found names them (a writer quoted only as "I"): a node
+    Counted over the mentions that name the person (:func:`_by_name`), or over their "I"
+    where none found names them (an opinion piece's writer): a node
     belongs to the gold person with most of its such mentions, and a person's own node is the
     one with most of theirs. A "he" filed under the wrong person is a resolution error that B-cubed counts, not a
     split or merge of nodes.
@@ -545,8 +545,9 @@ def people_nodes(mentions: list[GoldMention], quotes: Iterable[Quote], key: Call
     per_gold: dict[str, Counter[str]] = {}
     per_node: dict[str, Counter[str]] = {}
     for i, node in predicted.items():
-        # a person quoted only as "I" (an opinion piece's writer) is counted over all their mentions
-        if node.startswith("person:") and (_by_name(scope[i]) or scope[i].entity not in named):
+        # a person quoted only as "I" (an opinion piece's writer) is counted over those mentions
+        first_person = scope[i].entity not in named and scope[i].mention.lower() in ("i", "me", "my")
+        if node.startswith("person:") and (_by_name(scope[i]) or first_person):
             per_gold.setdefault(scope[i].entity, Counter())[node] += 1
             per_node.setdefault(node, Counter())[scope[i].entity] += 1
     owner = {node: c.most_common(1)[0][0] for node, c in per_node.items()}
