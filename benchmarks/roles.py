@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def entity_lines(mentions: list[ev.GoldMention], quotes: list[Quote], articles: str) -> list[str]:
     """B-cubed over the corpus entities, and the most quoted people's nodes, as Markdown."""
-    bcubed, people = ev.entity_scores(mentions, quotes, CorpusEntities(quotes).key)
+    bcubed, people = ev.entity_scores(mentions, quotes, CorpusEntities(quotes).speaker)
     alone = sum(len(nodes) == 1 and not merged for _, _, nodes, merged in people)
     lines = [f"Run {datetime.date.today()} with the bundled compact models on the {articles} articles, "
              "every quote (`python benchmarks/roles.py`).", "",

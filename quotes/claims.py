@@ -101,7 +101,7 @@ def build_claims(quotes: list[Quote], articles: list[Article], entities: CorpusE
     """Group quotes into claims (in order of first report)."""
     entities = entities or CorpusEntities(quotes)
     outlet = {a.id: a.outlet or a.id for a in articles}
-    keys = [entities.key(q.entity) if q.entity else None for q in quotes]
+    keys = [entities.speaker(q) for q in quotes]
     words = [normalize(q.said).split() for q in quotes]
     bags = [Counter(ws) for ws in words]
     parent = list(range(len(quotes)))

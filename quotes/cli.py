@@ -302,7 +302,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     calibration = ev.Calibration.of(ev.evaluate(gold, ev.by_doc(everything.quotes)))
     between = agreement.scores() if agreement is not None else None
     mentions = ev.read_mentions(args.entities) if args.entities else None
-    entities = ev.entity_scores(mentions, result.quotes, result.entities.key) if mentions else None
+    entities = ev.entity_scores(mentions, result.quotes, result.entities.speaker) if mentions else None
     roles = ev.role_scores(ev.mention_pairs(mentions, result.quotes)) if mentions else None
     if args.json:
         thresholds = [calibration.at(t / 20) for t in range(20)]

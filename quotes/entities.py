@@ -290,8 +290,9 @@ class CorpusEntities:
         for org in orgs:
             expanded = self._acronyms.get(org, set()) if org.isupper() else set()
             self._org[org.casefold()] = next(iter(expanded)) if len(expanded) == 1 else self._of_person(org)
+        self._described = self._descriptions(quotes, entities)
         for doc, e in entities:
-            node = self._node(e)
+            node = self._node(e, doc)
             node.docs.add(doc)
             if e.role:
                 node.roles.setdefault(e.role, set()).add(doc)
@@ -325,15 +326,56 @@ class CorpusEntities:
             return "ORG", self._org.get(org.casefold(), org)
         return e.type, e.name
 
-    def key(self, e: Entity) -> str:
-        """The id of the corpus entity ``e`` belongs to ("person:donald j. trump", "org:fbi")."""
+    def key(self, e: Entity, doc: str | None = None) -> str:
+        """The id of the corpus entity ``e`` (said in article ``doc``) belongs to ("person:donald
+        j. trump", "org:fbi"); a description the corpus tells the person of, that person's
+        (:meth:`_descriptions`)."""
+        e = self._described.get((doc, e.name), e) if doc is not None else e
         kind, name = self._typed(e)
         return {"PERSON": "person:", "ORG": "org:"}.get(kind, "source:") + name.casefold()
 
-    def _node(self, e: Entity) -> CorpusEntity:
-        key = self.key(e)
+    def speaker(self, q: Quote) -> str | None:
+        """The id of the corpus entity that speaks ``q``, None where none was resolved."""
+        return self.key(q.entity, q.doc) if q.entity is not None else None
+
+    def _descriptions(self, quotes: list[Quote], entities: list[tuple[str, Entity]]) -> dict[tuple[str, str], Entity]:
+        """Definite descriptions ("the GOP nominee", "the New York businessman") that name
+        one person of their own article by what the whole corpus calls that person: the one
+        person the article names whose roles elsewhere end in the description's role noun,
+        and, where the description gives an organization, who has that organization too.
+
+        Limits: only a speaker phrase that starts with "the" and reads a role; a role the
+        corpus never gives the person leaves the description on its own node.
+        """
+        roles: dict[str, set[str]] = {}
+        orgs: dict[str, set[str]] = {}
+        people: dict[str, dict[str, Entity]] = {}  # article -> key -> the person as first named there
+        for doc, e in entities:
+            if e.type == "PERSON" and not self._is_org(e.name):
+                key = self.key(e)
+                people.setdefault(doc, {}).setdefault(key, Entity(e.name, "PERSON"))
+                if e.role:
+                    roles.setdefault(key, set()).add(e.role.split()[-1])
+                if e.organization:
+                    orgs.setdefault(key, set()).add(normalize_org(e.organization).casefold())
+        out: dict[tuple[str, str], Entity] = {}
+        for q in quotes:
+            e = q.entity
+            if e is None or e.type != "NOMINAL" or not e.role or q.speaker is None \
+                    or not q.speaker.text.lower().startswith("the "):
+                continue
+            org = normalize_org(e.organization).casefold() if e.organization else None
+            named = people.get(q.doc, {})
+            fits = [k for k in named if e.role.split()[-1] in roles.get(k, ())
+                    and (org is None or org in orgs.get(k, ()))]
+            if len(fits) == 1:
+                out[q.doc, e.name] = named[fits[0]]
+        return out
+
+    def _node(self, e: Entity, doc: str | None = None) -> CorpusEntity:
+        key = self.key(e, doc)
         if key not in self.entities:
-            self.entities[key] = CorpusEntity(key, *self._typed(e)[::-1])
+            self.entities[key] = CorpusEntity(key, *self._typed(self._described.get((doc, e.name), e))[::-1])
         return self.entities[key]
 
     def __getitem__(self, e: Entity) -> CorpusEntity:

@@ -38,7 +38,7 @@ from quotes.detect import plain_marks
 from quotes.entities import NameParts, first_name_gender
 from quotes.lexicon import ORG_NOUNS
 from quotes.report import ReportTable
-from quotes.types import Entity, Quote, QuoteKind, Span
+from quotes.types import Quote, QuoteKind, Span
 
 DOUBLE_MARKS = "\"“”«»„‟"
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
@@ -454,9 +454,9 @@ def read_mentions(path: Path) -> list[GoldMention]:
 
 
 def _speaker_ids(mentions: list[GoldMention], quotes: Iterable[Quote],
-                 key: Callable[[Entity], str]) -> dict[int, str]:
+                 key: Callable[[Quote], str | None]) -> dict[int, str]:
     """For each gold mention (by index) that a predicted speaker span overlaps, the predicted
-    entity id of that speaker (``key`` of its entity; the speaker's own span where it has none)."""
+    entity id of that speaker (``key`` of its quote; the speaker's own span where it has none)."""
     speakers: dict[str, list[Quote]] = {}
     for q in quotes:
         if q.speaker is not None:
@@ -466,7 +466,7 @@ def _speaker_ids(mentions: list[GoldMention], quotes: Iterable[Quote],
         q = next((q for q in speakers.get(m.doc, []) if q.speaker and q.speaker.start < m.end
                   and m.start < q.speaker.end), None)
         if q is not None and q.speaker is not None:
-            out[i] = key(q.entity) if q.entity else f"span:{q.doc}#{q.speaker.start}"
+            out[i] = key(q) or f"span:{q.doc}#{q.speaker.start}"
     return out
 
 
@@ -475,26 +475,26 @@ def most_quoted(mentions: list[GoldMention], n: int | None = None) -> list[str]:
     return [e for e, _ in Counter(m.entity for m in mentions if m.named).most_common(n)]
 
 
-def bcubed(mentions: list[GoldMention], quotes: Iterable[Quote], key: Callable[[Entity], str],
+def bcubed(mentions: list[GoldMention], quotes: Iterable[Quote], key: Callable[[Quote], str | None],
            top: int | None = None) -> dict[str, float]:
     """B-cubed precision, recall and F1 of the predicted entities over the gold mentions of named entities.
 
     Scored are the gold mentions of named entities (the ``top`` most quoted,
     or all) that a predicted speaker span overlaps; each takes the id
-    ``key`` gives that speaker's entity. Mentions no speaker overlaps are
+    ``key`` gives the entity that speaks that quote. Mentions no speaker overlaps are
     attribution misses, counted in ``matched`` against ``mentions`` rather
     than in the clustering scores.
 
     Examples
     --------
-    >>> from quotes.types import Span
+    >>> from quotes.types import Entity, Span
     >>> gold = [GoldMention("a", 0, 5, "Trump", "", "", "Donald Trump"),
     ...         GoldMention("b", 0, 5, "Trump", "", "", "Donald Trump"),
     ...         GoldMention("b", 9, 11, "he", "", "", "Mike Pence")]
     >>> def said(doc, start, end, name):
     ...     return Quote(doc, "direct", Span(20, 22, "hi"), speaker=Span(start, end, ""), entity=Entity(name, "PERSON"))
     >>> quotes = [said("a", 0, 5, "Trump"), said("b", 0, 5, "Trump"), said("b", 9, 11, "Trump")]
-    >>> scores = bcubed(gold, quotes, lambda e: e.name)
+    >>> scores = bcubed(gold, quotes, lambda q: q.entity.name)
     >>> round(scores["p"], 3), round(scores["r"], 3), scores["matched"]
     (0.556, 1.0, 3)
     """
@@ -527,7 +527,7 @@ def _by_name(m: GoldMention) -> bool:
     return bool(set(tokens(m.mention)) & set(tokens(m.entity)))
 
 
-def people_nodes(mentions: list[GoldMention], quotes: Iterable[Quote], key: Callable[[Entity], str],
+def people_nodes(mentions: list[GoldMention], quotes: Iterable[Quote], key: Callable[[Quote], str | None],
                  n: int = 20) -> list[tuple[str, int, list[str], list[str]]]:
     """The ``n`` most quoted gold people: each with its matched mentions, the predicted person
     nodes it is split into, and the other gold people merged into its node.
@@ -560,7 +560,7 @@ def people_nodes(mentions: list[GoldMention], quotes: Iterable[Quote], key: Call
     return rows
 
 
-def entity_scores(mentions: list[GoldMention], quotes: list[Quote], key: Callable[[Entity], str]
+def entity_scores(mentions: list[GoldMention], quotes: list[Quote], key: Callable[[Quote], str | None]
                   ) -> tuple[dict[str, dict[str, float]], list[tuple[str, int, list[str], list[str]]]]:
     """B-cubed over the 40 most quoted gold entities and over all named ones (:func:`bcubed`), and the
     20 most quoted people's nodes (:func:`people_nodes`), as ``quotes evaluate --entities`` reports them."""

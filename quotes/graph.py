@@ -86,7 +86,7 @@ def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
     """Build the speaker–claim–article network of an analysis."""
     g = nx.MultiDiGraph()
     entities: CorpusEntities = analysis.entities
-    said = Counter(entities.key(q.entity) for q in analysis.quotes if q.entity)
+    said = Counter(entities.speaker(q) for q in analysis.quotes if q.entity)
     for e in entities:
         _entity_node(g, e, said)
 
@@ -102,7 +102,7 @@ def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
         _claim_node(g, claim)
         if claim.speaker:
             # the roles and organizations these reports give the speaker, not all they hold elsewhere
-            said_as = [q.entity for q in claim.reports if q.entity and entities.key(q.entity) == claim.speaker]
+            said_as = [q.entity for q in claim.reports if q.entity and entities.speaker(q) == claim.speaker]
             _add_edge(g, claim.speaker, claim.id, type="said", weight=len(claim.reports), kind=claim.kind,
                       role=_join({e.role for e in said_as if e.role}),
                       organization=_join({entities[Entity(e.organization, "ORG")].name

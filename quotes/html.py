@@ -127,7 +127,7 @@ def word_diff(base: str, other: str) -> list[Word]:
 
 def _speaker_key(analysis: Analysis, q: Quote) -> str | None:
     if q.entity is not None:
-        return analysis.entities.key(q.entity)
+        return analysis.entities.speaker(q)
     return "as written:" + q.speaker.text.casefold() if q.speaker else None
 
 

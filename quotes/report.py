@@ -223,7 +223,7 @@ def speakers_table(analysis: Analysis) -> ReportTable:
     count: Counter[str] = Counter()
     docs: dict[str, set[str]] = defaultdict(set)
     for q in analysis.quotes:
-        key = entities.key(q.entity) if q.entity else q.speaker.text if q.speaker else None
+        key = entities.speaker(q) or (q.speaker.text if q.speaker else None)
         if key is not None:
             count[key] += 1
             docs[key].add(q.doc)
@@ -249,7 +249,7 @@ def organizations_table(analysis: Analysis) -> ReportTable:
             for role, docs in e.roles.items():
                 if docs & e.organizations[org]:
                     roles[key][role] = None
-    said = Counter(entities.key(q.entity) for q in analysis.quotes if q.entity)
+    said = Counter(entities.speaker(q) for q in analysis.quotes if q.entity)
     orgs = [e for e in entities if e.type == "ORG"]
     for e in sorted(orgs, key=lambda e: (-(said[e.key] + len(people[e.key])), e.name)):
         table.rows.append([e.name, list(people[e.key]), list(roles[e.key]), said[e.key], len(e.docs)])

@@ -101,3 +101,21 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_the_parse(tmp_path, mo
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert _CachedDetector(case_sensitive=False).get_gender("Hillary", "usa") == "female"
+
+
+def _spoken(doc: str, entity: Entity, speaker: str = "x") -> Quote:
+    return Quote(doc, "indirect", Span(0, 2, "hi"), speaker=Span(0, len(speaker), speaker), entity=entity)
+
+
+def test_a_description_is_the_person_of_its_article_the_corpus_calls_so():
+    corpus_knows = [_spoken("a", Entity("Donald Trump", "PERSON", "presidential nominee", "Republican Party")),
+                    _spoken("a", Entity("Hillary Clinton", "PERSON", "presidential nominee", "Democratic Party"))]
+    article = [_spoken(doc, Entity(name, "PERSON")) for doc in "bc" for name in ("Donald Trump", "Hillary Clinton")]
+    described = _spoken("b", Entity("GOP nominee", "NOMINAL", "nominee", "Republican Party"), "the GOP nominee")
+    undefined = _spoken("c", Entity("GOP nominee", "NOMINAL", "nominee", "Republican Party"), "a GOP nominee")
+    unsaid = _spoken("b", Entity("nominee", "NOMINAL", "nominee"), "the nominee")  # either of two
+    corpus = CorpusEntities([*corpus_knows, *article, described, undefined, unsaid])
+    assert corpus.speaker(described) == "person:donald trump"
+    assert "nominee" in corpus[Entity("Donald Trump", "PERSON")].roles
+    assert corpus.speaker(undefined) == "source:gop nominee"  # an indefinite one names no one
+    assert corpus.speaker(unsaid) == "source:nominee"

@@ -266,5 +266,5 @@ def test_a_writer_quoted_only_as_i_is_found_on_their_node():
     mentions = [GoldMention("op", s.start, s.start + 1, "I", "", "", "Jane Doe") for s in firsts]
     quotes = [Quote("op", "indirect", Span.of(text, s.start + 2, s.end), speaker=Span.of(text, s.start, s.start + 1),
                     entity=Entity("Jane Doe", "PERSON")) for s in firsts]
-    people = people_nodes(mentions, quotes, CorpusEntities(quotes).key)
+    people = people_nodes(mentions, quotes, CorpusEntities(quotes).speaker)
     assert people == [("Jane Doe", 2, ["person:jane doe"], [])]
