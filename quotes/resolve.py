@@ -44,6 +44,7 @@ from quotes.attribute import first_subject, noun_phrase
 from quotes.budget import check
 from quotes.entities import NameParts, acronyms
 from quotes.lexicon import (
+    BODY_WORDS,
     GROUP_PRONOUNS,
     HONORIFICS,
     MESSAGE_NOUNS,
@@ -189,10 +190,11 @@ def _title_words(sent: Sentence, name: list[Token]) -> set[str]:
 
 def _person_mentions(doc: Doc) -> list[Mention]:
     """NER person mentions, less places: names NER tags as a place elsewhere in
-    the article, and names ending in a word of :data:`quotes.lexicon.PLACE_HEADS`."""
+    the article, and names ending in a word of :data:`quotes.lexicon.PLACE_HEADS`;
+    and less a name after "the" ("the Times"), which no person's is."""
     places = {m.span.text for m in doc.mentions if m.type in ("LOC", "GPE")}
     return [m for m in doc.mentions if m.type in ("PER", "PERSON") and m.span.text not in places
-            and m.span.text.split()[-1].lower() not in PLACE_HEADS]
+            and m.span.text.split()[-1].lower() not in PLACE_HEADS and m.span.text.split()[0].lower() != "the"]
 
 
 def _parsed(sent: Sentence) -> bool:
@@ -474,7 +476,8 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
                 return prior
         return Entity(name, "ORG")
     if name and any(t.upos == "PROPN" for t in toks) and all(t.upos in ("PROPN", "DET", "PUNCT") for t in toks):
-        if all(is_place(t) for t in toks if t.upos == "PROPN"):  # "Pakistan said": the country speaks, no person
+        # "Pakistan said": the country speaks, no person; nor is "the Times" one
+        if all(is_place(t) for t in toks if t.upos == "PROPN") or words[0] == "the":
             return Entity(_clean_name(speaker.text, person=False), "ORG")
         return index.entity(name)
     return Entity(re.sub(r"^(the|a|an) ", "", speaker.text, flags=re.I), "NOMINAL")
@@ -604,7 +607,8 @@ def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
         by_speaker[quote.speaker.start] = entity
         if entity is not None:
             index.resolved(quote.speaker.start, entity)
-    _name_bare_organizations([q.entity for q in quotes if q.entity is not None])
+    named = {_clean_name(m.span.text, person=False) for m in doc.mentions if m.type == "ORG"}
+    _name_bare_organizations([q.entity for q in quotes if q.entity is not None], named)
     for quote in quotes:
         quote.subjects = _subjects(index, quote)
     return quotes
@@ -628,11 +632,21 @@ def _subjects(index: _ArticleIndex, quote: Quote) -> list[Entity]:
     return list(out.values())
 
 
-def _name_bare_organizations(entities: list[Entity]) -> None:
-    """Give "military" the one fuller name the article uses for it ("Pakistan military")."""
-    names = {e.name for e in entities if e.type == "ORG"}
+def _name_bare_organizations(entities: list[Entity], named: set[str]) -> None:
+    """Give "military" the one fuller name the article uses for it ("Pakistan
+    military"), and a short name of a body its full one ("the Times", "Daily
+    News": "The New York Times", "New York Daily News"); not a word any body's
+    name may end in ("House": the White House or the House of Representatives).
+    ``named``: the bodies NER finds in the article."""
+    def unmarked(name: str) -> str:
+        return re.sub(r"^the ", "", name, flags=re.I)
+
+    names = {unmarked(n) for n in {e.name for e in entities if e.type == "ORG"} | named}
     for e in entities:
-        if e.type == "ORG" and " " not in e.name and e.name.islower():
-            fuller = {n for n in names if n != e.name and n.lower().endswith(" " + e.name)}
+        name = unmarked(e.name)
+        bare = " " not in name and name.islower()
+        short = name[:1].isupper() and name.lower() not in ORG_NOUNS | BODY_WORDS
+        if e.type == "ORG" and (bare or short):
+            fuller = {n for n in names if n.lower().endswith(" " + name.lower())}
             if len(fuller) == 1:
                 e.name = fuller.pop()

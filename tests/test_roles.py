@@ -278,3 +278,17 @@ def test_a_name_before_the_body_it_is_of_is_the_speaker():
         "said/VERB the/DET vote/NOUN was/AUX fair/ADJ", "Meenakshi Ganguly of Human Rights Watch",
         "the vote was fair", [6, 0, 5, 5, 5, 0, -1, 8, 10, 10, 6])
     assert (quote.entity.name, quote.entity.organization) == ("Meenakshi Ganguly", "Human Rights Watch")
+
+
+@pytest.mark.parametrize(("tagged", "speaker", "content", "name"), [
+    # a short name of a body the article names in full; NER took "the Times" for no organization
+    ("The/DET New/PROPN/B-ORG York/PROPN/I-ORG Times/PROPN/E-ORG ran/VERB it/PRON ,/PUNCT and/CCONJ the/DET "
+     "Times/PROPN/S-MISC said/VERB the/DET report/NOUN was/AUX right/ADJ", "the Times", "the report was right",
+     "New York Times"),
+    # not a word any body's name may end in
+    ("The/DET White/PROPN/B-ORG House/PROPN/E-ORG ran/VERB it/PRON ,/PUNCT and/CCONJ the/DET House/PROPN/S-ORG "
+     "said/VERB the/DET report/NOUN was/AUX right/ADJ", "the House", "the report was right", "House"),
+])
+def test_a_body_named_short_is_the_one_the_article_names_in_full(tagged, speaker, content, name):
+    entity = _speaker_entity(tagged, speaker, content).entity
+    assert (entity.name, entity.type) == (name, "ORG")
