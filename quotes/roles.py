@@ -365,7 +365,8 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
         if org_noun and _opening(toks[i]):
             break  # "Trump campaign spokesman": the campaign's name
         word = toks[i].text.lower()
-        if capitalized_title and toks[i].text[:1].islower() and word not in ROLE_MODIFIERS_DROPPED:
+        if capitalized_title and toks[i].text[:1].islower() and word not in ROLE_MODIFIERS_DROPPED \
+                and not is_role_word(toks[i]):
             break  # a common noun is no part of a title in capitals: "a defeat President Obama believes"
         if word in ROLE_MODIFIERS_DROPPED or toks[i].upos == "VERB" or (toks[i].upos == "ADJ" and word.endswith("est")):
             pass  # "former", "retired", "closest": not part of the role, but the phrase goes on

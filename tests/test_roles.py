@@ -80,6 +80,9 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
     # Obama believes" for one phrase; PolNeAR train)
     ("a/DET defeat/NOUN President/PROPN Barack/PROPN/B-PER Obama/PROPN/E-PER believes/VERB", (2, 4), (3, 4),
      ("president", None)),
+    # but a role word is: "Civil Defense Authority director General Suleiman al-Amr" (corpus/)
+    ("Civil/PROPN/B-ORG Defense/PROPN/I-ORG Authority/PROPN/E-ORG director/NOUN General/PROPN Suleiman/PROPN/B-PER "
+     "al-Amr/PROPN/E-PER said/VERB", (0, 6), (5, 6), ("director general", "Civil Defense Authority")),
     # the body a name is "of", right after it; not a place
     ("Pastor/PROPN Joseph/PROPN/B-PER Brown/PROPN/E-PER of/ADP Marion/PROPN/B-PER Avenue/PROPN/I-PER "
      "Baptist/PROPN/I-PER Church/PROPN/E-PER plans/VERB", (0, 2), (1, 2), ("pastor", "Marion Avenue Baptist Church")),
