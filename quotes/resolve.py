@@ -205,13 +205,16 @@ def _parsed(sent: Sentence) -> bool:
 def _is_subject(sent: Sentence, toks: list[Token]) -> bool:
     """Is the mention a clause subject, so that "he", "it" or "the group" may
     refer back to it? Yes if it opens the sentence's first clause; else, in a
-    parsed sentence, if the parse says so; in an unparsed one, always."""
+    parsed sentence, if the parse says so; in an unparsed one, if it comes
+    before the first verb ("Last week, New Jersey Gov. Chris Christie
+    announced", not the "Christie" the sentence goes on to name)."""
     opening = first_subject(sent.tokens, len(sent.tokens))
     if opening is not None and opening[0] <= toks[0].index <= opening[1]:
         return True
     if _parsed(sent):
         return any(t.deprel.startswith("nsubj") for t in toks)
-    return True
+    verb = next((t.index for t in sent.tokens if t.upos in ("VERB", "AUX")), len(sent.tokens))
+    return toks[0].index < verb
 
 
 def _is_name(tokens: list[Token]) -> bool:

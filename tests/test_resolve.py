@@ -91,6 +91,10 @@ MANAFORT = (
     "Paul Manafort said on Sunday that Donald Trump would win the state by a wide margin.\n\n"
     "He added that the campaign had raised enough money for the fall.\n"
 )
+RALLY = (
+    "Marco Rubio met Scott Walker at a diner in Iowa on Monday.\n\n"
+    "He said the race was closer than the polls showed.\n"
+)
 OPINION = (
     "I grew up in a mill town in Ohio.\n\n"
     "I have argued for years that the plant should close, and I still believe it.\n\n"
@@ -126,6 +130,8 @@ INTERVIEW = (
     pytest.param(KERRY, "the talks would resume", "John Kerry", id="a-title-of-several-words-by-its-noun"),
     # a name inside what a quote reports is no antecedent of a later "he"
     pytest.param(MANAFORT, "raised enough money", "Paul Manafort", id="he-is-no-one-named-inside-a-report"),
+    # in a sentence left unparsed, the person before the verb is its subject
+    pytest.param(RALLY, "the race was closer", "Marco Rubio", id="he-is-the-subject-not-the-object"),
     pytest.param(HERSELF, "the plan would work", "Hillary Clinton", id="a-name-and-its-reflexive-is-the-person"),
     pytest.param(HEARING, "three hours late", "reporter", id="the-reporter-is-no-representative"),
     pytest.param(OPINION, "the plant should close", "Jane Doe", id="the-writers-i-is-the-contributor-line's-author"),
