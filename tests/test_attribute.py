@@ -998,3 +998,12 @@ def test_a_title_split_from_its_period_runs_on_to_the_name():
         toks.append(Token(i, w, pos, pos + len(w), w.lower(), upos, -1, "dep", "O"))
         pos += len(w)
     assert noun_phrase(toks, 0) == (0, 3)
+
+
+def test_a_relative_clause_on_the_speaker_is_no_statement_before_the_cue(tmp_path_factory):
+    # PolNeAR train: the words before "tweeted," are Trump's relative clause, not what he tweeted
+    found = by_content(tmp_path_factory, 'Trump, who also campaigned in the state this week, tweeted, '
+                                         '"Thank you Indiana! #Trump2016" on Friday afternoon.\n')
+    quote = found["Thank you Indiana! #Trump2016"]
+    assert (quote.kind, quote.speaker.text) == ("direct", "Trump")
+    assert not any(text.startswith("Trump, who") for text in found)

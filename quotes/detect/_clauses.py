@@ -185,6 +185,14 @@ def _clause_before(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int]
         i -= 1
     if i < 0:
         return None
+    # "Trump, who also campaigned in the state, tweeted, ...": the words before the
+    # comma are a relative clause of the cue's subject, not what it reports
+    k = i - 1
+    while k > 0 and toks[k].text not in (",", *DASHES, ":"):
+        k -= 1
+    if k > 0 and toks[k].text == "," and toks[k + 1].text.lower() in RELATIVE_PRONOUNS \
+            and not ctx.inside_quote(toks[k].start):
+        return None
     para = ctx.article.paragraphs[sent.paragraph].span
     start = _boundary_before(ctx, toks[i].start, para)
     return _trim(ctx.article.text, start, toks[i].start)
