@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache, cached_property
 from itertools import accumulate
@@ -224,12 +225,14 @@ def _is_name(tokens: list[Token]) -> bool:
 class _ArticleIndex:
     """People and organisations named in one article, in text order."""
 
-    def __init__(self, article: Article, doc: Doc) -> None:
+    def __init__(self, article: Article, doc: Doc, reported: Iterable[Span] = ()) -> None:
         self.doc = doc
         self.text = article.text
         self.paragraphs = article.paragraphs
-        # (start, furthest end so far) of what the article's quotes report, by start
-        self.contents: list[tuple[int, int]] = []
+        # (start, furthest end so far) of what the article's quotes report (``reported``), by start
+        spans = sorted((s.start, s.end) for s in reported)
+        reaches = accumulate((end for _, end in spans), max)
+        self.contents = [(start, reach) for (start, _), reach in zip(spans, reaches, strict=True)]
         self.people: dict[str, None] = {}  # canonical names, in the order first named
         self.subjects: list[tuple[int, Entity]] = []  # (position, entity) of named subjects
         self.named: list[tuple[int, str]] = []  # (position, canonical name) of every person named
@@ -582,10 +585,7 @@ def real_source(tokens: list[Token]) -> bool:
 def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Fill ``entity`` for each quote with a speaker (in place) and return the
     quotes; a speaker phrase that is no source (:func:`real_source`) is dropped."""
-    index = _ArticleIndex(article, doc)
-    spans = sorted((q.content.start, q.content.end) for q in quotes)
-    reaches = accumulate((end for _, end in spans), max)
-    index.contents = [(start, reach) for (start, _), reach in zip(spans, reaches, strict=True)]
+    index = _ArticleIndex(article, doc, [q.content for q in quotes])
     by_speaker: dict[int, Entity | None] = {}
     for quote in quotes:
         check()
