@@ -140,9 +140,14 @@ def noun_phrase(toks: list[Token], head: int) -> tuple[int, int]:
         lo -= 1
     # a determiner starts a new phrase, except after a link word ("one of the soldiers")
     # nor do they go on one: "the Saudi Interior Ministry | over 345 pilgrims have been killed"
-    while hi + 1 < len(toks) and ((_np_member(toks, hi + 1) and (toks[hi + 1].upos != "DET" or toks[hi].upos == "ADP")
-                                   and toks[hi + 1].text.lower() not in SHARE_APPROXIMATORS) or _split_title(toks, hi)):
-        hi += 2 if _split_title(toks, hi) else 1
+    while hi + 1 < len(toks):
+        if _split_title(toks, hi):  # over the period of "Sen" "." "Bernie Sanders"
+            hi += 2
+        elif _np_member(toks, hi + 1) and (toks[hi + 1].upos != "DET" or toks[hi].upos == "ADP") \
+                and toks[hi + 1].text.lower() not in SHARE_APPROXIMATORS:
+            hi += 1
+        else:
+            break
     # a trailing link word belongs to what follows, not to the phrase, and a
     # trailing "'s" is a verb ("He's suggesting")
     while hi > lo and (toks[hi].upos == "ADP" or toks[hi].text in ("'s", "’s")):

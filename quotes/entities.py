@@ -144,6 +144,19 @@ def acronyms(name: str) -> set[str]:
     return {a.upper() for a in (content, linked) if len(a) >= 2}
 
 
+def by_acronym(names: Iterable[str]) -> dict[str, set[str]]:
+    """The organization names, by each acronym they may go by (:func:`acronyms`).
+
+    >>> by_acronym(["Department of Justice", "Pentagon"])["DOJ"]
+    {'Department of Justice'}
+    """
+    out: dict[str, set[str]] = {}
+    for name in names:
+        for a in acronyms(name):
+            out.setdefault(a, set()).add(name)
+    return out
+
+
 @dataclass(frozen=True)
 class NameParts:
     """The parts of a person's name that decide whether two names are one person."""
@@ -274,10 +287,7 @@ class CorpusEntities:
         entities += [(q.doc, e) for q in quotes for e in q.subjects]
         orgs = {normalize_org(e.name) for _, e in entities if e.type == "ORG"}
         orgs |= {normalize_org(e.organization) for _, e in entities if e.organization}
-        self._acronyms: dict[str, set[str]] = {}
-        for org in orgs:
-            for a in acronyms(org):
-                self._acronyms.setdefault(a, set()).add(org)
+        self._acronyms = by_acronym(orgs)
         # "the IMF" that the tagger read as a person is the one body it abbreviates
         orgs |= {name for _, e in entities if e.type == "PERSON" and (name := normalize_org(e.name)).isupper()
                  and len(self._acronyms.get(name, ())) == 1}
@@ -330,9 +340,12 @@ class CorpusEntities:
         """The id of the corpus entity ``e`` (said in article ``doc``) belongs to ("person:donald
         j. trump", "org:fbi"); a description the corpus tells the person of, that person's
         (:meth:`_descriptions`)."""
-        e = self._described.get((doc, e.name), e) if doc is not None else e
-        kind, name = self._typed(e)
+        kind, name = self._typed(self._as_said(e, doc))
         return {"PERSON": "person:", "ORG": "org:"}.get(kind, "source:") + name.casefold()
+
+    def _as_said(self, e: Entity, doc: str | None) -> Entity:
+        """``e``, or the person it describes in article ``doc`` (:meth:`_descriptions`)."""
+        return self._described.get((doc, e.name), e) if doc is not None else e
 
     def speaker(self, q: Quote) -> str | None:
         """The id of the corpus entity that speaks ``q``, None where none was resolved."""
@@ -375,7 +388,7 @@ class CorpusEntities:
     def _node(self, e: Entity, doc: str | None = None) -> CorpusEntity:
         key = self.key(e, doc)
         if key not in self.entities:
-            self.entities[key] = CorpusEntity(key, *self._typed(self._described.get((doc, e.name), e))[::-1])
+            self.entities[key] = CorpusEntity(key, *self._typed(self._as_said(e, doc))[::-1])
         return self.entities[key]
 
     def __getitem__(self, e: Entity) -> CorpusEntity:

@@ -241,13 +241,10 @@ PARTIES = {
 # Last words of bodies' names that NER may tag as places ("White House", "Capitol Hill").
 BODY_WORDS = _words("house hill street hall palace office")
 
-# Last words of names of places and buildings, never of a person's name ("Johnson Space Center").
-PLACE_HEADS = _words("""
-    center centre airport airfield base church cathedral hospital school college museum university
-    institute avenue square stadium station bridge
-""")
-# Of these, the last words of institutions' names: "Marion Avenue Baptist Church" is a body
+# Last words of institutions' names: "Marion Avenue Baptist Church" is a body.
 INSTITUTION_HEADS = _words("center centre church cathedral hospital school college museum university institute")
+# Last words of names of places and buildings, never of a person's name ("Johnson Space Center").
+PLACE_HEADS = INSTITUTION_HEADS | _words("airport airfield base avenue square stadium station bridge")
 
 # Places that are no organization even where NER misses them: the US states and
 # capitals news puts before a title ("Texas Gov. Greg Abbott").

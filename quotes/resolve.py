@@ -43,7 +43,7 @@ from nameparser import HumanName
 
 from quotes.attribute import first_subject, noun_phrase
 from quotes.budget import check
-from quotes.entities import NameParts, acronyms
+from quotes.entities import NameParts, by_acronym
 from quotes.lexicon import (
     BODY_WORDS,
     GROUP_PRONOUNS,
@@ -357,21 +357,20 @@ class _ArticleIndex:
         return None
 
     @cached_property
+    def bodies(self) -> set[str]:
+        """The organizations NER finds in the article, by name."""
+        return {_clean_name(m.span.text, person=False) for m in self.doc.mentions if m.type == "ORG"}
+
+    @cached_property
     def _acronyms(self) -> dict[str, set[str]]:
-        """The organizations the article names in full, by the acronyms they may go by."""
-        out: dict[str, set[str]] = {}
-        for m in self.doc.mentions:
-            if m.type == "ORG":
-                name = _clean_name(m.span.text, person=False)
-                for a in acronyms(name):
-                    out.setdefault(a, set()).add(name)
-        return out
+        return by_acronym(self.bodies)
 
     def spelled_out(self, org: str) -> str:
         """An acronym ("NIH") as the one organization the article names in full that
         it abbreviates ("National Institutes of Health"); any other name as it is."""
-        full = self._acronyms.get(org.replace(".", "")) if org.replace(".", "").isupper() else None
-        return next(iter(full)) if full and len(full) == 1 else org
+        letters = org.replace(".", "")
+        full = self._acronyms.get(letters, set()) if letters.isupper() else set()
+        return next(iter(full)) if len(full) == 1 else org
 
     @cached_property
     def turns(self) -> list[tuple[int, str]]:
@@ -414,10 +413,13 @@ def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Spa
         return persons
     inside = range(toks[0].index, toks[-1].index + 1)
     heads = [t for t in toks if t.head not in inside]  # the phrase's syntactic head(s)
-    return [p for p in index.persons if start <= p.start and p.end <= toks[-1].end and heads
-            and all(p.start <= t.start < p.end for t in heads)
-            and next((t.text.lower() for t in toks if t.start >= p.end and not is_suffix(t)), None)
-            in (",", "of", "at", None)]
+    out = []
+    for p in index.persons:
+        if heads and start <= p.start and p.end <= toks[-1].end and all(p.start <= t.start < p.end for t in heads):
+            after = next((t.text.lower() for t in toks if t.start >= p.end and not is_suffix(t)), None)
+            if after in (",", "of", "at", None):  # an appositive or a body follows, or nothing
+                out.append(p)
+    return out
 
 
 def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span) -> Entity | None:
@@ -610,8 +612,7 @@ def resolve(article: Article, doc: Doc, quotes: list[Quote]) -> list[Quote]:
         by_speaker[quote.speaker.start] = entity
         if entity is not None:
             index.resolved(quote.speaker.start, entity)
-    named = {_clean_name(m.span.text, person=False) for m in doc.mentions if m.type == "ORG"}
-    _name_bare_organizations([q.entity for q in quotes if q.entity is not None], named)
+    _name_bare_organizations([q.entity for q in quotes if q.entity is not None], index.bodies)
     for quote in quotes:
         quote.subjects = _subjects(index, quote)
     return quotes

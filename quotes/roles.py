@@ -47,6 +47,8 @@ from quotes.lexicon import (
 from quotes.types import Sentence, Token
 
 _LINKS = ("of", "for", "at", "with", "from", "in", "on", "to")
+# the links after a title that name the body it serves: "a senior adviser on the Sanders campaign"
+_BODY_LINKS = ("of", "for", "at", "with", "on")
 _SUFFIXES = frozenset(CONSTANTS.suffix_not_acronyms) - {"i", "2"}  # after a name: "Jr.", "III"
 # "(R-Texas)", "(D-Md.)": a party and a state after a lawmaker's name
 _PARTY_STATE = re.compile(r"^\(?\s*([RDI])\s*[-–,]")
@@ -242,6 +244,13 @@ def _named(run: list[Token]) -> list[Token]:
     return run[1:] if len(run) > 1 and run[0].text.lower() in ORG_NOUNS and _name_word(run[1]) else run
 
 
+def _body(obj: list[Token]) -> str | None:
+    """The name of the body a link word's object names, without the kind of body
+    before it (:func:`_named`); None for a person ("a spokeswoman for Hillary
+    Clinton"), unless a word of the name says it is a body ("the Clinton Foundation")."""
+    return _clean(_joined(_named(obj))) if not _is_person(obj) or _names_body(obj) else None
+
+
 def _names_body(run: list[Token]) -> bool:
     """Does a word of a name say it is a body's ("Clinton Foundation", "White House",
     "Marion Avenue Baptist Church")?"""
@@ -380,11 +389,10 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     org = None
     staff = is_staff(role)
     for k, t in enumerate(after):
-        if t.text.lower() in ("of", "for", "at", "with", "on"):  # "a senior adviser on the Sanders campaign"
+        if t.text.lower() in _BODY_LINKS:
             obj = _object(after[k + 1:])
             if obj and not _all_place(obj):
-                org = _clean(_joined(_named(obj))) if not _is_person(obj) or _names_body(obj) else \
-                    staff_organization(_joined(obj)) if staff else None
+                org = _body(obj) or (staff_organization(_joined(obj)) if staff else None)
                 break
     poss = next((k for k, t in enumerate(before) if t.text in POSSESSIVES), None)
     owner_party = None
@@ -534,6 +542,4 @@ def _body_after(tokens: list[Token]) -> str | None:
     if not tokens or tokens[0].text.lower() not in ("of", "at"):
         return None
     obj = _object(tokens[1:])
-    if not obj or _all_place(obj) or (_is_person(obj) and not _names_body(obj)):
-        return None
-    return _clean(_joined(_named(obj)))
+    return _body(obj) if obj and not _all_place(obj) else None

@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING, Protocol
 from quotes.budget import check
 from quotes.index import SpanIndex
 from quotes.lexicon import CLAIM_WORDS, CUE_VERBS, ORG_NOUNS, ROLE_NOUNS
+from quotes.models import bundled
 from quotes.types import Sentence
 
 if TYPE_CHECKING:
@@ -228,8 +229,6 @@ class SpanTagger:
         import torch
 
         self.name = f"tagger:{Path(path).name}"
-        from quotes.models import bundled
-
         saved = torch.load(path, weights_only=not bundled(path))
         self.vocab: dict[str, int] = saved["vocab"]
         self._net = network(len(self.vocab) + 2, saved["hidden"])

@@ -32,6 +32,9 @@ MODEL_FILES = {
 OFFICIAL_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner,coref"
 
 
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
 def bundled(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is a model file shipped inside this package: such a file is
     as trusted as the code, so it may be read with PyTorch's own (fast) unpickler
@@ -43,9 +46,6 @@ def bundled(path: str | os.PathLike[str]) -> bool:
     (True, False)
     """
     return os.path.abspath(path).startswith(_PACKAGE)
-
-
-_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
 class ModelError(RuntimeError):
