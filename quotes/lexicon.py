@@ -355,6 +355,10 @@ INFINITIVE_CUES = _words("""
 # he urged ...").
 FRONTING_CONJUNCTIONS = _words("while although though because since when whereas if once after before as")
 
+# Conjunctions of contrast that open the writer's next clause after a report
+# ("A, the military added, while an official said B"; "said A but warned that B").
+CONTRAST_CONJUNCTIONS = _words("but while whereas although though")
+
 # Words that open a short time or place phrase ("on Tuesday", "late last week").
 TIME_OPENERS = _words("on in at during late last early earlier this")
 

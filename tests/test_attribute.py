@@ -161,6 +161,10 @@ REPORTED = (
     "Minutes later, the Trump campaign issued a statement saying that Trump meant gun owners.\n\n"
     "The company in a statement said it would fight the ruling.\n\n"
     "Ryan and Trump will meet next week, Spicer said, adding that they need a good talk.\n\n"
+    "At least 20 militants were also killed, the army added, while an official said that a district chief "
+    "had been abducted.\n\n"
+    "He also said talks were underway to ensure that the technicians, who have kept the aircraft flying, "
+    "would be able to stay.\n\n"
     "Judge David McKeague, writing for the majority, said the state’s early voting period “is really quite "
     "generous.”\n\n"
     "Priebus later Thursday told Fox News that the meeting would go well.\n\n"
@@ -451,6 +455,12 @@ def reported(tmp_path_factory):
     # ends before it
     ("Ryan and Trump will meet next week", "Spicer"),
     ("they need a good talk", "Spicer"),
+    # a contrast after a closing frame starts the writer's next clause
+    ("At least 20 militants were also killed", "the army"),
+    ("a district chief had been abducted", "an official"),
+    # a relative clause before the verb of a clause inside the report is part of it
+    ("talks were underway to ensure that the technicians, who have kept the aircraft flying, "
+     "would be able to stay", "He"),
     ("whether she could be president", "Donald Trump"),
     # an aside before the cue, and quoted words after it, leave the subject before the cue
     ("the state’s early voting period “is really quite generous.”", "Judge David McKeague"),

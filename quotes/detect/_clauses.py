@@ -30,6 +30,7 @@ from quotes.lexicon import (
     ADDRESSEE_CUES,
     CLAUSE_OPENERS,
     CONCESSIONS,
+    CONTRAST_CONJUNCTIONS,
     DASHES,
     FRONTING_CONJUNCTIONS,
     RELATIVE_PRONOUNS,
@@ -147,10 +148,11 @@ def _clause_from(ctx: _Context, sent: Sentence, cue: Token, i: int) -> tuple[int
                 end = t.start
                 break
         # "... over Trump, who garnered ...": a relative clause after the report is the
-        # writer's; before the report's verb it is part of its subject ("that the
-        # announcement, which some have argued ..., was an insult")
+        # writer's; before the verb of the report or of a clause it opens, it is part
+        # of a subject ("that the announcement, which some have argued ..., was an
+        # insult", "said talks aimed to ensure that technicians, who ..., could stay")
         if t.text == "," and nxt is not None and nxt.text.lower() in RELATIVE_PRONOUNS \
-                and _has_verb(toks[i:t.index]):
+                and _has_verb(toks[_last_opener(toks, i, t.index):t.index]):
             end = t.start
             break
         # "who said A but took issue with B": a second predicate of the cue's subject
@@ -170,6 +172,13 @@ def _clause_from(ctx: _Context, sent: Sentence, cue: Token, i: int) -> tuple[int
     if comp is not None and cue.deprel.startswith("acl") and cue.head < cue.index < toks[cue.head].head:
         end = min(end, _clause_end(sent, comp.index, comp.index))
     return _trim(ctx.article.text, start, end)
+
+
+def _last_opener(toks: list[Token], start: int, end: int) -> int:
+    """Index of the first word of the innermost clause in ``toks[start:end]``: past
+    its last complementizer ("that", "whether", "if"), else ``start``."""
+    return next((t.index + 1 for t in reversed(toks[start:end])
+                 if t.upos == "SCONJ" and t.text.lower() in ("that", "whether", "if")), start)
 
 
 def _clause_before(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] | None:
@@ -277,8 +286,9 @@ def _around_frame(ctx: _Context, sent: Sentence, cue: Token, before: tuple[int, 
     failures")."""
     toks = sent.tokens
     i = _past_adverbials(toks, cue.index + 1)
-    # not ", and ..." nor ", adding that ...": those start reports of their own
-    if i + 1 >= len(toks) or toks[i].text != "," or toks[i + 1].upos == "CCONJ" or (
+    # not ", and ...", ", while ..." nor ", adding that ...": those start clauses of their own
+    if i + 1 >= len(toks) or toks[i].text != "," or toks[i + 1].upos == "CCONJ" \
+            or toks[i + 1].text.lower() in CONTRAST_CONJUNCTIONS or (
             toks[i + 1].upos == "VERB" and toks[i + 1].text.lower().endswith("ing")):
         return before
     para = ctx.article.paragraphs[sent.paragraph].span

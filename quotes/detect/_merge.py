@@ -11,7 +11,7 @@ from quotes.detect._boundaries import _sentence_ends
 from quotes.detect._context import _Context
 from quotes.detect._marks import QuotedSpan, _strip, fragment_spans
 from quotes.index import SpanIndex
-from quotes.lexicon import LABELS, MESSAGE_NOUNS, SAY_FORMS
+from quotes.lexicon import CONTRAST_CONJUNCTIONS, LABELS, MESSAGE_NOUNS, SAY_FORMS
 from quotes.span_model import ReportTagger
 from quotes.types import Quote, Sentence, Span, Token
 
@@ -60,7 +60,8 @@ def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: l
 
 # a contrast and a few words before a cue inside a report start the writer's next
 # clause ("said A but warned that B", "A, whereas Petraeus acknowledged that B")
-_NEXT_REPORT = re.compile(r"\s+(?:but|while|whereas|although|though)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
+_NEXT_REPORT = re.compile(rf"\s+(?:{'|'.join(sorted(CONTRAST_CONJUNCTIONS))})\s+(?:[\w.'’-]+\s+){{0,4}}$",
+                          re.IGNORECASE)
 
 
 def _own_stretches(ctx: _Context, quote: Quote) -> list[tuple[int, int]]:
