@@ -106,7 +106,9 @@ def _appositive(sent: Sentence, after: int) -> list[Token]:
     if j >= len(toks) or toks[j].upos not in ("DET", "ADJ", "NOUN", "NUM", "PROPN"):
         return []
     lo, hi = noun_phrase(toks, j)
-    if lo != j:
+    # a phrase its verb follows is the next clause's subject: "According to ABC
+    # News, Basya also believes ..."
+    if lo != j or (hi + 1 < len(toks) and toks[hi + 1].upos in ("VERB", "AUX", "ADV")):
         return []
     return toks[lo:hi + 1]
 

@@ -110,6 +110,10 @@ HEADLINE = (
     "A mother whose son died in the attack confronted the president on Wednesday.\n\n"
     "Obama said the attack had been a tragedy for the whole country.\n"
 )
+ACCORDING = (
+    "Navy chief Fuad Basya said the boat had been found off Aceh on Friday.\n\n"
+    "According to ABC News, Basya also believes the migrants may have left the boat on purpose.\n"
+)
 
 INTERVIEW = (
     "Q&A with Senator Maria Lopez.\n\n"
@@ -140,6 +144,8 @@ INTERVIEW = (
     # an interview transcript: "I" of an answer, "you" of a question are the interviewee
     pytest.param(INTERVIEW, "the budget cuts too deep", "Maria Lopez", id="an-answer's-i-is-the-interviewee"),
     pytest.param(INTERVIEW, "the budget is a mistake", "Maria Lopez", id="a-question's-you-is-the-interviewee"),
+    # the subject after "According to X," is no appositive of X
+    pytest.param(ACCORDING, "left the boat on purpose", "ABC News", id="according-to-x-is-x"),
     pytest.param(COUPLE, "the economy had recovered", "Barack Obama", id="mr-before-a-surname-picks-the-man"),
     # NER runs a name on over headline words ("Gold Star Mom Corners Obama"): no person the story names
     pytest.param(HEADLINE, "had been a tragedy", "Obama", id="a-headline-run-on-is-no-person"),
