@@ -512,7 +512,8 @@ def _controller(toks: list[Token], cue: Token) -> int | None:
 
 def _clause_owner(toks: list[Token], lo: int, hi: int) -> int | None:
     """The noun a participle or relative clause ending in ``toks[lo:hi + 1]``
-    hangs on: "Another source speaking to Fox News said", "an official who
+    hangs on: "Another source speaking to Fox News said", "Photos posted from
+    the scene showed", "an official who
     spoke anonymously to discuss internal strategy said" (not "who ... when
     he said", whose subject is the pronoun)."""
     who = next((k for k in range(lo - 1, max(-1, lo - 10), -1)
@@ -520,7 +521,8 @@ def _clause_owner(toks: list[Token], lo: int, hi: int) -> int | None:
     participle = lo - 2 if lo > 1 and toks[lo - 1].upos == "ADP" else lo - 1
     if who is not None and toks[who].text.lower() == "who" and toks[hi].upos != "PRON":
         j = who - 1
-    elif participle > 0 and toks[participle].upos == "VERB" and toks[participle].text.endswith("ing"):
+    elif participle > 0 and toks[participle].upos == "VERB" and (
+            toks[participle].text.endswith("ing") or (toks[participle].is_past and toks[participle].deprel == "acl")):
         j = participle - 1
     else:
         return None

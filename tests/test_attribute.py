@@ -163,6 +163,7 @@ REPORTED = (
     "Ryan and Trump will meet next week, Spicer said, adding that they need a good talk.\n\n"
     "At least 20 militants were also killed, the army added, while an official said that a district chief "
     "had been abducted.\n\n"
+    "Photos released of the scene showed numerous damaged cars.\n\n"
     "He also said talks were underway to ensure that the technicians, who have kept the aircraft flying, "
     "would be able to stay.\n\n"
     "Judge David McKeague, writing for the majority, said the state’s early voting period “is really quite "
@@ -458,6 +459,8 @@ def reported(tmp_path_factory):
     # a contrast after a closing frame starts the writer's next clause
     ("At least 20 militants were also killed", "the army"),
     ("a district chief had been abducted", "an official"),
+    # a past participle's noun speaks, not the object of its preposition
+    ("numerous damaged cars", "Photos"),
     # a relative clause before the verb of a clause inside the report is part of it
     ("talks were underway to ensure that the technicians, who have kept the aircraft flying, "
      "would be able to stay", "He"),
