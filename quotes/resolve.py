@@ -133,6 +133,8 @@ def _titled_names(sent: Sentence) -> list[tuple[int, int]]:
         via_link = start < len(toks) and toks[start].upos == "ADP" and toks[start].text.lower() in ("to", "of", "for")
         if via_link:  # "envoy to Afghanistan Zamir Kabulov": the name is the run's last two words
             start += 1
+            if start < len(toks) and toks[start].text.lower() == "the":  # "CEO of the Refugee Council Enver Solomon"
+                start += 1
         j = start
         while j < len(toks) and toks[j].upos == "PROPN" and toks[j].text[:1].isupper():
             j += 1

@@ -186,6 +186,16 @@ def test_the_role_of_a_speaker_is_the_one_its_own_mention_states():
         ("Sehar Memon", "president", "University of Texas Arlington Muslim Student Association")
 
 
+def test_a_name_ending_the_body_a_title_is_of_is_the_person():
+    # corpus/GUM_news_questionnaire.txt: NER runs the body on over the name after it
+    quote = _speaker_entity(
+        "CEO/NOUN of/ADP the/DET Refugee/PROPN/B-ORG Council/PROPN/I-ORG Enver/PROPN/I-ORG Solomon/PROPN/E-ORG "
+        "told/VERB Sky/PROPN/B-ORG News/PROPN/E-ORG the/DET process/NOUN must/AUX work/VERB",
+        "CEO of the Refugee Council Enver Solomon", "the process must work")
+    assert (quote.entity.name, quote.entity.role, quote.entity.organization) == \
+        ("Enver Solomon", "ceo", "Refugee Council")
+
+
 def test_an_adjective_before_a_document_names_no_organization():
     # corpus/GUM_news_defector.txt: "Recent reports have revealed that ..."
     quote = _speaker_entity("Recent/ADJ reports/NOUN have/AUX revealed/VERB that/SCONJ a/DET defector/NOUN "
