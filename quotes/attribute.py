@@ -478,7 +478,15 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         if 0 < len(name) <= 4 and toks[j - 1].upos != "PROPN" \
                 and all(t.upos == "PROPN" and t.ner[2:] not in ("LOC", "GPE") for t in name):
             return (noun_phrase(toks, k)[0] if title else j + 1), i - 1
-        return noun_phrase(toks, k) if title and toks[k].upos in ("PROPN", "NOUN", "PRON") else None
+        if not (title and toks[k].upos in ("PROPN", "NOUN", "PRON")):
+            return None
+        lo, hi = noun_phrase(toks, k)
+        # the first of two titles set off after a name: "Professor Cres Eastman,
+        # Director of the study, and Chairman of the centre, says"
+        name = lo - 2
+        if lo >= 2 and toks[lo - 1].text == "," and toks[j + 1].upos == "CCONJ" and toks[name].ner[2:] == "PER":
+            return noun_phrase(toks, name)
+        return lo, hi
     if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
         lo, hi = noun_phrase(toks, i)
         owner = _clause_owner(toks, lo, hi)

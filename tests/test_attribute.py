@@ -164,6 +164,8 @@ REPORTED = (
     "At least 20 militants were also killed, the army added, while an official said that a district chief "
     "had been abducted.\n\n"
     "Photos released of the scene showed numerous damaged cars.\n\n"
+    "Professor Cres Eastman, Director of the National Iodine Nutrition Study, and Chairman of the Australian "
+    "Centre for Control of Iodine Deficiency Disorders, says it is crucial that children get iodine.\n\n"
     "He also said talks were underway to ensure that the technicians, who have kept the aircraft flying, "
     "would be able to stay.\n\n"
     "Judge David McKeague, writing for the majority, said the state’s early voting period “is really quite "
@@ -461,6 +463,8 @@ def reported(tmp_path_factory):
     ("a district chief had been abducted", "an official"),
     # a past participle's noun speaks, not the object of its preposition
     ("numerous damaged cars", "Photos"),
+    # a name before two titles set off by commas speaks
+    ("it is crucial that children get iodine", "Professor Cres Eastman"),
     # a relative clause before the verb of a clause inside the report is part of it
     ("talks were underway to ensure that the technicians, who have kept the aircraft flying, "
      "would be able to stay", "He"),
