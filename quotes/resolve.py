@@ -58,7 +58,17 @@ from quotes.lexicon import (
     ROLE_NOUNS,
     SOURCE_HEADS,
 )
-from quotes.roles import expand, is_place, is_staff, is_suffix, mention_role, phrase_start, staff_organization
+from quotes.roles import (
+    expand,
+    is_place,
+    is_role_word,
+    is_staff,
+    is_suffix,
+    mention_role,
+    party,
+    phrase_start,
+    staff_organization,
+)
 from quotes.types import Article, Doc, Entity, Mention, Quote, Sentence, Span, Token
 
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female",
@@ -507,6 +517,11 @@ def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], entit
     end = sent.tokens[bracket - 1].end if bracket is not None else toks[-1].end
     persons = _head_persons(index, toks, end)
     named = [t.index for t in toks if persons and persons[-1].start <= t.start and t.end <= persons[-1].end]
+    untitled = next((k for k, t in enumerate(toks) if not is_role_word(t)), None)
+    if not named and entity.type == "PERSON" and untitled is not None and len(toks) <= 3 and _is_name(toks) \
+            and not any(party(t.text) for t in toks):
+        # a name NER missed here ("Purcell, a Republican, said"), past its title ("Del. Stacey Plaskett")
+        named = [t.index for t in toks[untitled:]]
     role, org = mention_role(sent, toks, (named[0], named[-1]) if named else None)
     if org and index.canonical(_clean_name(org)) in index.people:  # "Trump's campaign manager", "Clinton's allies"
         org = staff_organization(org) if is_staff(role) else None

@@ -473,7 +473,8 @@ def _relative(clause: list[Token]) -> tuple[str | None, str | None]:
     rest = clause[1:]
     for k, t in enumerate(rest[:4]):
         if t.text.lower() in ("as", "is", "was") or (t.lemma == "be" and t.upos == "AUX"):
-            return read_title(rest[k + 1:])
+            # a copula, not an auxiliary: "who has been feuding with Republican leaders"
+            return read_title(rest[k + 1:]) if k + 1 < len(rest) and rest[k + 1].upos != "VERB" else (None, None)
         if t.upos == "VERB" and t.lemma.lower() in LEADING_VERBS:
             body = _object(rest[k + 1:])
             if _is_person(body) or (body and _all_place(body)):

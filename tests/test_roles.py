@@ -196,6 +196,21 @@ def test_a_name_ending_the_body_a_title_is_of_is_the_person():
         ("Enver Solomon", "ceo", "Refugee Council")
 
 
+def test_an_appositive_after_a_name_ner_missed_is_read():
+    # PolNeAR train: "Purcell" untagged, read as a name by its capital
+    quote = _speaker_entity("Purcell/PROPN ,/PUNCT a/DET Republican/ADJ/S-MISC ,/PUNCT said/VERB she/PRON "
+                            "made/VERB her/PRON decision/NOUN", "Purcell", "she made her decision")
+    assert (quote.entity.name, quote.entity.organization) == ("Purcell", "Republican Party")
+
+
+def test_a_relative_clause_with_an_auxiliary_states_no_role():
+    # PolNeAR train ("who has been feuding"): "is" is an auxiliary here, no copula before a title
+    quote = _speaker_entity(
+        "Trump/PROPN/S-PER ,/PUNCT who/PRON is/AUX feuding/VERB with/ADP Republican/ADJ/S-MISC "
+        "leaders/NOUN ,/PUNCT said/VERB he/PRON would/AUX win/VERB", "Trump", "he would win")
+    assert (quote.entity.name, quote.entity.role, quote.entity.organization) == ("Trump", None, None)
+
+
 def test_an_adjective_before_a_document_names_no_organization():
     # corpus/GUM_news_defector.txt: "Recent reports have revealed that ..."
     quote = _speaker_entity("Recent/ADJ reports/NOUN have/AUX revealed/VERB that/SCONJ a/DET defector/NOUN "
