@@ -260,13 +260,19 @@ def _names_body(run: list[Token]) -> bool:
 def _object(tokens: list[Token]) -> list[Token]:
     """The name after a link word (:func:`_name_run`), leading determiners
     and modifiers ("the centrist", "super") skipped, with a common noun that closes it
-    ("House panel", "VOA Eurasian division")."""
+    ("House panel", "VOA Eurasian division") or that it owns ("Clinton's presidential
+    campaign")."""
     i = 0
     while i < len(tokens) and not _capitalized(tokens[i]) and tokens[i].upos in ("DET", "ADJ", "ADV", "PROPN", "NOUN") \
             and tokens[i].text.lower() not in _LINKS:
         i += 1
     out = _name_run(tokens, i)
     end = i + len(out)
+    if out and out[-1].text in POSSESSIVES:
+        # "Clinton's presidential campaign": the owner's body, its modifiers left out
+        body = next((t for t in tokens[end:] if t.upos != "ADJ" or _capitalized(t)), None)
+        if body is not None and body.text.lower() in ORG_NOUNS:
+            return [*out[:-1], body]
     if out and end < len(tokens) and tokens[end].text.lower() in ORG_NOUNS:
         out.append(tokens[end])
     return out

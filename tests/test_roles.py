@@ -127,6 +127,9 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
      (0, 1), (0, 1), ("communications director", "America Rising")),
     ("Greg/PROPN/B-PER Abbott/PROPN/E-PER ,/PUNCT the/DET governor/NOUN of/ADP Texas/PROPN/S-LOC ,/PUNCT "
      "said/VERB", (0, 1), (0, 1), ("governor", None)),
+    # a body a person owns after a link word: the person's campaign (PolNeAR train)
+    ("Marc/PROPN/B-PER Elias/PROPN/E-PER ,/PUNCT the/DET elections/NOUN lawyer/NOUN for/ADP Clinton/PROPN 's/PART "
+     "presidential/ADJ campaign/NOUN said/VERB", (0, 1), (0, 1), ("elections lawyer", "Clinton campaign")),
     ("he/PRON said/VERB", (0, 0), None, (None, None)),
 ])
 def test_a_mention_states_its_role_and_organization(tagged, speaker, name, expected):
