@@ -427,6 +427,8 @@ def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Spa
         return persons
     inside = range(toks[0].index, toks[-1].index + 1)
     heads = [t for t in toks if t.head not in inside]  # the phrase's syntactic head(s)
+    if all(t.head == -1 for t in toks):  # an unparsed sentence: the first word ("Clinton, the front-runner,")
+        heads = toks[:1]
     out = []
     for p in index.persons:
         if heads and start <= p.start and p.end <= toks[-1].end and all(p.start <= t.start < p.end for t in heads):

@@ -214,6 +214,14 @@ def test_a_relative_clause_with_an_auxiliary_states_no_role():
     assert (quote.entity.name, quote.entity.role, quote.entity.organization) == ("Trump", None, None)
 
 
+def test_a_name_opening_an_unparsed_speaker_phrase_is_the_speaker():
+    # PolNeAR train: a sentence the parser left alone, the appositive inside the speaker phrase
+    quote = _speaker_entity("Clinton/PROPN/S-PER ,/PUNCT the/DET Democratic/ADJ/S-MISC front-runner/NOUN ,/PUNCT "
+                            "said/VERB the/DET plan/NOUN would/AUX fail/VERB",
+                            "Clinton , the Democratic front-runner ,", "the plan would fail")
+    assert (quote.entity.name, quote.entity.type) == ("Clinton", "PERSON")
+
+
 def test_an_adjective_before_a_document_names_no_organization():
     # corpus/GUM_news_defector.txt: "Recent reports have revealed that ..."
     quote = _speaker_entity("Recent/ADJ reports/NOUN have/AUX revealed/VERB that/SCONJ a/DET defector/NOUN "
