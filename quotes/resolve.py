@@ -44,6 +44,7 @@ from nameparser import HumanName
 from quotes.attribute import first_subject, noun_phrase
 from quotes.budget import check
 from quotes.entities import NameParts, by_acronym
+from quotes.index import SpanIndex
 from quotes.lexicon import (
     BODY_WORDS,
     GROUP_PRONOUNS,
@@ -285,6 +286,15 @@ class _ArticleIndex:
                 self.genders.setdefault(person, gender)
             if _is_subject(sent, toks):
                 self.subjects.append((span.start, self.entity(name, span.start)))
+        # a surname NER missed where the article names the person in full elsewhere
+        # ("Murphy’s floor speech wasn’t a solo effort — he was joined ...")
+        surnames = {n.split()[-1] for n in self.people if " " in n}
+        covered = SpanIndex((p.start, p.end) for p in self.persons)
+        for sent in doc.sentences:
+            for t in sent.tokens:
+                if t.text in surnames and t.ner == "O" and not covered.overlaps(t.start, t.end) \
+                        and _is_subject(sent, [t]):
+                    self.subjects.append((t.start, self.entity(t.text)))
         for m in doc.mentions:
             found = _tokens_in(doc, m.span) if m.type == "ORG" else None
             # in a parsed sentence, only organisations named as subjects are antecedents

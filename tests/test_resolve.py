@@ -110,6 +110,12 @@ HEADLINE = (
     "A mother whose son died in the attack confronted the president on Wednesday.\n\n"
     "Obama said the attack had been a tragedy for the whole country.\n"
 )
+FLOOR = (
+    "Senator Chris Murphy spoke for fifteen hours on the floor last week.\n\n"
+    "President Barack Obama believes the bill is a priority.\n\n"
+    "Murphy’s floor speech wasn’t a solo effort — he was joined by most of the Democratic caucus — but he said "
+    "the vote would come soon.\n"
+)
 ACCORDING = (
     "Navy chief Fuad Basya said the boat had been found off Aceh on Friday.\n\n"
     "According to ABC News, Basya also believes the migrants may have left the boat on purpose.\n"
@@ -144,6 +150,8 @@ INTERVIEW = (
     # an interview transcript: "I" of an answer, "you" of a question are the interviewee
     pytest.param(INTERVIEW, "the budget cuts too deep", "Maria Lopez", id="an-answer's-i-is-the-interviewee"),
     pytest.param(INTERVIEW, "the budget is a mistake", "Maria Lopez", id="a-question's-you-is-the-interviewee"),
+    # a surname NER missed as a subject is the antecedent of "he" after it
+    pytest.param(FLOOR, "the vote would come soon", "Chris Murphy", id="a-surname-ner-missed-is-an-antecedent"),
     # the subject after "According to X," is no appositive of X
     pytest.param(ACCORDING, "left the boat on purpose", "ABC News", id="according-to-x-is-x"),
     pytest.param(COUPLE, "the economy had recovered", "Barack Obama", id="mr-before-a-surname-picks-the-man"),
