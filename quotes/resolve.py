@@ -207,10 +207,15 @@ def _title_words(sent: Sentence, name: list[Token]) -> set[str]:
 def _person_mentions(doc: Doc) -> list[Mention]:
     """NER person mentions, less places: names NER tags as a place elsewhere in
     the article, and names ending in a word of :data:`quotes.lexicon.PLACE_HEADS`;
-    and less a name after "the" ("the Times"), which no person's is."""
+    and less a name after "the" ("the Times"), or a web address ("FactCheck.org"),
+    which no person's is."""
     places = {m.span.text for m in doc.mentions if m.type in ("LOC", "GPE")}
     return [m for m in doc.mentions if m.type in ("PER", "PERSON") and m.span.text not in places
-            and m.span.text.split()[-1].lower() not in PLACE_HEADS and m.span.text.split()[0].lower() != "the"]
+            and m.span.text.split()[-1].lower() not in PLACE_HEADS and m.span.text.split()[0].lower() != "the"
+            and not _WEB_ADDRESS.search(m.span.text)]
+
+
+_WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|us)\b|@", re.IGNORECASE)
 
 
 def _parsed(sent: Sentence) -> bool:
@@ -510,8 +515,9 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
                 return prior
         return Entity(name, "ORG")
     if name and any(t.upos == "PROPN" for t in toks) and all(t.upos in ("PROPN", "DET", "PUNCT") for t in toks):
-        # "Pakistan said": the country speaks, no person; nor is "the Times" one
-        if all(is_place(t) for t in toks if t.upos == "PROPN") or words[0] == "the":
+        # "Pakistan said": the country speaks, no person; nor is "the Times" or "FactCheck.org" one
+        if all(is_place(t) for t in toks if t.upos == "PROPN") or words[0] == "the" \
+                or _WEB_ADDRESS.search(speaker.text):
             return Entity(_clean_name(speaker.text, person=False), "ORG")
         return index.entity(name)
     return Entity(re.sub(r"^(the|a|an) ", "", speaker.text, flags=re.I), "NOMINAL")

@@ -165,3 +165,12 @@ def test_a_speaker_is_the_person_the_article_means(tmp_path, text, words, speake
 def test_an_interviews_question_and_answer_labels_are_no_speakers(tmp_path):
     speakers = {q.speaker.text for q in _analyze(tmp_path, INTERVIEW).quotes if q.speaker}
     assert speakers and not speakers & {"Q", "A"}
+
+
+def test_a_web_address_is_no_person(tmp_path):
+    # PolNeAR train: "according to Factcheck.org" and a later "He" once made a person of the site
+    analysis = _analyze(tmp_path, "Trump cited a figure that is wrong, according to FactCheck.org. "
+                                  "He defended his position on Sunday, saying he was right.\n")
+    site = next(q for q in analysis.quotes if q.speaker is not None and q.speaker.text == "FactCheck.org")
+    assert site.entity.type == "ORG"
+    assert all(q.entity is None or q.entity.name != "FactCheck.org" for q in analysis.quotes if q.speaker.text == "He")
