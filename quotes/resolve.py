@@ -206,10 +206,12 @@ def _title_words(sent: Sentence, name: list[Token]) -> set[str]:
 
 def _person_mentions(doc: Doc) -> list[Mention]:
     """NER person mentions, less places: names NER tags as a place elsewhere in
-    the article, and names ending in a word of :data:`quotes.lexicon.PLACE_HEADS`;
-    and less a name after "the" ("the Times"), or a web address ("FactCheck.org"),
-    which no person's is."""
-    places = {m.span.text for m in doc.mentions if m.type in ("LOC", "GPE")}
+    the article at least as often as a person, and names ending in a word of
+    :data:`quotes.lexicon.PLACE_HEADS`; and less a name after "the" ("the
+    Times"), or a web address ("FactCheck.org"), which no person's is."""
+    votes = Counter(m.span.text for m in doc.mentions if m.type in ("LOC", "GPE"))
+    votes.subtract(m.span.text for m in doc.mentions if m.type in ("PER", "PERSON"))
+    places = {name for name, n in votes.items() if n >= 0}
     return [m for m in doc.mentions if m.type in ("PER", "PERSON") and m.span.text not in places
             and m.span.text.split()[-1].lower() not in PLACE_HEADS and m.span.text.split()[0].lower() != "the"
             and not _WEB_ADDRESS.search(m.span.text)]
@@ -228,9 +230,19 @@ def _is_subject(sent: Sentence, toks: list[Token]) -> bool:
     refer back to it? Yes if it opens the sentence's first clause; else, in a
     parsed sentence, if the parse says so; in an unparsed one, if it comes
     before the first verb ("Last week, New Jersey Gov. Chris Christie
-    announced", not the "Christie" the sentence goes on to name)."""
+    announced", not the "Christie" the sentence goes on to name). A topic
+    ("As for Trump, he said ...") and the focus of a cleft ("it was Mr. Trump
+    who ...") are subjects too."""
     opening = first_subject(sent.tokens, len(sent.tokens))
     if opening is not None and opening[0] <= toks[0].index <= opening[1]:
+        return True
+    start = toks[0].index
+    while start > 0 and sent.tokens[start - 1].text.lower().rstrip(".") in HONORIFICS:
+        start -= 1  # "it was Mr. Trump who"
+    before = [t.text.lower() for t in sent.tokens[max(0, start - 2):start]]
+    after = sent.tokens[toks[-1].index + 1].text.lower() if toks[-1].index + 1 < len(sent.tokens) else ""
+    if (before == ["as", "for"] and start == 2) or (before in (["it", "was"], ["it", "is"])
+                                                    and after in ("who", "that")):
         return True
     if _parsed(sent):
         return any(t.deprel.startswith("nsubj") for t in toks)

@@ -116,6 +116,15 @@ FLOOR = (
     "Murphy’s floor speech wasn’t a solo effort — he was joined by most of the Democratic caucus — but he said "
     "the vote would come soon.\n"
 )
+TOPIC = (
+    "Cruz warned against a brokered convention. \"It would be a disaster,\" the Texas senator said.\n\n"
+    "As for Trump, he said he is not worried.\n"
+)
+CLEFT = (
+    "Cruz gave a short speech in Houston.\n\n"
+    "But it was Mr. Trump who seemed like a different candidate. As he spoke in the lobby, he said the race "
+    "was over.\n"
+)
 ACCORDING = (
     "Navy chief Fuad Basya said the boat had been found off Aceh on Friday.\n\n"
     "According to ABC News, Basya also believes the migrants may have left the boat on purpose.\n"
@@ -152,6 +161,9 @@ INTERVIEW = (
     pytest.param(INTERVIEW, "the budget is a mistake", "Maria Lopez", id="a-question's-you-is-the-interviewee"),
     # a surname NER missed as a subject is the antecedent of "he" after it
     pytest.param(FLOOR, "the vote would come soon", "Chris Murphy", id="a-surname-ner-missed-is-an-antecedent"),
+    # a topic and the focus of a cleft are antecedents
+    pytest.param(TOPIC, "he is not worried", "Trump", id="as-for-x-he-is-x"),
+    pytest.param(CLEFT, "the race was over", "Trump", id="it-was-x-who-he-is-x"),
     # the subject after "According to X," is no appositive of X
     pytest.param(ACCORDING, "left the boat on purpose", "ABC News", id="according-to-x-is-x"),
     pytest.param(COUPLE, "the economy had recovered", "Barack Obama", id="mr-before-a-surname-picks-the-man"),

@@ -238,6 +238,10 @@ def test_a_name_tagged_as_a_place_elsewhere_is_no_person():
     _, doc, text = _article("rejection/NOUN of/ADP Johnson/PROPN/B-PER Space/PROPN/I-PER "
                                   "Center/PROPN/E-PER")
     assert person_spans(doc, text) == []
+    # a name NER tags as a person more often than as a place stays a person (PolNeAR train)
+    _, doc, text = _article("Trump/PROPN/S-PER won/VERB and/CCONJ Trump/PROPN/S-PER spoke/VERB near/ADP "
+                            "Trump/PROPN/S-LOC")
+    assert [s.text for s in person_spans(doc, text)] == ["Trump", "Trump"]
 
 
 def test_a_hyphenated_title_the_tokenizer_split_is_one_word():
