@@ -164,6 +164,7 @@ REPORTED = (
     "At least 20 militants were also killed, the army added, while an official said that a district chief "
     "had been abducted.\n\n"
     "Photos released of the scene showed numerous damaged cars.\n\n"
+    "Nothing the president said \"will assuage people's fears,\" the Florida senator said.\n\n"
     "Professor Cres Eastman, Director of the National Iodine Nutrition Study, and Chairman of the Australian "
     "Centre for Control of Iodine Deficiency Disorders, says it is crucial that children get iodine.\n\n"
     "He also said talks were underway to ensure that the technicians, who have kept the aircraft flying, "
@@ -463,6 +464,8 @@ def reported(tmp_path_factory):
     ("a district chief had been abducted", "an official"),
     # a past participle's noun speaks, not the object of its preposition
     ("numerous damaged cars", "Photos"),
+    # a frame inside the words before a second one is part of what they report
+    ("Nothing the president said \"will assuage people's fears,\"", "the Florida senator"),
     # a name before two titles set off by commas speaks
     ("it is crucial that children get iodine", "Professor Cres Eastman"),
     # a relative clause before the verb of a clause inside the report is part of it
@@ -772,7 +775,9 @@ DIRECT = (
     "The mayor praised the plan. (That said, she also noted, \"The plant will stay open.\")\n\n"
     "Soon after the vote on Monday, Councilwoman Ana Ortiz wrote to her 2,000 followers, "
     "“It is time to fix the bridge for good,” and shared a link to the petition.\n\n"
-    "\"The count is wrong,\" an official at the board of elections told reporters.\n"
+    "\"The count is wrong,\" an official at the board of elections told reporters.\n\n"
+    "Vice President Joe Biden weighed in as well, telling Mic in an interview published on Monday, "
+    "\"But gosh almighty, they are both qualified,\" he said.\n"
 )
 
 
@@ -959,6 +964,12 @@ def test_a_frame_before_a_colon_is_no_report_of_its_own(direct):
     assert not any(c.startswith("The mayor, exasperated") for c in direct), sorted(direct)
     # nor is "released the following statement:" a report of its own beside the quote it frames
     assert "the following statement" not in direct
+
+
+def test_a_second_frame_after_a_framed_quote_is_no_report_of_its_own(direct):
+    # 'X weighed in, telling Mic, "…," he said': the words before "he said" hold X's own frame
+    assert not any(c.startswith("Vice President Joe Biden") for c in direct), sorted(direct)
+    assert direct["But gosh almighty, they are both qualified"].speaker.text == "Vice President Joe Biden"
 
 
 @pytest.fixture(scope="module")

@@ -77,6 +77,14 @@ def _report(ctx: _Context, sent: Sentence, tok: Token, cues: CueSelector, disabl
         span = _indirect(ctx, sent, tok, stance)
     if span is None or taken.covers(span[0]):
         return None
+    # a second frame after a quote its own frame set off ('X weighed in, telling Mic, "…,"
+    # he said') is that quote's: the words before it are no report of its own (but
+    # 'Nothing the president said "will assuage …," the senator said' is one)
+    if span[1] <= tok.start and any(
+            q.kind == "direct" and q.cue is not None and span[0] <= q.cue.start
+            and q.content.end <= span[1] <= q.content.end + 3
+            and any(c in ",:" for c in ctx.article.text[q.cue.end:q.content.start]) for q in found):
+        return None
     if claim:
         # "said in a statement that ...", "rejected the notion that ...": the verb's report
         if any(q.content.start <= tok.start < q.content.end or q.content.start == span[0] for q in found):
