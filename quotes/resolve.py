@@ -501,6 +501,9 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     noun = next((expand(t.lemma) for t in reversed(toks) if t.index < link and expand(t.lemma) in ROLE_NOUNS), None)
     if words[0] == "the" and noun is not None and (titled := index.titled(speaker.start, noun)) is not None:
         return titled
+    if words[0] == "the" and noun is not None and any(is_place(t) for t in toks) \
+            and (prior := index.antecedent(speaker.start, "PERSON")) is not None:
+        return prior
 
     orgs = [m.span for m in doc.mentions if m.type == "ORG"
             and speaker.start <= m.span.start and m.span.end <= speaker.end]

@@ -163,6 +163,8 @@ INTERVIEW = (
     pytest.param(FLOOR, "the vote would come soon", "Chris Murphy", id="a-surname-ner-missed-is-an-antecedent"),
     # a topic and the focus of a cleft are antecedents
     pytest.param(TOPIC, "he is not worried", "Trump", id="as-for-x-he-is-x"),
+    # a description with a place stands for the person just named ("the Texas senator")
+    pytest.param(TOPIC, "It would be a disaster", "Cruz", id="the-texas-senator-is-the-last-named"),
     pytest.param(CLEFT, "the race was over", "Trump", id="it-was-x-who-he-is-x"),
     # the subject after "According to X," is no appositive of X
     pytest.param(ACCORDING, "left the boat on purpose", "ABC News", id="according-to-x-is-x"),
