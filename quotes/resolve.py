@@ -442,6 +442,23 @@ class _ArticleIndex:
         return None
 
 
+def _link_object(toks: list[Token], name: Span) -> bool:
+    """Is the name the object of a link word in the phrase, past titles and
+    labels ("a spokesman for Hillary Clinton", "aides to Sen. Bernie Sanders",
+    "supporters of Democrat Hillary Clinton"), rather than its head ("Director
+    of the FBI James Comey") or the author of a message ("a statement from
+    Hillary Clinton"), who speaks?"""
+    before = [t for t in toks if t.end <= name.start]
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        if t.upos == "ADP":
+            return k == 0 or before[k - 1].lemma.lower() not in MESSAGE_NOUNS
+        if not (t.upos in ("DET", "ADJ") or is_role_word(t) or party(t.text)
+                or t.text.lower().rstrip(".") in HONORIFICS):
+            return False
+    return False
+
+
 def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Span]:
     """The person names that head a speaker phrase ending at ``end`` (which may
     stop before a bracket): a name that ends it ("Republican nominee Donald
@@ -449,7 +466,8 @@ def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Spa
     or its body follows ("Sam Jacobs, Time's assistant managing editor",
     "Meenakshi Ganguly of Human Rights Watch"), past a suffix ("Jr.")."""
     start = toks[0].start
-    persons = [p for p in index.persons if start <= p.start and end <= p.end <= toks[-1].end]
+    persons = [p for p in index.persons if start <= p.start and end <= p.end <= toks[-1].end
+               and not _link_object(toks, p)]
     if persons:
         return persons
     inside = range(toks[0].index, toks[-1].index + 1)
@@ -481,6 +499,10 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
         if phrase is None:
             return None
         span = Span.of(index.text, phrase[0].start, phrase[-1].end)
+        # "who" stands for a person, the one the phrase ends on ("the rise of Donald Trump, who")
+        ending = [p for p in index.persons if span.start <= p.start and p.end == span.end]
+        if words[0] == "who" and ending:
+            return index.entity(_clean_name(ending[-1].text), ending[-1].start)
         return _entity_for(index, sent, phrase, span)
 
     persons = _head_persons(index, toks, toks[-1].end)

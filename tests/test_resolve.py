@@ -188,3 +188,22 @@ def test_a_web_address_is_no_person(tmp_path):
     site = next(q for q in analysis.quotes if q.speaker is not None and q.speaker.text == "FactCheck.org")
     assert site.entity.type == "ORG"
     assert all(q.entity is None or q.entity.name != "FactCheck.org" for q in analysis.quotes if q.speaker.text == "He")
+
+
+LINKED = (
+    "Hillary Clinton and Bernie Sanders campaigned in Ohio on Monday.\n\n"
+    "A spokesman for Hillary Clinton said the rally drew ten thousand people.\n\n"
+    "Aides to Sen. Bernie Sanders said the race was close.\n\n"
+    "Pundits mocked the rise of Donald Trump, who said the election was rigged.\n"
+)
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    # the person a link word's object names does not speak for the phrase's head
+    ("the rally drew ten thousand people", "spokesman for Hillary Clinton"),
+    ("the race was close", "Aides to Sen. Bernie Sanders"),
+    # "who" stands for the person its phrase ends on
+    ("the election was rigged", "Donald Trump"),
+])
+def test_a_name_after_a_link_word_is_no_speaker_of_the_phrase(tmp_path, words, speaker):
+    assert _speaker_of(_analyze(tmp_path, LINKED), words) == speaker
