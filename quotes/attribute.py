@@ -490,7 +490,15 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     if i >= 0 and _np_member(toks, i) and toks[i].upos != "ADP":
         lo, hi = noun_phrase(toks, i)
         owner = _clause_owner(toks, lo, hi)
-        return noun_phrase(toks, owner) if owner is not None else (lo, hi)
+        if owner is not None:
+            return noun_phrase(toks, owner)
+        # the object of a preposition in the subject: the parse's subject heads the
+        # phrase ("Supporters of Republican Donald Trump for president say")
+        subj = next((t for t in toks if t.head == cue.index and t.deprel == "nsubj"), None)
+        if lo > 0 and toks[lo - 1].upos == "ADP" and subj is not None and subj.index < lo - 1 \
+                and not any(t.upos in ("VERB", "AUX", "PUNCT") for t in toks[subj.index:lo]):
+            return noun_phrase(toks, subj.index)[0], hi
+        return lo, hi
     if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].upos == "PUNCT":
         return i, i  # a name mis-tagged as a verb: '...,” Husted said'
     if i == cue.index - 1 > 0 and toks[i].upos == "VERB" and toks[i].text.islower() \

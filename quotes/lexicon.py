@@ -114,6 +114,11 @@ MESSAGE_NOUNS = _words("""
     document filing announcement briefing transcript email note voicemail
 """)
 
+# Pictures, which show rather than say: "released its own footage of air strikes",
+# "posted a video of the news conference" report no statement.
+PICTURE_NOUNS = _words(
+    "footage video videos clip clips photo photos photograph photographs picture pictures image images")
+
 # Verbs whose subject is the author of the message they take as object ("sent
 # the victim a text message that read"); not "received", "found", "showed".
 SENDING_VERBS = _words("send leave write post publish issue deliver mail text email tweet pen draft sign")

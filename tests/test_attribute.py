@@ -164,6 +164,9 @@ REPORTED = (
     "At least 20 militants were also killed, the army added, while an official said that a district chief "
     "had been abducted.\n\n"
     "Photos released of the scene showed numerous damaged cars.\n\n"
+    "Supporters of Republican Donald Trump for president say the economy is weak.\n\n"
+    "The army in turn has released its own footage of air strikes on rebel positions. The campaign released "
+    "a Web video that accuses the senator of welcoming refugees.\n\n"
     "Nothing the president said \"will assuage people's fears,\" the Florida senator said.\n\n"
     "Professor Cres Eastman, Director of the National Iodine Nutrition Study, and Chairman of the Australian "
     "Centre for Control of Iodine Deficiency Disorders, says it is crucial that children get iodine.\n\n"
@@ -464,6 +467,10 @@ def reported(tmp_path_factory):
     ("a district chief had been abducted", "an official"),
     # a past participle's noun speaks, not the object of its preposition
     ("numerous damaged cars", "Photos"),
+    # the subject, not the object of a preposition in it, speaks
+    ("the economy is weak", "Supporters of Republican Donald Trump for president"),
+    # pictures that say something through a cue of their own
+    ("a Web video that accuses the senator of welcoming refugees", "The campaign"),
     # a frame inside the words before a second one is part of what they report
     ("Nothing the president said \"will assuage people's fears,\"", "the Florida senator"),
     # a name before two titles set off by commas speaks
@@ -679,6 +686,11 @@ def test_a_fronted_adverbial_is_no_report(reported):
 
 def test_a_label_before_a_colon_is_no_speaker(reported):
     assert not any(content.startswith("This story") for content in reported)
+
+
+def test_pictures_are_no_statement(reported):
+    # "released footage" is an action (issue #38), unless the pictures say something
+    assert not any(content.startswith("its own footage") for content in reported)
 
 
 def test_a_claim_nobody_holds_is_no_report(reported):

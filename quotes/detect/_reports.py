@@ -22,7 +22,7 @@ from quotes.detect._rules import _report_rule
 from quotes.detect._syntax import _subtree_end
 from quotes.detect._triggers import _aside, claim_word, cue_span, evidential, is_cue, is_stance, question_asked
 from quotes.index import SpanIndex
-from quotes.lexicon import NAMING_VERBS
+from quotes.lexicon import NAMING_VERBS, PICTURE_NOUNS
 from quotes.types import Quote, Sentence, Span, Token
 
 
@@ -85,6 +85,8 @@ def _report(ctx: _Context, sent: Sentence, tok: Token, cues: CueSelector, disabl
             and q.content.end <= span[1] <= q.content.end + 3
             and any(c in ",:" for c in ctx.article.text[q.cue.end:q.content.start]) for q in found):
         return None
+    if span[0] > tok.start and _pictures(sent, span):
+        return None
     if claim:
         # "said in a statement that ...", "rejected the notion that ...": the verb's report
         if any(q.content.start <= tok.start < q.content.end or q.content.start == span[0] for q in found):
@@ -100,3 +102,13 @@ def _report(ctx: _Context, sent: Sentence, tok: Token, cues: CueSelector, disabl
     start, end = _whole_marks(text, start, end)
     return Quote(ctx.article.id, kind, Span.of(text, start, end), cue=cue_span(text, sent, tok),
                  fragments=[f for q in inner for f in q.fragments], rule=[rule], trigger=trigger)
+
+
+def _pictures(sent: Sentence, span: tuple[int, int]) -> bool:
+    """Is a report's object pictures ("its own footage of air strikes", "a video of
+    the news conference"), which show rather than say, unless a cue of its own says
+    what they say ("a Web video that accuses Cruz of ...")?"""
+    inside = [t for t in sent.tokens if span[0] <= t.start and t.end <= span[1]]
+    head = next((t for t in inside if t.upos in ("NOUN", "PROPN")), None)
+    return head is not None and head.text.lower() in PICTURE_NOUNS \
+        and not any(is_cue(t, sent) for t in inside if t.start > head.start)
