@@ -518,6 +518,12 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     if name and _is_name(toks) and len(toks) <= 4 and (not doc.mentions or index.canonical(name) != name):
         # untagged text, or a surname the tagger missed ("Trump" read as a noun): trust capitals
         return index.entity(name)
+    inside = range(toks[0].index, toks[-1].index + 1)
+    heads = [t for t in toks if t.head not in inside]
+    if len(heads) == 1 and heads[0].upos == "PROPN" and heads[0].ner[2:] not in ("ORG", "LOC", "GPE") \
+            and words[0] not in ("the", "both") and index.canonical(heads[0].text) != heads[0].text:
+        # a surname NER missed heads the phrase: "Schiff, 56, who has served on the Intelligence Committee"
+        return index.entity(heads[0].text)
     # "the senator", "the former secretary of state": the title's noun before any link word
     link = next((t.index for t in toks if t.upos == "ADP"), toks[-1].index + 1)
     noun = next((expand(t.lemma) for t in reversed(toks) if t.index < link and expand(t.lemma) in ROLE_NOUNS), None)

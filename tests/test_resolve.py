@@ -207,3 +207,4 @@ LINKED = (
 ])
 def test_a_name_after_a_link_word_is_no_speaker_of_the_phrase(tmp_path, words, speaker):
     assert _speaker_of(_analyze(tmp_path, LINKED), words) == speaker
+

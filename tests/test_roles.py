@@ -222,6 +222,17 @@ def test_a_name_opening_an_unparsed_speaker_phrase_is_the_speaker():
     assert (quote.entity.name, quote.entity.type) == ("Clinton", "PERSON")
 
 
+def test_a_surname_ner_missed_heads_its_phrase_past_a_body_in_its_clause():
+    # the name NER missed, not the committee of its relative clause, is the speaker
+    heads = [15, 2, 0, 2, 5, 0, 7, 5, 9, 7, 13, 13, 13, 5, 0, -1, 17, 18, 15]
+    quote = _speaker_entity(
+        "Lopez/PROPN ,/PUNCT 48/NUM ,/PUNCT who/PRON succeeded/VERB her/PRON mother/NOUN Maria/PROPN/B-PER "
+        "Lopez/PROPN/E-PER on/ADP the/DET Budget/PROPN/B-ORG Committee/PROPN/E-ORG ,/PUNCT said/VERB the/DET "
+        "plan/NOUN failed/VERB",
+        "Lopez , 48 , who succeeded her mother Maria Lopez on the Budget Committee ,", "the plan failed", heads)
+    assert (quote.entity.name, quote.entity.type) == ("Maria Lopez", "PERSON")
+
+
 def test_an_adjective_before_a_document_names_no_organization():
     # corpus/GUM_news_defector.txt: "Recent reports have revealed that ..."
     quote = _speaker_entity("Recent/ADJ reports/NOUN have/AUX revealed/VERB that/SCONJ a/DET defector/NOUN "
