@@ -493,9 +493,10 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         if owner is not None:
             return noun_phrase(toks, owner)
         # the object of a preposition in the subject: the parse's subject heads the
-        # phrase ("Supporters of Republican Donald Trump for president say")
+        # phrase ("Supporters of Republican Donald Trump for president say", "Matthew
+        # Ingram of The Globe and Mail dubbed")
         subj = next((t for t in toks if t.head == cue.index and t.deprel == "nsubj"), None)
-        if lo > 0 and toks[lo - 1].upos == "ADP" and subj is not None and subj.index < lo - 1 \
+        if subj is not None and subj.index < lo - 1 and any(t.upos == "ADP" for t in toks[subj.index + 1:lo]) \
                 and not any(t.upos in ("VERB", "AUX", "PUNCT") for t in toks[subj.index:lo]):
             return noun_phrase(toks, subj.index)[0], hi
         return lo, hi

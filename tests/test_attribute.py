@@ -165,6 +165,8 @@ REPORTED = (
     "had been abducted.\n\n"
     "Photos released of the scene showed numerous damaged cars.\n\n"
     "Supporters of Republican Donald Trump for president say the economy is weak.\n\n"
+    "Writing in the Post, the critic argued that the film was too long.\n\n"
+    "In a blog post, Matthew Ingram of The Globe and Mail wrote that the feud would go on.\n\n"
     "The army in turn has released its own footage of air strikes on rebel positions. The campaign released "
     "a Web video that accuses the senator of welcoming refugees.\n\n"
     "Nothing the president said \"will assuage people's fears,\" the Florida senator said.\n\n"
@@ -469,6 +471,9 @@ def reported(tmp_path_factory):
     ("numerous damaged cars", "Photos"),
     # the subject, not the object of a preposition in it, speaks
     ("the economy is weak", "Supporters of Republican Donald Trump for president"),
+    ("the feud would go on", "Matthew Ingram of The Globe and Mail"),
+    # an opening participle and its place frame the sentence; they report none of it
+    ("the film was too long", "the critic"),
     # pictures that say something through a cue of their own
     ("a Web video that accuses the senator of welcoming refugees", "The campaign"),
     # a frame inside the words before a second one is part of what they report

@@ -77,6 +77,10 @@ def _clause_after(ctx: _Context, sent: Sentence, cue: Token) -> tuple[int, int] 
     if i < len(toks) and toks[i].text.lower() == "that":
         i += 1
     if i < len(toks) and toks[i].text in (",", ":"):
+        # "Writing in a blog post, Ingram dubbed ...": an opening participle's place
+        # and time, then the sentence it opens, which it does not report
+        if opening_participle(toks, cue) and toks[i].text == ",":
+            return None
         i += 1
     return _clause_from(ctx, sent, cue, i)
 
