@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
@@ -253,8 +254,9 @@ def _body(obj: list[Token]) -> str | None:
 
 def _names_body(run: list[Token]) -> bool:
     """Does a word of a name say it is a body's ("Clinton Foundation", "White House",
-    "Marion Avenue Baptist Church")?"""
-    return any(t.text.lower() in ORG_NOUNS for t in run) or run[-1].text.lower() in BODY_WORDS | INSTITUTION_HEADS
+    "Marion Avenue Baptist Church", "James Martin Center for Nonproliferation Studies")?"""
+    return any(t.text.lower() in ORG_NOUNS for t in run) or run[-1].text.lower() in BODY_WORDS | INSTITUTION_HEADS \
+        or any(t.text.lower() in INSTITUTION_HEADS and u.text.lower() in ("for", "of") for t, u in pairwise(run))
 
 
 def _object(tokens: list[Token]) -> list[Token]:

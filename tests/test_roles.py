@@ -130,6 +130,10 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
     # a body a person owns after a link word: the person's campaign (PolNeAR train)
     ("Marc/PROPN/B-PER Elias/PROPN/E-PER ,/PUNCT the/DET elections/NOUN lawyer/NOUN for/ADP Clinton/PROPN 's/PART "
      "presidential/ADJ campaign/NOUN said/VERB", (0, 1), (0, 1), ("elections lawyer", "Clinton campaign")),
+    # a body NER took for a person, known by its institution word before a link (PolNeAR train)
+    ("Jeffrey/PROPN/B-PER Lewis/PROPN/E-PER of/ADP the/DET James/PROPN/B-PER Martin/PROPN/I-PER Center/PROPN/E-PER "
+     "for/ADP Nonproliferation/PROPN/B-ORG Studies/PROPN/E-ORG wrote/VERB", (0, 8), (0, 1),
+     (None, "James Martin Center for Nonproliferation Studies")),
     ("he/PRON said/VERB", (0, 0), None, (None, None)),
 ])
 def test_a_mention_states_its_role_and_organization(tagged, speaker, name, expected):
