@@ -49,6 +49,7 @@ from quotes.lexicon import (
     BODY_WORDS,
     GROUP_PRONOUNS,
     HONORIFICS,
+    INSTITUTION_HEADS,
     MESSAGE_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
@@ -583,8 +584,11 @@ def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], entit
             and not any(party(t.text) for t in toks):
         # a name NER missed here ("Purcell, a Republican, said"), past its title ("Del. Stacey Plaskett")
         named = [t.index for t in toks[untitled:]]
-    role, org = mention_role(sent, toks, (named[0], named[-1]) if named else None)
-    if org and index.canonical(_clean_name(org)) in index.people:  # "Trump's campaign manager", "Clinton's allies"
+    phrase = toks if named else _with_body(sent, toks)
+    role, org = mention_role(sent, phrase, (named[0], named[-1]) if named else None)
+    # "Trump's campaign manager", "Clinton's allies"; not a body named after someone ("Clinton Foundation")
+    if org and org.split()[-1].lower() not in ORG_NOUNS | BODY_WORDS | INSTITUTION_HEADS \
+            and index.canonical(_clean_name(org)) in index.people:
         org = staff_organization(org) if is_staff(role) else None
     if org is None and role:
         org = _owner_organization(index, toks, role)
@@ -592,6 +596,19 @@ def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], entit
     if entity.type == "ORG" and role:
         entity = Entity(_org_name(toks), "NOMINAL")
     return replace(entity, role=role, organization=org)
+
+
+def _with_body(sent: Sentence, toks: list[Token]) -> list[Token]:
+    """A nominal speaker phrase with the body after it that the speaker span left
+    out ("an executive" [at the Clinton Foundation] said): a link word, then a
+    name up to the next verb or punctuation."""
+    rest = sent.tokens[toks[-1].index + 1:]
+    if not rest or rest[0].text.lower() not in ("of", "for", "at", "with"):
+        return toks
+    k = 1
+    while k < len(rest) and rest[k].upos in ("DET", "ADJ", "PROPN", "NOUN", "ADP", "NUM", "PART", "CCONJ"):
+        k += 1
+    return toks + rest[:k] if any(t.upos == "PROPN" for t in rest[1:k]) else toks
 
 
 def _owner_organization(index: _ArticleIndex, toks: list[Token], role: str) -> str | None:

@@ -237,6 +237,16 @@ def test_a_surname_ner_missed_heads_its_phrase_past_a_body_in_its_clause():
     assert (quote.entity.name, quote.entity.type) == ("Maria Lopez", "PERSON")
 
 
+@pytest.mark.parametrize("ner", ["B-ORG E-ORG", "B-PER E-PER"])
+def test_a_body_after_a_nominal_speaker_the_span_left_out_is_its_organization(ner):
+    # PolNeAR train: the speaker span is "an executive"; NER may take the foundation for a person
+    first, last = ner.split()
+    quote = _speaker_entity(
+        f"an/DET executive/NOUN at/ADP the/DET Clinton/PROPN/{first} Foundation/PROPN/{last} in/ADP 2009/NUM "
+        "sought/VERB to/PART reach/VERB the/DET donor/NOUN", "an executive", "to reach the donor")
+    assert (quote.entity.role, quote.entity.organization) == ("executive", "Clinton Foundation")
+
+
 def test_an_adjective_before_a_document_names_no_organization():
     # corpus/GUM_news_defector.txt: "Recent reports have revealed that ..."
     quote = _speaker_entity("Recent/ADJ reports/NOUN have/AUX revealed/VERB that/SCONJ a/DET defector/NOUN "
