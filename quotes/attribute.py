@@ -495,10 +495,10 @@ def _surface_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         # the object of a preposition in the subject: the parse's subject heads the
         # phrase ("Supporters of Republican Donald Trump for president say", "Matthew
         # Ingram of The Globe and Mail dubbed")
-        subj = next((t for t in toks if t.head == cue.index and t.deprel == "nsubj"), None)
-        if subj is not None and subj.index < lo - 1 and any(t.upos == "ADP" for t in toks[subj.index + 1:lo]) \
-                and not any(t.upos in ("VERB", "AUX", "PUNCT") for t in toks[subj.index:lo]):
-            return noun_phrase(toks, subj.index)[0], hi
+        parsed = _parse_subject(sent, cue)
+        if parsed is not None and parsed[0] < lo - 1 and any(t.upos == "ADP" for t in toks[parsed[0]:lo]) \
+                and not any(t.upos in ("VERB", "AUX", "PUNCT") for t in toks[parsed[0]:lo]):
+            return parsed[0], hi
         return lo, hi
     if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].upos == "PUNCT":
         return i, i  # a name mis-tagged as a verb: '...,” Husted said'

@@ -49,7 +49,6 @@ from quotes.lexicon import (
     BODY_WORDS,
     GROUP_PRONOUNS,
     HONORIFICS,
-    INSTITUTION_HEADS,
     MESSAGE_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
@@ -67,6 +66,7 @@ from quotes.roles import (
     is_staff,
     is_suffix,
     mention_role,
+    names_body,
     party,
     phrase_start,
     staff_organization,
@@ -205,6 +205,10 @@ def _title_words(sent: Sentence, name: list[Token]) -> set[str]:
     return {w for w in words if w in ROLE_NOUNS or w in HONORIFICS}
 
 
+# a web address ("FactCheck.org") names no person
+_WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|us)\b|@", re.IGNORECASE)
+
+
 def _person_mentions(doc: Doc) -> list[Mention]:
     """NER person mentions, less places: names NER tags as a place elsewhere in
     the article at least as often as a person, and names ending in a word of
@@ -216,9 +220,6 @@ def _person_mentions(doc: Doc) -> list[Mention]:
     return [m for m in doc.mentions if m.type in ("PER", "PERSON") and m.span.text not in places
             and m.span.text.split()[-1].lower() not in PLACE_HEADS and m.span.text.split()[0].lower() != "the"
             and not _WEB_ADDRESS.search(m.span.text)]
-
-
-_WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|us)\b|@", re.IGNORECASE)
 
 
 def _parsed(sent: Sentence) -> bool:
@@ -460,6 +461,12 @@ def _link_object(toks: list[Token], name: Span) -> bool:
     return False
 
 
+def _phrase_heads(toks: list[Token]) -> list[Token]:
+    """The words of a phrase whose parse head lies outside it: its syntactic head(s)."""
+    inside = range(toks[0].index, toks[-1].index + 1)
+    return [t for t in toks if t.head not in inside]
+
+
 def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Span]:
     """The person names that head a speaker phrase ending at ``end`` (which may
     stop before a bracket): a name that ends it ("Republican nominee Donald
@@ -471,8 +478,7 @@ def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Spa
                and not _link_object(toks, p)]
     if persons:
         return persons
-    inside = range(toks[0].index, toks[-1].index + 1)
-    heads = [t for t in toks if t.head not in inside]  # the phrase's syntactic head(s)
+    heads = _phrase_heads(toks)
     if all(t.head == -1 for t in toks):  # an unparsed sentence: the first word ("Clinton, the front-runner,")
         heads = toks[:1]
     out = []
@@ -519,8 +525,7 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     if name and _is_name(toks) and len(toks) <= 4 and (not doc.mentions or index.canonical(name) != name):
         # untagged text, or a surname the tagger missed ("Trump" read as a noun): trust capitals
         return index.entity(name)
-    inside = range(toks[0].index, toks[-1].index + 1)
-    heads = [t for t in toks if t.head not in inside]
+    heads = _phrase_heads(toks)
     if len(heads) == 1 and heads[0].upos == "PROPN" and heads[0].ner[2:] not in ("ORG", "LOC", "GPE") \
             and words[0] not in ("the", "both") and index.canonical(heads[0].text) != heads[0].text:
         # a surname NER missed heads the phrase: "Schiff, 56, who has served on the Intelligence Committee"
@@ -528,11 +533,13 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     # "the senator", "the former secretary of state": the title's noun before any link word
     link = next((t.index for t in toks if t.upos == "ADP"), toks[-1].index + 1)
     noun = next((expand(t.lemma) for t in reversed(toks) if t.index < link and expand(t.lemma) in ROLE_NOUNS), None)
-    if words[0] == "the" and noun is not None and (titled := index.titled(speaker.start, noun)) is not None:
-        return titled
-    if words[0] == "the" and noun is not None and any(is_place(t) for t in toks) \
-            and (prior := index.antecedent(speaker.start, "PERSON")) is not None:
-        return prior
+    if words[0] == "the" and noun is not None:
+        # whom the article titles so; else, for "the Texas senator", the person last named
+        described = index.titled(speaker.start, noun)
+        if described is None and any(is_place(t) for t in toks):
+            described = index.antecedent(speaker.start, "PERSON")
+        if described is not None:
+            return described
 
     orgs = [m.span for m in doc.mentions if m.type == "ORG"
             and speaker.start <= m.span.start and m.span.end <= speaker.end]
@@ -584,11 +591,9 @@ def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], entit
             and not any(party(t.text) for t in toks):
         # a name NER missed here ("Purcell, a Republican, said"), past its title ("Del. Stacey Plaskett")
         named = [t.index for t in toks[untitled:]]
-    phrase = toks if named else _with_body(sent, toks)
-    role, org = mention_role(sent, phrase, (named[0], named[-1]) if named else None)
+    role, org = mention_role(sent, toks, (named[0], named[-1]) if named else None)
     # "Trump's campaign manager", "Clinton's allies"; not a body named after someone ("Clinton Foundation")
-    if org and org.split()[-1].lower() not in ORG_NOUNS | BODY_WORDS | INSTITUTION_HEADS \
-            and index.canonical(_clean_name(org)) in index.people:
+    if org and not names_body(org.split()) and index.canonical(_clean_name(org)) in index.people:
         org = staff_organization(org) if is_staff(role) else None
     if org is None and role:
         org = _owner_organization(index, toks, role)
@@ -596,19 +601,6 @@ def _as_mentioned(index: _ArticleIndex, sent: Sentence, toks: list[Token], entit
     if entity.type == "ORG" and role:
         entity = Entity(_org_name(toks), "NOMINAL")
     return replace(entity, role=role, organization=org)
-
-
-def _with_body(sent: Sentence, toks: list[Token]) -> list[Token]:
-    """A nominal speaker phrase with the body after it that the speaker span left
-    out ("an executive" [at the Clinton Foundation] said): a link word, then a
-    name up to the next verb or punctuation."""
-    rest = sent.tokens[toks[-1].index + 1:]
-    if not rest or rest[0].text.lower() not in ("of", "for", "at", "with"):
-        return toks
-    k = 1
-    while k < len(rest) and rest[k].upos in ("DET", "ADJ", "PROPN", "NOUN", "ADP", "NUM", "PART", "CCONJ"):
-        k += 1
-    return toks + rest[:k] if any(t.upos == "PROPN" for t in rest[1:k]) else toks
 
 
 def _owner_organization(index: _ArticleIndex, toks: list[Token], role: str) -> str | None:

@@ -21,6 +21,7 @@ text gives elsewhere in the article are not carried to this mention.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -237,7 +238,7 @@ def _org_words(tokens: list[Token]) -> tuple[str | None, str | None]:
 def _all_place(run: list[Token]) -> bool:
     """Is this run of capitalized words a place? Not when a word of it names a
     body ("White House", "Capitol Hill", "PAC America Rising", as NER tags them LOC)."""
-    return all(is_place(t) for t in run) and not _names_body(run)
+    return all(is_place(t) for t in run) and not names_body([t.text for t in run])
 
 
 def _named(run: list[Token]) -> list[Token]:
@@ -249,14 +250,20 @@ def _body(obj: list[Token]) -> str | None:
     """The name of the body a link word's object names, without the kind of body
     before it (:func:`_named`); None for a person ("a spokeswoman for Hillary
     Clinton"), unless a word of the name says it is a body ("the Clinton Foundation")."""
-    return _clean(_joined(_named(obj))) if not _is_person(obj) or _names_body(obj) else None
+    return _clean(_joined(_named(obj))) if not _is_person(obj) or names_body([t.text for t in obj]) else None
 
 
-def _names_body(run: list[Token]) -> bool:
+def names_body(words: Sequence[str]) -> bool:
     """Does a word of a name say it is a body's ("Clinton Foundation", "White House",
-    "Marion Avenue Baptist Church", "James Martin Center for Nonproliferation Studies")?"""
-    return any(t.text.lower() in ORG_NOUNS for t in run) or run[-1].text.lower() in BODY_WORDS | INSTITUTION_HEADS \
-        or any(t.text.lower() in INSTITUTION_HEADS and u.text.lower() in ("for", "of") for t, u in pairwise(run))
+    "Marion Avenue Baptist Church", "James Martin Center for Nonproliferation Studies")?
+
+    >>> names_body("Clinton Foundation".split()), names_body(["Clinton"])
+    (True, False)
+    """
+    low = [w.lower() for w in words]
+    return any(w in ORG_NOUNS for w in low) or low[-1] in BODY_WORDS | INSTITUTION_HEADS \
+        or any(w in INSTITUTION_HEADS and u in ("for", "of") for w, u in pairwise(low))
+
 
 
 def _object(tokens: list[Token]) -> list[Token]:
@@ -406,7 +413,8 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     owner_party = None
     if org is None and poss is not None:
         owner = [t for t in before[:poss] if t.upos != "DET"]
-        if owner and _names_body(owner) and any(_name_word(t) for t in owner):  # "the Cruz campaign's chairman"
+        # "the Cruz campaign's chairman"
+        if owner and names_body([t.text for t in owner]) and any(_name_word(t) for t in owner):
             org = _clean(_joined(owner))
         elif owner and _is_person(owner):
             org = staff_organization(_joined(owner)) if staff else None
@@ -504,8 +512,9 @@ def mention_role(sent: Sentence, toks: list[Token], name: tuple[int, int] | None
     (", who is president of ..."), a party ("(R-Texas)"). The appositive's
     role is taken where the title gives none or only an abbreviation
     ("Rep. Jim Clyburn (D-S.C.), the assistant leader ..."). A phrase that
-    names no one is read whole ("a senior campaign official"); a pronoun
-    states nothing.
+    names no one is read whole ("a senior campaign official"), with the body
+    "of" or "at" it that follows in the sentence ("an executive" at the Clinton
+    Foundation); a pronoun states nothing.
 
     Examples
     --------
@@ -520,8 +529,9 @@ def mention_role(sent: Sentence, toks: list[Token], name: tuple[int, int] | None
     """
     if len(toks) == 1 and toks[0].upos == "PRON":
         return None, None
-    if name is None:
-        return read_title(toks)
+    if name is None:  # the body after it that the speaker span left out: "an executive" [at the Clinton Foundation]
+        role, org = read_title(toks)
+        return role, org or (_body_after(sent.tokens[toks[-1].index + 1:]) if role else None)
     first, last = name
     titled = len(HumanName(_joined(sent.tokens[first:last + 1])).title.split())
     first = min(first + titled, last)
