@@ -187,7 +187,9 @@ def test_a_web_address_is_no_person(tmp_path):
                                   "He defended his position on Sunday, saying he was right.\n")
     site = next(q for q in analysis.quotes if q.speaker is not None and q.speaker.text == "FactCheck.org")
     assert site.entity.type == "ORG"
-    assert all(q.entity is None or q.entity.name != "FactCheck.org" for q in analysis.quotes if q.speaker.text == "He")
+    pronouns = [q for q in analysis.quotes if q.speaker is not None and q.speaker.text == "He"]
+    assert pronouns
+    assert all(q.entity is None or q.entity.name != "FactCheck.org" for q in pronouns)
 
 
 LINKED = (
@@ -208,3 +210,9 @@ LINKED = (
 def test_a_name_after_a_link_word_is_no_speaker_of_the_phrase(tmp_path, words, speaker):
     assert _speaker_of(_analyze(tmp_path, LINKED), words) == speaker
 
+
+
+def test_a_candidates_spokesman_is_an_unnamed_source_of_the_campaign(tmp_path):
+    quote = next(q for q in _analyze(tmp_path, LINKED).quotes if "the rally drew" in q.content.text)
+    assert (quote.entity.type, quote.entity.role, quote.entity.organization) == \
+        ("NOMINAL", "spokesman", "Clinton campaign")
