@@ -447,7 +447,8 @@ class _ArticleIndex:
 def _link_object(toks: list[Token], name: Span) -> bool:
     """Is the name the object of a link word in the phrase, past titles and
     labels ("a spokesman for Hillary Clinton", "aides to Sen. Bernie Sanders",
-    "supporters of Democrat Hillary Clinton"), rather than its head ("Director
+    "supporters of Democrat Hillary Clinton"), or the end of a body's name
+    ("Matthew Ingram of The Globe and Mail"), rather than its head ("Director
     of the FBI James Comey") or the author of a message ("a statement from
     Hillary Clinton"), who speaks?"""
     before = [t for t in toks if t.end <= name.start]
@@ -455,6 +456,8 @@ def _link_object(toks: list[Token], name: Span) -> bool:
         t = before[k]
         if t.upos == "ADP":
             return k == 0 or before[k - 1].lemma.lower() not in MESSAGE_NOUNS
+        if t.upos == "CCONJ" and k == len(before) - 1 and k > 0 and before[k - 1].ner[2:] == "ORG":
+            return True  # the end of a body's name: "Matthew Ingram of The Globe and Mail"
         if not (t.upos in ("DET", "ADJ") or is_role_word(t) or party(t.text)
                 or t.text.lower().rstrip(".") in HONORIFICS):
             return False
@@ -549,12 +552,21 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
     if head.lemma.lower() in MESSAGE_NOUNS or head.text.lower() in MESSAGE_NOUNS:
         # "a statement from the presidency", "a palace statement", "the military's count":
         # the source is the issuer
-        issuer = [t for t in toks if t.index > head.index and t.upos in ("NOUN", "PROPN")]
-        # "a palace statement", "an Afghan army statement"; not "Recent reports"
+        # after "from" or "by" ("a statement from the presidency"), not after "of", which
+        # gives the topic ("PC World's recent analysis of its own web traffic statistics")
+        after = [t for t in toks if t.index > head.index]
+        issuer = [t for t in after if t.upos in ("NOUN", "PROPN")] \
+            if after and after[0].text.lower() in ("from", "by") else []
+        # "a palace statement", "an Afghan army statement", "Cornyn's statement"; not "Recent reports"
         before = [t for t in toks if t.index < head.index and (t.upos in ("NOUN", "PROPN") or
                                                                (t.upos == "ADJ" and t.ner != "O"))]
-        if issuer or before:
-            return Entity(" ".join(t.text for t in (issuer or before)), "ORG")
+        words = issuer or before
+        name = " ".join(t.text for t in words)
+        if words and (any(t.ner[2:] in ("PER", "PERSON") for t in words) or index.canonical(name) != name):
+            return index.entity(name)  # a person's statement is the person's
+        # a body, not a common noun that names none ("the event website")
+        if words and (any(t.text[:1].isupper() for t in words) or real_source(words)):
+            return Entity(name, "ORG")
     if orgs:
         return Entity(_clean_name(orgs[-1].text, person=False), "ORG")
     if head.lemma.lower() in ORG_NOUNS or head.text.lower() in ORG_NOUNS:

@@ -314,7 +314,10 @@ def _title_cased(word: Token, head: Token) -> bool:
 
 
 def _is_person(tokens: list[Token]) -> bool:
-    return any(t.ner[2:] in ("PER", "PERSON") for t in tokens)
+    """Do the words name a person? Not where NER tags part of them as a body
+    ("The Globe and Mail", "Mail" tagged as a person)."""
+    tags = {t.ner[2:] for t in tokens}
+    return bool(tags & {"PER", "PERSON"}) and not tags & {"ORG", "ORGANIZATION"}
 
 
 def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | None, str | None]:

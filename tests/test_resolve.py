@@ -216,3 +216,36 @@ def test_a_candidates_spokesman_is_an_unnamed_source_of_the_campaign(tmp_path):
     quote = next(q for q in _analyze(tmp_path, LINKED).quotes if "the rally drew" in q.content.text)
     assert (quote.entity.type, quote.entity.role, quote.entity.organization) == \
         ("NOMINAL", "spokesman", "Clinton campaign")
+
+
+def test_a_person_at_the_end_of_a_bodys_name_is_no_speaker(tmp_path):
+    # corpus/GUM_news_hackers.txt; NER tags "Mail" as a person
+    text = ("Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed the ongoing conflict "
+            'involving the Church of Scientology "Scientology vs. the Internet, part XVII".\n')
+    quote = next(q for q in _analyze(tmp_path, text).quotes if "Scientology vs." in q.content.text)
+    assert (quote.entity.name, quote.entity.organization) == ("Matthew Ingram", "Globe and Mail")
+
+
+MESSAGES = (
+    "U.S. Senator John Cornyn criticized the decision on Tuesday.\n\n"
+    'Cornyn\'s statement added, "There is no question Houston should have been selected as a final home."\n\n'
+    "This year the city expects about 6 million visitors, according to the event website.\n\n"
+    "PC World's recent analysis of its own web traffic statistics concluded that Chrome was gaining.\n"
+)
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # a person's statement is the person's (corpus/GUM_news_nasa.txt)
+    ("no question Houston", ("John Cornyn", "PERSON")),
+    # a common noun that names no body makes no organization (corpus/GUM_news_lanterns.txt)
+    ("6 million visitors", ("event website", "NOMINAL")),
+])
+def test_a_messages_issuer_is_its_author(tmp_path, words, expected):
+    quote = next(q for q in _analyze(tmp_path, MESSAGES).quotes if words in q.content.text)
+    assert (quote.entity.name, quote.entity.type) == expected
+
+
+def test_what_a_message_is_of_is_its_topic_not_its_issuer(tmp_path):
+    # corpus/GUM_news_ie9.txt
+    quote = next(q for q in _analyze(tmp_path, MESSAGES).quotes if "Chrome was gaining" in q.content.text)
+    assert "statistics" not in quote.entity.name
