@@ -397,7 +397,7 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
             break  # a common noun is no part of a title in capitals: "a defeat President Obama believes"
         if word in ROLE_MODIFIERS_DROPPED or toks[i].upos == "VERB" or (toks[i].upos == "ADJ" and word.endswith("est")):
             pass  # "former", "retired", "closest": not part of the role, but the phrase goes on
-        elif word in ORG_NOUNS and f"{word} {' '.join(role_words)}" not in MULTIWORD_TITLES:
+        elif word in ORG_NOUNS and toks[i].upos != "ADJ" and f"{word} {' '.join(role_words)}" not in MULTIWORD_TITLES:
             org_noun = org_noun or word
         else:
             role_words.insert(0, word)

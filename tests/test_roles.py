@@ -72,6 +72,9 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
     ("according/VERB to/ADP a/DET senior/ADJ administration/NOUN official/NOUN who/PRON spoke/VERB",
      (2, 5), None, ("senior official", "administration")),
     ("A/DET majority/NOUN of/ADP voters/NOUN said/VERB", (0, 3), None, ("voter", None)),
+    # an organization noun the tagger reads as an adjective describes, naming no body (PolNeAR train)
+    ("Two/NUM military/ADJ analysts/NOUN ,/PUNCT Patrick/PROPN/B-PER Megahan/PROPN/E-PER ,/PUNCT said/VERB",
+     (0, 2), None, ("military analyst", None)),
     # "former" says when, not what; kinship is no role
     ("Former/ADJ President/PROPN Bill/PROPN/B-PER Clinton/PROPN/E-PER said/VERB",
      (0, 3), (2, 3), ("president", None)),
