@@ -272,9 +272,10 @@ def _object(tokens: list[Token]) -> list[Token]:
     ("House panel", "VOA Eurasian division") or that it owns ("Clinton's presidential
     campaign")."""
     i = 0
-    while i < len(tokens) and not _capitalized(tokens[i]) and tokens[i].upos in ("DET", "ADJ", "ADV", "PROPN", "NOUN") \
-            and tokens[i].text.lower() not in _LINKS:
-        i += 1
+    while i < len(tokens) and ((not _capitalized(tokens[i]) and tokens[i].upos in ("DET", "ADJ", "ADV", "PROPN", "NOUN")
+                                and tokens[i].text.lower() not in _LINKS)
+                               or tokens[i].text.lower().rstrip(".") in HONORIFICS or tokens[i].text == "."):
+        i += 1  # and a title: "aides to Sen. Bernie Sanders"
     out = _name_run(tokens, i)
     end = i + len(out)
     if out and out[-1].text in POSSESSIVES:
@@ -407,10 +408,13 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     org = None
     staff = is_staff(role)
     for k, t in enumerate(after):
-        if t.text.lower() in _BODY_LINKS:
+        # staff work "to" the body they serve ("a senior adviser to the Clinton campaign");
+        # an adviser "to Mr. Obama" may serve a president or a family as well as a campaign
+        to = staff and t.text.lower() == "to"
+        if t.text.lower() in _BODY_LINKS or to:
             obj = _object(after[k + 1:])
             if obj and not _all_place(obj):
-                org = _body(obj) or (staff_organization(_joined(obj)) if staff else None)
+                org = _body(obj) or (staff_organization(_joined(obj)) if staff and not to else None)
                 break
     poss = next((k for k, t in enumerate(before) if t.text in POSSESSIVES), None)
     owner_party = None

@@ -72,6 +72,13 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
     ("according/VERB to/ADP a/DET senior/ADJ administration/NOUN official/NOUN who/PRON spoke/VERB",
      (2, 5), None, ("senior official", "administration")),
     ("A/DET majority/NOUN of/ADP voters/NOUN said/VERB", (0, 3), None, ("voter", None)),
+    # staff "to" a body serve it; "to" a person, they may serve a campaign, an office or a family
+    ("Jane/PROPN/B-PER Doe/PROPN/E-PER ,/PUNCT a/DET senior/ADJ adviser/NOUN to/ADP the/DET Sanders/PROPN/S-PER "
+     "campaign/NOUN ,/PUNCT said/VERB", (0, 1), (0, 1), ("senior adviser", "Sanders campaign")),
+    ("advisers/NOUN to/ADP Mr./PROPN Obama/PROPN/S-PER said/VERB", (0, 3), None, ("adviser", None)),
+    # a title before the person a spokesman speaks for
+    ("a/DET spokeswoman/NOUN for/ADP Sen./PROPN Ted/PROPN/B-PER Cruz/PROPN/E-PER said/VERB", (0, 5), None,
+     ("spokeswoman", "Cruz campaign")),
     # an organization noun the tagger reads as an adjective describes, naming no body (PolNeAR train)
     ("Two/NUM military/ADJ analysts/NOUN ,/PUNCT Patrick/PROPN/B-PER Megahan/PROPN/E-PER ,/PUNCT said/VERB",
      (0, 2), None, ("military analyst", None)),
