@@ -190,6 +190,15 @@ MULTIWORD_TITLES = _phrases("""
     home secretary|foreign secretary|shadow home secretary|shadow chancellor
     """)
 
+# A government's portfolios: "Minister of Education" is one title, not a minister of a
+# body "Education" (as "Secretary of State" is, in MULTIWORD_TITLES).
+PORTFOLIOS = _words("""
+    education health defence defense finance justice labour labor agriculture interior environment
+    energy transport transportation culture trade commerce housing treasury tourism immigration
+    infrastructure communications industry economy welfare veterans fisheries sport sports
+""")
+PORTFOLIO_TITLES = _words("minister secretary")
+
 # Abbreviated titles before names, in full: "Sen." -> senator.
 TITLE_ABBREVIATIONS = {
     "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",

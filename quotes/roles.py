@@ -40,6 +40,8 @@ from quotes.lexicon import (
     ORG_NOUNS,
     PARTIES,
     PLACES,
+    PORTFOLIO_TITLES,
+    PORTFOLIOS,
     POSSESSIVES,
     ROLE_MODIFIERS_DROPPED,
     ROLE_NOUNS,
@@ -382,6 +384,9 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     for n in (3, 4):
         if " ".join(words[head:head + n]) in MULTIWORD_TITLES:
             hi = head + n - 1
+    if words[head] in PORTFOLIO_TITLES and words[head + 1:head + 2] == ["of"] \
+            and words[head + 2:head + 3] and words[head + 2].lower() in PORTFOLIOS:
+        hi = head + 2  # "Minister of Education"
     role_words = words[lo:hi + 1] if (lo, hi) != (head, head) else [_role_word(toks[head])]
     # lower-case modifiers before the title: "press" in "press secretary", not "former";
     # an organization noun among them is the organization: "a senior campaign official"

@@ -39,6 +39,9 @@ def _read(tagged: str, speaker: tuple[int, int], name: tuple[int, int] | None = 
      (0, 3), (2, 3), ("prime minister", None)),
     ("White/ADJ/B-LOC House/PROPN/E-LOC press/NOUN secretary/NOUN Josh/PROPN/B-PER Earnest/PROPN/E-PER said/VERB",
      (0, 5), (4, 5), ("press secretary", "White House")),
+    # a government's portfolio is part of the title, no organization (corpus/GUM_news_taxes.txt)
+    ("Minister/NOUN of/ADP Education/PROPN Stefania/PROPN/B-PER Giannini/PROPN/E-PER said/VERB",
+     (0, 4), (3, 4), ("minister of education", None)),
     # abbreviations expanded; a state before the title is no organization
     ("Texas/PROPN/S-LOC Lt./PROPN Gov./PROPN Dan/PROPN/B-PER Patrick/PROPN/E-PER says/VERB",
      (0, 4), (3, 4), ("lieutenant governor", None)),
