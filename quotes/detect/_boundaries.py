@@ -13,7 +13,14 @@ from quotes.types import Span
 
 def _boundary_before(ctx: _Context, pos: int, para: Span) -> int:
     """Start of the statement holding ``pos``: paragraph start, a previous
-    boundary quote's end or the last sentence end outside quotes."""
+    boundary quote's end or the last sentence end outside quotes; inside a
+    bracket the writer opened ("(…, according to Senate filings)"), the bracket."""
+    start = _sentence_start(ctx, pos, para)
+    bracket = ctx.marks.rfind("(", start, pos)
+    return bracket + 1 if bracket >= 0 and ")" not in ctx.marks[bracket:pos] else start
+
+
+def _sentence_start(ctx: _Context, pos: int, para: Span) -> int:
     text = ctx.marks
     close = ctx.last_boundary_close(para.start, pos)
     base = para.start if close is None else close + 1
