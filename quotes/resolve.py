@@ -36,10 +36,8 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache, cached_property
+from functools import cached_property
 from itertools import accumulate
-
-from nameparser import HumanName
 
 from quotes.attribute import first_subject, noun_phrase
 from quotes.budget import check
@@ -66,6 +64,7 @@ from quotes.roles import (
     is_staff,
     is_suffix,
     mention_role,
+    name_title,
     names_body,
     party,
     phrase_start,
@@ -81,11 +80,6 @@ _INTERVIEWEE = {"A": {"i", "me", "my"}, "Q": {"you", "your"}}  # the words for t
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
-@cache  # every mention of a name asks again, and a parse costs more than a lookup
-def _title(name: str) -> str:
-    return HumanName(name).title
-
-
 def _clean_name(text: str, person: bool = True) -> str:
     """A name without honorifics, a possessive or a bracket after it ("Sen. Lindsey Graham (R-S.C.)");
     a ``person``'s also without a title nameparser knows ("Mayor", "Prime Minister")."""
@@ -94,7 +88,7 @@ def _clean_name(text: str, person: bool = True) -> str:
     for p in POSSESSIVES:
         if name.endswith(p):
             name = name[: -len(p)]
-    title = _title(name) if person else ""
+    title = name_title(name) if person else ""
     if title and name.startswith(title) and name[len(title):].strip(" ,."):
         name = name[len(title):]
     return name.strip(" ,.")

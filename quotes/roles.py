@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
 
 from nameparser import HumanName
@@ -56,6 +57,16 @@ _BODY_LINKS = ("of", "for", "at", "with", "on")
 _SUFFIXES = frozenset(CONSTANTS.suffix_not_acronyms) - {"i", "2"}  # after a name: "Jr.", "III"
 # "(R-Texas)", "(D-Md.)": a party and a state after a lawmaker's name
 _PARTY_STATE = re.compile(r"^\(?\s*([RDI])\s*[-–,]")
+
+
+@cache  # every mention of a name asks again, and a parse costs more than a lookup
+def name_title(name: str) -> str:
+    """The title nameparser reads at the start of a name ("Sen.", "Prime Minister"), or "".
+
+    >>> name_title("Prime Minister Theresa May"), name_title("Theresa May")
+    ('Prime Minister', '')
+    """
+    return HumanName(name).title
 
 
 def person_name(text: str) -> str:
@@ -545,7 +556,7 @@ def mention_role(sent: Sentence, toks: list[Token], name: tuple[int, int] | None
         role, org = read_title(toks)
         return role, org or (_body_after(sent.tokens[toks[-1].index + 1:]) if role else None)
     first, last = name
-    titled = len(HumanName(_joined(sent.tokens[first:last + 1])).title.split())
+    titled = len(name_title(_joined(sent.tokens[first:last + 1])).split())
     first = min(first + titled, last)
     # "Charlotte Mayor Jennifer Roberts" as one person: the name starts after the last title word
     first = max([first, *(i + 1 for i in range(first, last) if is_role_word(sent.tokens[i])
