@@ -264,7 +264,15 @@ def _main_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         if head >= 0 and steps < 5 and head < cue.index:
             found = _subject(sent, toks[head], trigger_rule(toks[head], sent))
         elif 0 <= cue.head < cue.index:  # "the ACLU has sued the city, saying": the subject of "sued"
-            found = _parse_subject(sent, toks[cue.head])
+            verb = toks[cue.head]
+            # past a clause "that" opens, which says what was said or admitted: "Putin veered close
+            # to an admission that Russian soldiers had fought …, saying" is Putin's
+            while verb.head >= 0 and any(t.head == verb.index and t.deprel == "mark" and t.text.lower() == "that"
+                                         for t in toks):
+                verb = toks[verb.head]
+                while verb.upos not in ("VERB", "AUX") and verb.head >= 0:
+                    verb = toks[verb.head]
+            found = _parse_subject(sent, verb)
     opening = first_subject(toks, cue.index)
     # never a subject before the clause's own: "LA CROSSE, Wisc. — Gov. Mike Pence ..."
     if found is None or (opening is not None and found[0] < opening[0]):

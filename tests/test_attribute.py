@@ -98,6 +98,8 @@ REPORTED = (
     "or a third party.\n\n"
     "One month after announcing his support for Trump, Rubio still believes that he is unfit to lead.\n\n"
     "Before dropping out, chief rival Ted Cruz responded with vitriol.\n\n"
+    "Mr. Putin also veered close to an admission that Russian soldiers had fought in eastern Ukraine, saying, "
+    "''We never said there were no people there solving certain questions.''\n\n"
     "Murphy projects optimism (he is one of the poorest members of the Senate, with a net worth of "
     "less than $100,000, according to Senate filings).\n\n"
     "Hillary Clinton is telling customers at a popular Manchester, New Hampshire, breakfast spot that she "
@@ -372,6 +374,8 @@ def reported(tmp_path_factory):
     ("the lower-court judges are disallowing the practice", "Schuette"),
     # "according to" names a noun phrase, even one whose first word reads as a verb
     ("Whites without a college degree made up 36 percent of the electorate", "exit polls"),
+    # a participle after a clause "that" opens speaks for the sentence's subject (PolNeAR train)
+    ("We never said there were no people there solving certain questions.", "Mr. Putin"),
     # inside a bracket, "according to" sources the bracket's words only
     ("he is one of the poorest members of the Senate, with a net worth of less than $100,000", "Senate filings"),
     # a subject before a long appositive, or an aside between dashes
