@@ -488,6 +488,10 @@ def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Spa
 
 
 def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span) -> Entity | None:
+    if len(toks) > 1 and toks[-1].upos == "PRON" and toks[-1].text.lower() in (*RELATIVE_PRONOUNS, "that"):
+        # a speaker span that ends on the relative pronoun of its clause ("a marketing video that said")
+        toks = toks[:-1]
+        speaker = Span.of(index.text, toks[0].start, toks[-1].end)
     doc = index.doc
     words = [t.text.lower() for t in toks]
     if len(toks) == 1 and words[0] in PERSON_PRONOUNS | {"his"}:  # "his campaign said": a possessive speaker

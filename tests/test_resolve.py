@@ -249,3 +249,17 @@ def test_what_a_message_is_of_is_its_topic_not_its_issuer(tmp_path):
     # corpus/GUM_news_ie9.txt
     quote = next(q for q in _analyze(tmp_path, MESSAGES).quotes if "Chrome was gaining" in q.content.text)
     assert "statistics" not in quote.entity.name
+
+
+FRAMED_BY_A_CLAUSE = (
+    "In selling the courses, Trump released a marketing video that said, \"We are going to have professors "
+    "that are absolutely terrific.\"\n\n"
+    "Henry added the caption which reads, \"Sanders aide Jeff Weaver told me the photo violates DNC rules.\"\n"
+)
+
+
+def test_a_relative_clause_that_frames_a_quote_is_its_speaker_not_a_report(tmp_path):
+    # PolNeAR train: the words before the quote were reported as what Trump "released" and Henry "added"
+    analysis = _analyze(tmp_path, FRAMED_BY_A_CLAUSE)
+    assert not [q.content.text for q in analysis.quotes if q.kind != "direct"]
+    assert sorted(q.entity.name for q in analysis.quotes) == ["caption", "marketing video"]

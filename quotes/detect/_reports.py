@@ -85,7 +85,7 @@ def _report(ctx: _Context, sent: Sentence, tok: Token, cues: CueSelector, disabl
             and q.content.end <= span[1] <= q.content.end + 3
             and any(c in ",:" for c in ctx.article.text[q.cue.end:q.content.start]) for q in found):
         return None
-    if span[0] > tok.start and _pictures(sent, span):
+    if span[0] > tok.start and (_pictures(sent, span) or _frames_next(sent, span)):
         return None
     if claim:
         # "said in a statement that ...", "rejected the notion that ...": the verb's report
@@ -102,6 +102,14 @@ def _report(ctx: _Context, sent: Sentence, tok: Token, cues: CueSelector, disabl
     start, end = _whole_marks(text, start, end)
     return Quote(ctx.article.id, kind, Span.of(text, start, end), cue=cue_span(text, sent, tok),
                  fragments=[f for q in inner for f in q.fragments], rule=[rule], trigger=trigger)
+
+
+def _frames_next(sent: Sentence, span: tuple[int, int]) -> bool:
+    """Does the object end on a relative clause's cue, the frame of the quote that
+    follows ("released a marketing video that said, "…"", "added the caption
+    which reads, "…"")? Its words are the quote's speaker, not a report."""
+    inside = [t for t in sent.tokens if span[0] <= t.start and t.end <= span[1]]
+    return len(inside) >= 3 and inside[-2].text.lower() in ("that", "which", "who") and is_cue(inside[-1], sent)
 
 
 def _pictures(sent: Sentence, span: tuple[int, int]) -> bool:
