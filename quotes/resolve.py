@@ -321,7 +321,9 @@ class _ArticleIndex:
         The mention's honorific and titles choose among them: "Mr. Obama" is no woman, "President
         Obama" the one the article titles president."""
         if " " in name:
-            return name
+            # the end of a longer name the article gives ("Suu Kyi" of "Aung San Suu Kyi")
+            longer = [n for n in self.people if n.endswith(" " + name)]
+            return longer[0] if len(longer) == 1 else name
         # what the article's other bare mentions of the surname tell ("Mr. Obama" fifteen times)
         gender, titles = gender or self.genders.get(name), titles | self.titles.get(name, set())
         full = [n for n in self.people if " " in n and n.split()[-1] == name]

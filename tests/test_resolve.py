@@ -263,3 +263,10 @@ def test_a_relative_clause_that_frames_a_quote_is_its_speaker_not_a_report(tmp_p
     analysis = _analyze(tmp_path, FRAMED_BY_A_CLAUSE)
     assert not [q.content.text for q in analysis.quotes if q.kind != "direct"]
     assert sorted(q.entity.name for q in analysis.quotes) == ["caption", "marketing video"]
+
+
+def test_the_end_of_a_longer_name_is_that_person(tmp_path):
+    # PolNeAR train names her "Aung San Suu Kyi" once and "Suu Kyi" after
+    text = ("Aung San Suu Kyi led the opposition to victory on Sunday.\n\n"
+            "Suu Kyi said it was too early to congratulate the winners.\n")
+    assert _speaker_of(_analyze(tmp_path, text), "too early to congratulate") == "Aung San Suu Kyi"
