@@ -134,19 +134,9 @@ class Encoded:
                 tuple(map(tuple, self.flags)))
 
 
-_UPOS_IDS = {tag: i + 1 for i, tag in enumerate(UPOS)}
-
-
-@cache  # words repeat: one hash per distinct ending
-def _suffix(ending: str) -> int:
+def _suffix(word: str) -> int:
     # a stable hash: Python's own is salted per process
-    return zlib.crc32(ending.encode()) % SUFFIXES
-
-
-@cache
-def _word_flags(word: str, lemma: str) -> tuple[float, float, float, float]:
-    """The lexicon flags of a word: cue verb (by lemma), role noun, organization noun, claim word."""
-    return float(lemma in CUE_VERBS), float(word in ROLE_NOUNS), float(word in ORG_NOUNS), float(word in CLAIM_WORDS)
+    return zlib.crc32(word[-3:].encode()) % SUFFIXES
 
 
 def encode(sentence: Sentence, quoted: SpanIndex, vocab: dict[str, int]) -> Encoded:
@@ -156,10 +146,11 @@ def encode(sentence: Sentence, quoted: SpanIndex, vocab: dict[str, int]) -> Enco
     words = [t.text.lower() for t in toks]
     return Encoded(
         [vocab.get(w, _UNKNOWN) for w in words],
-        [_UPOS_IDS.get(t.upos, 0) for t in toks],
+        [UPOS.index(t.upos) + 1 if t.upos in UPOS else 0 for t in toks],
         [ENTITIES.get(t.ner[2:], 0) for t in toks],
-        [_suffix(w[-3:]) for w in words],
-        [[float(quoted.covers(t.start)), *_word_flags(w, t.lemma.lower()), float(t.text[:1].isupper()),
+        [_suffix(w) for w in words],
+        [[float(quoted.covers(t.start)), float(t.lemma.lower() in CUE_VERBS),
+          float(w in ROLE_NOUNS), float(w in ORG_NOUNS), float(w in CLAIM_WORDS), float(t.text[:1].isupper()),
           float(t.index == 0)] for t, w in zip(toks, words, strict=True)])
 
 
