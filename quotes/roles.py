@@ -288,7 +288,7 @@ def _object(tokens: list[Token]) -> list[Token]:
     while i < len(tokens) and ((not _capitalized(tokens[i]) and tokens[i].upos in ("DET", "ADJ", "ADV", "PROPN", "NOUN")
                                 and tokens[i].text.lower() not in _LINKS)
                                or tokens[i].text.lower().rstrip(".") in HONORIFICS or tokens[i].text == "."):
-        i += 1  # and a title: "aides to Sen. Bernie Sanders"
+        i += 1  # and a title: "a spokeswoman for Sen. Ted Cruz"
     out = _name_run(tokens, i)
     end = i + len(out)
     if out and out[-1].text in POSSESSIVES:
@@ -342,9 +342,11 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     a whole phrase that names no one ("a senior campaign official"). The head
     is the last role noun (:data:`quotes.lexicon.ROLE_NOUNS`, abbreviations
     expanded) before any link word; the role is the known multiword title
-    ending at it, or its singular with the lower-case nouns and adjectives
+    ending at it (or a minister or secretary "of" a portfolio: "Minister of
+    Education"), or its singular with the lower-case nouns and adjectives
     before it (the words of a title written in title case too); the
-    organization is the name after "of", "for", "at" or "with" unless the
+    organization is the name after "of", "for", "at" or "with" (or "to" a
+    body, for staff: "an adviser to the Clinton campaign") unless the
     title is whole with it ("secretary of state"), else the owner before
     "'s", else the capitalized words before the role that are no place,
     else an organization noun among its modifiers ("campaign"), else a party
