@@ -74,6 +74,16 @@ def test_a_label_and_colon_report_nobody(tmp_path):
     assert not any(q.speaker and q.speaker.text == "Update" for q in quotes.analyze(path, models="compact").quotes)
 
 
+def test_a_tagged_speaker_ends_before_a_link_word(tmp_path):
+    # PolNeAR train: the tagger read "Clinton on" as the speaker of "Clinton on Monday ripped into Sanders"
+    path = tmp_path / "race.txt"
+    path.write_text("The potential inflection point has Clinton and Sanders agitated.\n\n"
+                    'After spending the past week bickering over whether the other is "qualified" to be president, '
+                    "Clinton on Monday ripped into Sanders for a range of policy positions.\n", encoding="utf-8")
+    tagged = [q for q in quotes.analyze(path, models="compact", min_confidence=0).quotes if q.rule == ["tagger"]]
+    assert tagged and {q.speaker.text for q in tagged} == {"Clinton"}
+
+
 def test_a_store_keeps_runs_with_and_without_the_tagger_apart(tmp_path):
     db = tmp_path / "quotes.db"
     tagged = quotes.analyze(ARTICLES[:1], models="compact", db=db)

@@ -52,8 +52,11 @@ def _tagged(ctx: _Context, found: list[Quote], tagger: ReportTagger, embedded: l
                 continue
             inner, end = _through_quotes(embedded, sent, content.start, content.end)
             content = Span.of(text, content.start, end)  # the tagger leaves closing marks out
+            src_start, src_end = report.source
+            while src_end > src_start and toks[src_end].upos == "ADP":
+                src_end -= 1  # a link word ends no speaker: "Clinton on [Monday] ripped into Sanders"
             out.append(Quote(ctx.article.id, "mixed" if inner else "indirect", content, cue=span(report.cue),
-                             speaker=span(report.source), fragments=[f for q in inner for f in q.fragments],
+                             speaker=span((src_start, src_end)), fragments=[f for q in inner for f in q.fragments],
                              reader=tagger.name, tagger_score=round(report.confidence, 3), rule=["tagger"]))
     return out
 
