@@ -264,15 +264,7 @@ def _main_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
         if head >= 0 and steps < 5 and head < cue.index:
             found = _subject(sent, toks[head], trigger_rule(toks[head], sent))
         elif 0 <= cue.head < cue.index:  # "the ACLU has sued the city, saying": the subject of "sued"
-            verb = toks[cue.head]
-            # past a clause "that" opens, which says what was said or admitted: "Putin veered close
-            # to an admission that Russian soldiers had fought …, saying" is Putin's
-            while verb.head >= 0 and any(t.head == verb.index and t.deprel == "mark" and t.text.lower() == "that"
-                                         for t in toks):
-                verb = toks[verb.head]
-                while verb.upos not in ("VERB", "AUX") and verb.head >= 0:
-                    verb = toks[verb.head]
-            found = _parse_subject(sent, verb)
+            found = _parse_subject(sent, _above_that_clause(toks, toks[cue.head]))
     opening = first_subject(toks, cue.index)
     # never a subject before the clause's own: "LA CROSSE, Wisc. — Gov. Mike Pence ..."
     if found is None or (opening is not None and found[0] < opening[0]):
@@ -280,6 +272,18 @@ def _main_subject(sent: Sentence, cue: Token) -> tuple[int, int] | None:
     if found is None and cue.head >= 0:
         found = _parse_subject(sent, toks[cue.head])
     return found
+
+
+def _above_that_clause(toks: list[Token], verb: Token) -> Token:
+    """The verb a clause "that" opens hangs on, past any noun ("an admission that
+    Russian soldiers had fought …, saying": "veered", whose subject speaks), or
+    ``verb`` itself when no "that" opens its clause."""
+    while verb.head >= 0 and any(t.head == verb.index and t.deprel == "mark" and t.text.lower() == "that"
+                                 for t in toks):
+        verb = toks[verb.head]
+        while verb.upos not in ("VERB", "AUX") and verb.head >= 0:
+            verb = toks[verb.head]
+    return verb
 
 
 def _subject(sent: Sentence, cue: Token, trigger: str | None) -> tuple[int, int] | None:

@@ -191,13 +191,13 @@ MULTIWORD_TITLES = _phrases("""
     """)
 
 # A government's portfolios: "Minister of Education" is one title, not a minister of a
-# body "Education" (as "Secretary of State" is, in MULTIWORD_TITLES).
-PORTFOLIOS = _words("""
+# body "Education" (as "Secretary of State" is)
+_PORTFOLIOS = _words("""
     education health defence defense finance justice labour labor agriculture interior environment
     energy transport transportation culture trade commerce housing treasury tourism immigration
     infrastructure communications industry economy welfare veterans fisheries sport sports
 """)
-PORTFOLIO_TITLES = _words("minister secretary")
+MULTIWORD_TITLES |= {f"{title} of {field}" for title in ("minister", "secretary") for field in _PORTFOLIOS}
 
 # Abbreviated titles before names, in full: "Sen." -> senator.
 TITLE_ABBREVIATIONS = {
@@ -288,6 +288,8 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 # Pronouns that open a relative clause: ", who garnered ...", "a nurse who works nights".
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+# the pronouns that stand as a relative clause's subject ("a video that said")
+RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
 
 # Sentence adverbs the compact tagger may read as names: "Indeed, X said" names X.
 SENTENCE_ADVERBS = _words("""

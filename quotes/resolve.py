@@ -53,12 +53,14 @@ from quotes.lexicon import (
     PLACE_HEADS,
     POSSESSIVES,
     RELATIVE_PRONOUNS,
+    RELATIVE_SUBJECTS,
     ROLE_KINDS,
     ROLE_NOUNS,
     SOURCE_HEADS,
 )
 from quotes.roles import (
     expand,
+    is_person,
     is_place,
     is_role_word,
     is_staff,
@@ -490,7 +492,7 @@ def _head_persons(index: _ArticleIndex, toks: list[Token], end: int) -> list[Spa
 
 
 def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker: Span) -> Entity | None:
-    if len(toks) > 1 and toks[-1].upos == "PRON" and toks[-1].text.lower() in (*RELATIVE_PRONOUNS, "that"):
+    if len(toks) > 1 and toks[-1].upos == "PRON" and toks[-1].text.lower() in RELATIVE_SUBJECTS:
         # a speaker span that ends on the relative pronoun of its clause ("a marketing video that said")
         toks = toks[:-1]
         speaker = Span.of(index.text, toks[0].start, toks[-1].end)
@@ -562,7 +564,7 @@ def _entity_for(index: _ArticleIndex, sent: Sentence, toks: list[Token], speaker
                                                                (t.upos == "ADJ" and t.ner != "O"))]
         words = issuer or before
         name = " ".join(t.text for t in words)
-        if words and (any(t.ner[2:] in ("PER", "PERSON") for t in words) or index.canonical(name) != name):
+        if words and (is_person(words) or index.canonical(name) != name):
             return index.entity(name)  # a person's statement is the person's
         # a body, not a common noun that names none ("the event website")
         if words and (any(t.text[:1].isupper() for t in words) or real_source(words)):

@@ -41,8 +41,6 @@ from quotes.lexicon import (
     ORG_NOUNS,
     PARTIES,
     PLACES,
-    PORTFOLIO_TITLES,
-    PORTFOLIOS,
     POSSESSIVES,
     ROLE_MODIFIERS_DROPPED,
     ROLE_NOUNS,
@@ -263,7 +261,7 @@ def _body(obj: list[Token]) -> str | None:
     """The name of the body a link word's object names, without the kind of body
     before it (:func:`_named`); None for a person ("a spokeswoman for Hillary
     Clinton"), unless a word of the name says it is a body ("the Clinton Foundation")."""
-    return _clean(_joined(_named(obj))) if not _is_person(obj) or names_body([t.text for t in obj]) else None
+    return _clean(_joined(_named(obj))) if not is_person(obj) or names_body([t.text for t in obj]) else None
 
 
 def names_body(words: Sequence[str]) -> bool:
@@ -276,7 +274,6 @@ def names_body(words: Sequence[str]) -> bool:
     low = [w.lower() for w in words]
     return any(w in ORG_NOUNS for w in low) or low[-1] in BODY_WORDS | INSTITUTION_HEADS \
         or any(w in INSTITUTION_HEADS and u in ("for", "of") for w, u in pairwise(low))
-
 
 
 def _object(tokens: list[Token]) -> list[Token]:
@@ -327,7 +324,7 @@ def _title_cased(word: Token, head: Token) -> bool:
     return word.text[:1].isupper() and head.text[:1].isupper() and word.ner == "O" and is_role_word(word)
 
 
-def _is_person(tokens: list[Token]) -> bool:
+def is_person(tokens: list[Token]) -> bool:
     """Do the words name a person? Not where NER tags part of them as a body
     ("The Globe and Mail", "Mail" tagged as a person)."""
     tags = {t.ner[2:] for t in tokens}
@@ -342,10 +339,9 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     a whole phrase that names no one ("a senior campaign official"). The head
     is the last role noun (:data:`quotes.lexicon.ROLE_NOUNS`, abbreviations
     expanded) before any link word; the role is the known multiword title
-    ending at it (or a minister or secretary "of" a portfolio: "Minister of
-    Education"), or its singular with the lower-case nouns and adjectives
-    before it (the words of a title written in title case too); the
-    organization is the name after "of", "for", "at" or "with" (or "to" a
+    ending at it ("Secretary of State", "Minister of Education"), or its
+    singular with the lower-case nouns and adjectives before it (the words
+    of a title written in title case too); the organization is the name after "of", "for", "at" or "with" (or "to" a
     body, for staff: "an adviser to the Clinton campaign") unless the
     title is whole with it ("secretary of state"), else the owner before
     "'s", else the capitalized words before the role that are no place,
@@ -386,7 +382,7 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
                                  or lead.upos == "NUM"):
             return read_title(toks[of + 1:])  # "a majority of voters", "eight of 10 voters"
         poss = next((k for k, t in enumerate(toks) if t.text in POSSESSIVES), None)
-        if poss == len(toks) - 1 and not _is_person(toks[:poss]):  # "NBC's Dante Chinni"
+        if poss == len(toks) - 1 and not is_person(toks[:poss]):  # "NBC's Dante Chinni"
             return None, _org_words(toks[:poss])[0]
         named, found_party = _org_words(toks)
         return None, (found_party if not named or party(named) else None)
@@ -397,9 +393,6 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
     for n in (3, 4):
         if " ".join(words[head:head + n]) in MULTIWORD_TITLES:
             hi = head + n - 1
-    if words[head] in PORTFOLIO_TITLES and words[head + 1:head + 2] == ["of"] \
-            and words[head + 2:head + 3] and words[head + 2].lower() in PORTFOLIOS:
-        hi = head + 2  # "Minister of Education"
     role_words = words[lo:hi + 1] if (lo, hi) != (head, head) else [_role_word(toks[head])]
     # lower-case modifiers before the title: "press" in "press secretary", not "former";
     # an organization noun among them is the organization: "a senior campaign official"
@@ -441,7 +434,7 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
         # "the Cruz campaign's chairman"
         if owner and names_body([t.text for t in owner]) and any(_name_word(t) for t in owner):
             org = _clean(_joined(owner))
-        elif owner and _is_person(owner):
+        elif owner and is_person(owner):
             org = staff_organization(_joined(owner)) if staff else None
         elif owner and not any(is_place(t) for t in owner):
             org, owner_party = _org_words(owner)
@@ -452,7 +445,7 @@ def read_title(tokens: list[Token], before_name: bool = False) -> tuple[str | No
         opening = before[-1].text if org_noun and before and _opening(before[-1]) else None
         if (named or opening) and org_noun:  # "Obama administration official", "Trump campaign spokesman"
             org = f"{named or opening} {org_noun}"
-        elif named and _is_person(before):
+        elif named and is_person(before):
             org = staff_organization(named) if staff else None
         else:
             org = named or (org_noun if poss is None else None)
@@ -518,7 +511,7 @@ def _relative(clause: list[Token]) -> tuple[str | None, str | None]:
             return read_title(rest[k + 1:]) if k + 1 < len(rest) and rest[k + 1].upos != "VERB" else (None, None)
         if t.upos == "VERB" and t.lemma.lower() in LEADING_VERBS:
             body = _object(rest[k + 1:])
-            if _is_person(body) or (body and _all_place(body)):
+            if is_person(body) or (body and _all_place(body)):
                 return None, None  # "who runs against Smith", "who ran Iowa"
             return LEADING_VERBS[t.lemma.lower()], (_clean(_joined(body)) or None)
     return None, None

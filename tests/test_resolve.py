@@ -249,6 +249,7 @@ def test_what_a_message_is_of_is_its_topic_not_its_issuer(tmp_path):
     # corpus/GUM_news_ie9.txt
     quote = next(q for q in _analyze(tmp_path, MESSAGES).quotes if "Chrome was gaining" in q.content.text)
     assert "statistics" not in quote.entity.name
+    assert (quote.entity.name, quote.entity.type) == ("PC World", "ORG")  # the analysis's author
 
 
 FRAMED_BY_A_CLAUSE = (

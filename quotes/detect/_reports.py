@@ -22,7 +22,7 @@ from quotes.detect._rules import _report_rule
 from quotes.detect._syntax import _subtree_end
 from quotes.detect._triggers import _aside, claim_word, cue_span, evidential, is_cue, is_stance, question_asked
 from quotes.index import SpanIndex
-from quotes.lexicon import NAMING_VERBS, PICTURE_NOUNS
+from quotes.lexicon import NAMING_VERBS, PICTURE_NOUNS, RELATIVE_SUBJECTS
 from quotes.types import Quote, Sentence, Span, Token
 
 
@@ -85,8 +85,10 @@ def _report(ctx: _Context, sent: Sentence, tok: Token, cues: CueSelector, disabl
             and q.content.end <= span[1] <= q.content.end + 3
             and any(c in ",:" for c in ctx.article.text[q.cue.end:q.content.start]) for q in found):
         return None
-    if span[0] > tok.start and (_pictures(sent, span) or _frames_next(sent, span)):
-        return None
+    if span[0] > tok.start:
+        obj = [t for t in sent.tokens if span[0] <= t.start and t.end <= span[1]]
+        if _pictures(sent, obj) or _frames_next(sent, obj):
+            return None
     if claim:
         # "said in a statement that ...", "rejected the notion that ...": the verb's report
         if any(q.content.start <= tok.start < q.content.end or q.content.start == span[0] for q in found):
@@ -104,19 +106,17 @@ def _report(ctx: _Context, sent: Sentence, tok: Token, cues: CueSelector, disabl
                  fragments=[f for q in inner for f in q.fragments], rule=[rule], trigger=trigger)
 
 
-def _frames_next(sent: Sentence, span: tuple[int, int]) -> bool:
+def _frames_next(sent: Sentence, obj: list[Token]) -> bool:
     """Does the object end on a relative clause's cue, the frame of the quote that
     follows ("released a marketing video that said, "…"", "added the caption
     which reads, "…"")? Its words are the quote's speaker, not a report."""
-    inside = [t for t in sent.tokens if span[0] <= t.start and t.end <= span[1]]
-    return len(inside) >= 3 and inside[-2].text.lower() in ("that", "which", "who") and is_cue(inside[-1], sent)
+    return len(obj) >= 3 and obj[-2].text.lower() in RELATIVE_SUBJECTS and is_cue(obj[-1], sent)
 
 
-def _pictures(sent: Sentence, span: tuple[int, int]) -> bool:
-    """Is a report's object pictures ("its own footage of air strikes", "a video of
-    the news conference"), which show rather than say, unless a cue of its own says
-    what they say ("a Web video that accuses Cruz of ...")?"""
-    inside = [t for t in sent.tokens if span[0] <= t.start and t.end <= span[1]]
-    head = next((t for t in inside if t.upos in ("NOUN", "PROPN")), None)
+def _pictures(sent: Sentence, obj: list[Token]) -> bool:
+    """Is a report's object (its words ``obj``) pictures ("its own footage of air
+    strikes", "a video of the news conference"), which show rather than say, unless
+    a cue of its own says what they say ("a Web video that accuses Cruz of ...")?"""
+    head = next((t for t in obj if t.upos in ("NOUN", "PROPN")), None)
     return head is not None and head.text.lower() in PICTURE_NOUNS \
-        and not any(is_cue(t, sent) for t in inside if t.start > head.start)
+        and not any(is_cue(t, sent) for t in obj if t.start > head.start)
