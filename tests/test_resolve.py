@@ -211,7 +211,6 @@ def test_a_name_after_a_link_word_is_no_speaker_of_the_phrase(tmp_path, words, s
     assert _speaker_of(_analyze(tmp_path, LINKED), words) == speaker
 
 
-
 def test_a_candidates_spokesman_is_an_unnamed_source_of_the_campaign(tmp_path):
     quote = next(q for q in _analyze(tmp_path, LINKED).quotes if "the rally drew" in q.content.text)
     assert (quote.entity.type, quote.entity.role, quote.entity.organization) == \
